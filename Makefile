@@ -1,0 +1,44 @@
+# Oversight. `make run` and `make test` work on a fresh machine with only Python 3.11+.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PY_DIRS := libs/domain/oversight_domain libs/db/oversight_db services/api/oversight_api services/worker/oversight_worker
+
+.PHONY: install run test lint fmt bench migrate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install  ## the whole stack: embedded Postgres + Redis, migrations, API on :8000, worker
+	$(BIN)/oversight dev
+
+test: install  ## the test suite (uses OVERSIGHT_TEST_DATABASE_URL / _REDIS_URL when set, else embedded servers)
+	$(BIN)/pytest
+
+lint: install  ## ruff, format check, mypy --strict, import contracts, models == migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy $(PY_DIRS) tests
+	$(BIN)/lint-imports
+	$(BIN)/python -m tests.alembic_check
+
+fmt: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install  ## benchmarks: print measured figures and ratios (never part of `make test`)
+	$(BIN)/python -m tests.perf.run_all
+
+migrate: install
+	$(BIN)/oversight migrate
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Shared persistence for Oversight: settings, models, sessions, outbox, deadlines, audit, embedded servers."""

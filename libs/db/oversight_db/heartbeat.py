@@ -1,0 +1,28 @@
+"""Worker heartbeats: the worker writes one every minute, ``/readyz`` reads the youngest."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from oversight_db.models.ops import WorkerHeartbeat
+
+
+async def beat(
+    session: AsyncSession, worker_id: str, at: datetime, info: dict[str, Any] | None = None
+) -> None:
+    stmt = insert(WorkerHeartbeat).values(worker_id=worker_id, beat_at=at, info=info or {})
+    await session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[WorkerHeartbeat.worker_id],
+            set_={"beat_at": stmt.excluded.beat_at, "info": stmt.excluded.info},
+        )
+    )
+
+
+async def latest_beat(session: AsyncSession) -> datetime | None:
+    return await session.scalar(select(func.max(WorkerHeartbeat.beat_at)))

@@ -1,0 +1,76 @@
+"""structlog JSON logs for every process.
+
+Request and job ids ride in contextvars. Exceptions are logged as their type and stack frames only: an
+exception's message can quote row values (an integrity error names the duplicate member id), and member
+data must never reach a log.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import MutableMapping
+from typing import Any
+
+import structlog
+
+
+def _exception_without_messages(exc: BaseException) -> str:
+    lines: list[str] = []
+    te: traceback.TracebackException | None = traceback.TracebackException.from_exception(exc)
+    chain: list[traceback.TracebackException] = []
+    while te is not None:
+        chain.append(te)
+        te = te.__cause__ or te.__context__
+    for link in reversed(chain):
+        lines.append("Traceback (most recent call last):\n")
+        lines.extend(link.stack.format())
+        lines.append(f"{link.exc_type.__module__}.{link.exc_type.__qualname__}\n" if link.exc_type else "\n")
+    return "".join(lines)
+
+
+def redact_exceptions(logger: Any, method: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    exc_info = event.pop("exc_info", None)
+    if exc_info:
+        if exc_info is True:
+            exc_info = sys.exc_info()
+        exc = exc_info if isinstance(exc_info, BaseException) else exc_info[1]
+        if exc is not None:
+            event["exception"] = _exception_without_messages(exc)
+    return event
+
+
+class _StderrLogger:
+    """Writes each line to whatever ``sys.stderr`` is now (a cached stream object would outlive redirects)."""
+
+    def msg(self, message: str) -> None:
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+
+    debug = info = warning = warn = error = critical = exception = fatal = log = msg
+
+
+def _stderr_logger(*args: Any) -> _StderrLogger:
+    return _StderrLogger()
+
+
+def configure_logging(level: str = "info", json: bool = True) -> None:
+    renderer: Any = (
+        structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer(colors=False)
+    )
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            redact_exceptions,
+            renderer,
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
+        logger_factory=_stderr_logger,
+        cache_logger_on_first_use=True,
+    )
+    logging.basicConfig(level=level.upper(), stream=sys.stderr, format="%(message)s")
+    # uvicorn's access log would repeat what our middleware logs, with raw paths and query strings.
+    logging.getLogger("uvicorn.access").disabled = True

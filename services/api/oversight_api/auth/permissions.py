@@ -1,0 +1,112 @@
+"""The permission matrix, in one place. Routers ask for a permission; this says which roles hold it.
+
+Tenancy is separate from permissions: a permission lets a role perform an action on objects its
+organization can see; ``oversight_api.tenancy`` decides what that is.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    STATE_ADMIN = "state_admin"
+    PLAN_ADMIN = "plan_admin"
+    REVIEWER = "reviewer"
+    PROVIDER = "provider"
+    VIEWER = "viewer"
+
+
+class Permission(StrEnum):
+    ORGANIZATIONS_READ = "organizations:read"
+    ORGANIZATIONS_WRITE = "organizations:write"
+    PROVIDERS_READ = "providers:read"
+    PROVIDERS_WRITE = "providers:write"
+    API_KEYS_MANAGE = "api_keys:manage"
+    AUDIT_READ = "audit:read"
+    MEMBERS_READ = "members:read"
+    MEMBERS_WRITE = "members:write"
+    TOOLS_READ = "tools:read"
+    TOOLS_WRITE = "tools:write"
+    REVIEWS_READ = "reviews:read"
+    REVIEWS_WRITE = "reviews:write"
+    FINDINGS_WRITE = "findings:write"
+    ACTION_PLANS_READ = "action_plans:read"
+    ACTION_PLANS_DECIDE = "action_plans:decide"
+    ACTION_PLANS_RESPOND = "action_plans:respond"
+    NOTICES_READ = "notices:read"
+    WEBHOOKS_MANAGE = "webhooks:manage"
+    CAPACITY_ADMIN = "capacity:admin"
+    CAPACITY_READ = "capacity:read"
+    CAPACITY_SUBMIT = "capacity:submit"
+
+
+_ALL_READS = {
+    Permission.ORGANIZATIONS_READ,
+    Permission.PROVIDERS_READ,
+    Permission.TOOLS_READ,
+    Permission.REVIEWS_READ,
+    Permission.ACTION_PLANS_READ,
+    Permission.NOTICES_READ,
+}
+
+MATRIX: dict[Role, frozenset[Permission]] = {
+    Role.STATE_ADMIN: frozenset(
+        {
+            Permission.ORGANIZATIONS_READ,
+            Permission.ORGANIZATIONS_WRITE,
+            Permission.PROVIDERS_READ,
+            Permission.TOOLS_READ,
+            Permission.API_KEYS_MANAGE,
+            Permission.AUDIT_READ,
+            Permission.NOTICES_READ,
+            Permission.WEBHOOKS_MANAGE,
+            Permission.CAPACITY_ADMIN,
+            Permission.CAPACITY_READ,
+        }
+    ),
+    Role.PLAN_ADMIN: frozenset(
+        _ALL_READS
+        | {
+            Permission.ORGANIZATIONS_WRITE,
+            Permission.PROVIDERS_WRITE,
+            Permission.API_KEYS_MANAGE,
+            Permission.AUDIT_READ,
+            Permission.MEMBERS_READ,
+            Permission.MEMBERS_WRITE,
+            Permission.TOOLS_WRITE,
+            Permission.REVIEWS_WRITE,
+            Permission.FINDINGS_WRITE,
+            Permission.ACTION_PLANS_DECIDE,
+            Permission.WEBHOOKS_MANAGE,
+            Permission.CAPACITY_READ,
+            Permission.CAPACITY_SUBMIT,
+        }
+    ),
+    Role.REVIEWER: frozenset(
+        _ALL_READS
+        | {
+            Permission.MEMBERS_READ,
+            Permission.REVIEWS_WRITE,
+            Permission.FINDINGS_WRITE,
+            Permission.ACTION_PLANS_DECIDE,
+        }
+    ),
+    Role.PROVIDER: frozenset(
+        {
+            Permission.ORGANIZATIONS_READ,
+            Permission.PROVIDERS_READ,
+            Permission.TOOLS_READ,
+            Permission.REVIEWS_READ,
+            Permission.ACTION_PLANS_READ,
+            Permission.ACTION_PLANS_RESPOND,
+            Permission.NOTICES_READ,
+            Permission.WEBHOOKS_MANAGE,
+        }
+    ),
+    Role.VIEWER: frozenset(_ALL_READS | {Permission.CAPACITY_READ}),
+}
+
+
+def allows(role: Role, permission: Permission) -> bool:
+    return permission in MATRIX[role]

@@ -1,0 +1,1 @@
+"""Shared API conventions used by every router: pagination, ETags/If-Match, idempotency, audit."""

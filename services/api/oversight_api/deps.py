@@ -1,0 +1,71 @@
+"""Request dependencies: resources, the unit of work, the caller.
+
+The session dependency owns the transaction: it commits once after the handler returns and before the
+response is sent (``scope="function"``), then hands notices written in that transaction to the queue.
+Services only ``flush()``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Annotated
+
+import structlog
+from fastapi import Depends, Request
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from oversight_api.metrics import ENQUEUE_FAILURES, NOTICES_ENQUEUED
+from oversight_api.resources import Resources
+from oversight_db.models.notices import Notice
+from oversight_db.outbox import pending_notice_ids
+from oversight_db.queue import enqueue_notices
+
+log = structlog.get_logger("oversight.api")
+
+
+def get_resources(request: Request) -> Resources:
+    resources: Resources = request.app.state.resources
+    return resources
+
+
+async def _unit_of_work(request: Request) -> AsyncIterator[AsyncSession]:
+    resources = get_resources(request)
+    async with resources.sessions() as session:
+        try:
+            yield session
+            await session.commit()
+        except BaseException:
+            await session.rollback()
+            raise
+        notice_ids = pending_notice_ids(session)
+    if notice_ids:
+        await hand_off_notices(resources, notice_ids)
+
+
+async def hand_off_notices(resources: Resources, notice_ids: list[uuid.UUID]) -> None:
+    """Best effort: if Redis is down the notices stay in the outbox and the worker's relay sends them."""
+    try:
+        reached = await enqueue_notices(resources.redis, notice_ids)
+    except Exception as exc:
+        ENQUEUE_FAILURES.inc(len(notice_ids))
+        log.warning("notice_enqueue_failed", count=len(notice_ids), error_type=type(exc).__name__)
+        return
+    NOTICES_ENQUEUED.inc(len(reached))
+    try:
+        async with resources.sessions() as session, session.begin():
+            await session.execute(
+                update(Notice)
+                .where(Notice.id.in_(reached), Notice.enqueued_at.is_(None))
+                .values(enqueued_at=datetime.now(UTC))
+            )
+    except (
+        Exception
+    ) as exc:  # the relay would enqueue again; the job id and the job's check make that harmless
+        log.warning("notice_mark_enqueued_failed", count=len(reached), error_type=type(exc).__name__)
+
+
+Session = Annotated[AsyncSession, Depends(_unit_of_work, scope="function")]
+AppResources = Annotated[Resources, Depends(get_resources)]

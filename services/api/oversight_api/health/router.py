@@ -1,0 +1,90 @@
+"""Liveness, readiness and metrics."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel
+from sqlalchemy import text
+
+from oversight_api.deps import AppResources
+from oversight_api.problems import problem_response
+from oversight_db.heartbeat import latest_beat
+
+router = APIRouter(tags=["health"])
+CHECK_TIMEOUT_SECONDS = 2.0
+
+
+class Health(BaseModel):
+    status: str
+
+
+class Readiness(BaseModel):
+    status: str
+    checks: dict[str, str]
+
+
+@router.get("/healthz", operation_id="health_liveness", response_model=Health)
+async def liveness() -> Health:
+    return Health(status="ok")
+
+
+async def _check(name: str, probe: Any) -> tuple[str, str]:
+    try:
+        return name, await asyncio.wait_for(probe, CHECK_TIMEOUT_SECONDS)
+    except TimeoutError:
+        return name, f"down: no answer within {CHECK_TIMEOUT_SECONDS:g} s"
+    except Exception as exc:
+        return name, f"down: {type(exc).__name__}"
+
+
+@router.get(
+    "/readyz",
+    operation_id="health_readiness",
+    response_model=Readiness,
+    responses={503: {"description": "A dependency is down", "content": {"application/problem+json": {}}}},
+)
+async def readiness(request: Request, resources: AppResources) -> Any:
+    max_age = resources.settings.worker_heartbeat_max_age_seconds
+
+    async def postgres() -> str:
+        async with resources.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+        return "ok"
+
+    async def redis() -> str:
+        await resources.redis.ping()
+        return "ok"
+
+    async def worker() -> str:
+        async with resources.sessions() as session:
+            beat = await latest_beat(session)
+        if beat is None:
+            return "down: no worker heartbeat yet"
+        age = (datetime.now(UTC) - beat).total_seconds()
+        return "ok" if age <= max_age else f"down: last heartbeat {age:.0f} s ago (limit {max_age} s)"
+
+    results = dict(
+        await asyncio.gather(
+            _check("postgres", postgres()), _check("redis", redis()), _check("worker", worker())
+        )
+    )
+    down = sorted(name for name, state in results.items() if state != "ok")
+    if down:
+        return problem_response(
+            request,
+            503,
+            "not ready: " + ", ".join(f"{name} ({results[name]})" for name in down),
+            slug="unavailable",
+            extra={"checks": results},
+        )
+    return Readiness(status="ok", checks=results)
+
+
+@router.get("/metrics", include_in_schema=False)
+async def metrics() -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

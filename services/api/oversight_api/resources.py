@@ -1,0 +1,23 @@
+"""Process-wide resources built once at start-up and shared by every request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import httpx
+from arq.connections import ArqRedis
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from oversight_db.blobs import BlobStore
+from oversight_db.settings import Settings
+
+
+@dataclass
+class Resources:
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    redis: ArqRedis
+    blobs: BlobStore
+    http: httpx.AsyncClient
+    jwks_cache: dict[str, object] = field(default_factory=dict)

@@ -1,0 +1,10 @@
+"""Every router the app serves, in one list (new resources add a line here)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from oversight_api.health.router import router as health_router
+
+ROOT_ROUTERS: list[APIRouter] = [health_router]
+V1_ROUTERS: list[APIRouter] = []

@@ -1,0 +1,37 @@
+"""``python -m oversight_worker``: run one arq worker (embedded servers when URLs are unset)."""
+
+from __future__ import annotations
+
+import sys
+
+from arq.worker import run_worker
+from pydantic import ValidationError
+
+from oversight_db.embedded import start_embedded
+from oversight_db.logs import configure_logging
+from oversight_db.settings import Settings, settings_error_line
+from oversight_worker.settings import build_worker_settings
+
+
+def main() -> int:
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        print(settings_error_line(exc), file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level, settings.log_json)
+    servers = start_embedded(
+        settings.data_dir, postgres=settings.database_url is None, redis=settings.redis_url is None
+    )
+    try:
+        database_url = settings.database_url or servers.database_url
+        redis_url = settings.redis_url or servers.redis_url
+        assert database_url and redis_url
+        run_worker(build_worker_settings(settings, database_url, redis_url))
+    finally:
+        servers.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

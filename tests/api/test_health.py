@@ -1,0 +1,96 @@
+"""/healthz, /readyz (each dependency down in turn), /metrics, OpenAPI."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from arq.connections import ArqRedis
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from oversight_api.app import create_app
+from oversight_api.resources import Resources
+from oversight_db.db import create_engine, create_sessionmaker
+from oversight_db.heartbeat import beat
+from tests.servers import free_port
+
+
+async def test_healthz_answers_without_dependencies(client: httpx.AsyncClient) -> None:
+    r = await client.get("/healthz")
+    assert r.status_code == 200
+    assert r.json() == {"status": "ok"}
+    assert r.headers["x-request-id"]
+
+
+async def test_readyz_ok_when_postgres_redis_and_a_fresh_worker_heartbeat(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    await beat(session, "w1", datetime.now(UTC))
+    await session.commit()
+    r = await client.get("/readyz")
+    assert r.status_code == 200, r.text
+    assert r.json()["checks"] == {"postgres": "ok", "redis": "ok", "worker": "ok"}
+
+
+async def test_readyz_503_names_the_worker_when_no_heartbeat(client: httpx.AsyncClient) -> None:
+    r = await client.get("/readyz")
+    assert r.status_code == 503
+    assert r.headers["content-type"] == "application/problem+json"
+    body = r.json()
+    assert body["type"] == "urn:oversight:problem:unavailable"
+    assert "worker" in body["detail"] and "postgres" not in body["detail"]
+    assert body["checks"]["worker"].startswith("down")
+
+
+async def test_readyz_503_when_the_worker_heartbeat_is_older_than_two_minutes(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    await beat(session, "w-old", datetime.now(UTC) - timedelta(minutes=3))
+    await session.commit()
+    r = await client.get("/readyz")
+    assert r.status_code == 503
+    assert "last heartbeat" in r.json()["checks"]["worker"]
+
+
+async def test_readyz_503_names_redis_and_postgres_when_they_are_unreachable(resources: Resources) -> None:
+    dead_port = free_port()
+    engine = create_engine(f"postgresql+asyncpg://postgres@127.0.0.1:{dead_port}/nothing", pool_size=1)
+    redis = ArqRedis(host="127.0.0.1", port=free_port(), socket_connect_timeout=1)
+    broken = Resources(
+        settings=resources.settings,
+        engine=engine,
+        sessions=create_sessionmaker(engine),
+        redis=redis,
+        blobs=resources.blobs,
+        http=resources.http,
+    )
+    app = create_app(resources=broken)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:
+        r = await c.get("/readyz")
+    await engine.dispose()
+    await redis.aclose()
+    assert r.status_code == 503
+    checks = r.json()["checks"]
+    assert checks["postgres"].startswith("down")
+    assert checks["redis"].startswith("down")
+    assert "postgres" in r.json()["detail"] and "redis" in r.json()["detail"]
+
+
+async def test_metrics_expose_request_counters(client: httpx.AsyncClient) -> None:
+    await client.get("/healthz")
+    r = await client.get("/metrics")
+    assert r.status_code == 200
+    assert 'oversight_http_requests_total{method="GET",route="/healthz",status="200"}' in r.text
+
+
+async def test_openapi_every_operation_has_a_unique_operation_id_and_a_tag(client: httpx.AsyncClient) -> None:
+    spec = (await client.get("/openapi.json")).json()
+    seen: set[str] = set()
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            assert op.get("operationId"), f"{method} {path} has no operationId"
+            assert op["operationId"] not in seen, f"duplicate operationId {op['operationId']}"
+            seen.add(op["operationId"])
+            assert op.get("tags"), f"{method} {path} has no tag"
+    docs = await client.get("/docs")
+    assert docs.status_code == 200 and "swagger" in docs.text.lower()
