@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 DATABASE_NAME = "oversight"
+# platformdirs (used by pgserver) warns on every start without it; any private directory will do.
+os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
 
 
 @dataclass
@@ -38,7 +40,6 @@ def start_postgres(data_dir: Path, database: str = DATABASE_NAME) -> tuple[str, 
     """Start (or reuse) a pgserver cluster under ``data_dir/pg``; return an asyncpg URL and the handle."""
     import pgserver
 
-    os.environ.setdefault("XDG_RUNTIME_DIR", str(data_dir.resolve()))
     pgdata = (data_dir / "pg").resolve()
     pgdata.parent.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings():

@@ -5,6 +5,7 @@ from oversight_db.models.base import Base
 from oversight_db.models.deadlines import Deadline
 from oversight_db.models.idempotency import IdempotencyRecord
 from oversight_db.models.identity import ApiKey
+from oversight_db.models.members import Claim, Enrollment, Member
 from oversight_db.models.notices import Notice
 from oversight_db.models.ops import WorkerHeartbeat
 from oversight_db.models.organizations import NetworkLink, Organization
@@ -13,8 +14,11 @@ __all__ = [
     "ApiKey",
     "AuditEvent",
     "Base",
+    "Claim",
     "Deadline",
+    "Enrollment",
     "IdempotencyRecord",
+    "Member",
     "NetworkLink",
     "Notice",
     "Organization",
