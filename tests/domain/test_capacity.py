@@ -39,7 +39,12 @@ def test_seed001_table2_distribution_plan_and_quarterly_reports_exactly():
         (date(2023, 4, 1), date(2023, 6, 30), date(2023, 7, 30)),
     ]
     assert [r.label for r in sched.of_kind("quarterly")] == [
-        "2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4", "2023-Q1", "2023-Q2"
+        "2022-Q1",
+        "2022-Q2",
+        "2022-Q3",
+        "2022-Q4",
+        "2023-Q1",
+        "2023-Q2",
     ]
 
 
@@ -58,7 +63,11 @@ def test_schedule_is_in_due_date_order():
 
 
 def _spec(**quarterly):
-    return {"key": "x", "title": "x", "quarterly": {"due_rule": {"kind": "days_after_end", "days": 30}, **quarterly}}
+    return {
+        "key": "x",
+        "title": "x",
+        "quarterly": {"due_rule": {"kind": "days_after_end", "days": 30}, **quarterly},
+    }
 
 
 def test_due_rules_as_data():
@@ -111,9 +120,15 @@ def test_milestone_status_met_when_reported_reaches_target():
         MilestoneTarget(3, 2, 5),
     ]
     progress = [ProgressReport(4, 1, 20), ProgressReport(4, 2, 30), ProgressReport(5, 1, Decimal("0.70"))]
-    status = {(s.milestone, s.period_index): s.status for s in milestone_status(sched, targets, progress, date(2022, 5, 2))}
+    status = {
+        (s.milestone, s.period_index): s.status
+        for s in milestone_status(sched, targets, progress, date(2022, 5, 2))
+    }
     assert status == {(3, 2): "pending", (4, 1): "met", (4, 2): "in_progress", (5, 1): "not_met"}
-    later = {(s.milestone, s.period_index): s.status for s in milestone_status(sched, targets, progress, date(2022, 8, 1))}
+    later = {
+        (s.milestone, s.period_index): s.status
+        for s in milestone_status(sched, targets, progress, date(2022, 8, 1))
+    }
     assert later[(3, 2)] == "not_reported" and later[(4, 2)] == "not_met"
     # on the due date itself the quarter is not yet over
     on_due = milestone_status(sched, targets, progress, date(2022, 7, 30))

@@ -70,7 +70,10 @@ def test_engagement_windows_align_to_phase_start_inside_the_review_period():
 
 def test_seed003_tar_within_15_business_days_of_service():
     dos = date(2024, 6, 10)  # due 2024-07-02 (Juneteenth and July 4 are skipped)
-    tars = [Tar("on-time", "A", date(2024, 7, 2), service_date=dos), Tar("late", "A", date(2024, 7, 3), service_date=dos)]
+    tars = [
+        Tar("on-time", "A", date(2024, 7, 2), service_date=dos),
+        Tar("late", "A", date(2024, 7, 3), service_date=dos),
+    ]
     late = late_tars(tars, TAR, CA)
     assert [(t.tar_id, t.rule, t.due_on, t.days_late) for t in late] == [
         ("late", "service_date_15_business_days", date(2024, 7, 2), 1)
@@ -83,7 +86,9 @@ def test_seed003_tar_60_calendar_days_after_primary_denial_or_retro_eligibility(
     retro = Tar("retro", "A", date(2024, 4, 2), service_date=dos, retro_eligibility_on=date(2024, 2, 1))
     late = late_tars([denial, retro], TAR, CA)
     # 2024-02-01 + 60 days = 2024-04-01: the denial TAR is on time, the retro one a day late
-    assert [(t.tar_id, t.rule, t.due_on) for t in late] == [("retro", "denial_or_retro_60_days", date(2024, 4, 1))]
+    assert [(t.tar_id, t.rule, t.due_on) for t in late] == [
+        ("retro", "denial_or_retro_60_days", date(2024, 4, 1))
+    ]
 
 
 def test_seed003_renewal_tar_at_least_10_days_before_prior_approval_ends():
@@ -128,4 +133,15 @@ def test_stale_or_missing_assessments_and_care_plans():
         ("B", "care_plan", None),
     ]
     # exactly at the limit is not stale
-    assert stale_documents(["A"], [CareDocument("A", "assessment", date(2023, 6, 2)), CareDocument("A", "care_plan", date(2024, 1, 1))], date(2024, 6, 1), STALE) == []
+    assert (
+        stale_documents(
+            ["A"],
+            [
+                CareDocument("A", "assessment", date(2023, 6, 2)),
+                CareDocument("A", "care_plan", date(2024, 1, 1)),
+            ],
+            date(2024, 6, 1),
+            STALE,
+        )
+        == []
+    )

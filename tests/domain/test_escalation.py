@@ -50,7 +50,11 @@ def test_seed003_pip_is_due_90_calendar_days_after_issue():
     assert t.plan.due_on == date(2024, 5, 30)
     assert notices(t) == [("action_plan_opened", "pip")]
     assert SetDeadline("action_plan_due", date(2024, 5, 30), "calendar") in t.effects
-    reminders = [(e.offset, e.due_on) for e in t.effects if isinstance(e, SetDeadline) and e.kind == "action_plan_reminder"]
+    reminders = [
+        (e.offset, e.due_on)
+        for e in t.effects
+        if isinstance(e, SetDeadline) and e.kind == "action_plan_reminder"
+    ]
     assert reminders == [(14, date(2024, 5, 16)), (7, date(2024, 5, 23)), (1, date(2024, 5, 29))]
 
 
@@ -140,7 +144,11 @@ def test_invalid_transitions_raise():
     with pytest.raises(InvalidTransition):
         transition(pip, Accept(date(2024, 4, 1)), date(2024, 4, 1), ECM, CA)
     closed = transition(
-        transition(pip, Submit(date(2024, 4, 1)), date(2024, 4, 1), ECM, CA).plan, Accept(ISSUED), ISSUED, ECM, CA
+        transition(pip, Submit(date(2024, 4, 1)), date(2024, 4, 1), ECM, CA).plan,
+        Accept(ISSUED),
+        ISSUED,
+        ECM,
+        CA,
     ).plan
     with pytest.raises(InvalidTransition):
         transition(closed, Submit(date(2024, 4, 2)), date(2024, 4, 2), ECM, CA)
@@ -160,7 +168,11 @@ def test_record_existing_pip_computes_due_from_the_issue_date():
     late = record_existing_pip(date(2024, 1, 2), date(2024, 4, 20), ECM, CA)
     assert late.plan.status == "cap_open"
     assert late.plan.due_on == date(2024, 5, 20)
-    assert [k for k, _ in notices(late)] == ["action_plan_opened", "action_plan_overdue", "action_plan_opened"]
+    assert [k for k, _ in notices(late)] == [
+        "action_plan_opened",
+        "action_plan_overdue",
+        "action_plan_opened",
+    ]
     assert all(e.due_on >= date(2024, 4, 20) for e in late.effects if isinstance(e, SetDeadline))
 
 

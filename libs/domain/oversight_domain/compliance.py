@@ -26,7 +26,12 @@ from datetime import date, timedelta
 from typing import Literal
 
 from oversight_domain.calendars import Calendar, add_days
-from oversight_domain.tools.models import DuplicationPolicy, EngagementPolicy, StalenessPolicy, TarTimelinessPolicy
+from oversight_domain.tools.models import (
+    DuplicationPolicy,
+    EngagementPolicy,
+    StalenessPolicy,
+    TarTimelinessPolicy,
+)
 
 # --------------------------------------------------------------------------- engagement
 
@@ -74,7 +79,9 @@ def engagement_gaps(
         end_all = min(period_end, m.ended_on) if m.ended_on else period_end
         phases: list[tuple[Literal["not_enrolled", "enrolled"], date, date, int]] = []
         pre_end = (m.enrolled_on - timedelta(days=1)) if m.enrolled_on else end_all
-        phases.append(("not_enrolled", m.assigned_on, min(pre_end, end_all), policy.not_enrolled_min_attempts))
+        phases.append(
+            ("not_enrolled", m.assigned_on, min(pre_end, end_all), policy.not_enrolled_min_attempts)
+        )
         if m.enrolled_on:
             phases.append(("enrolled", m.enrolled_on, end_all, policy.enrolled_min_contacts))
         mine = by_member.get(m.member_id, [])
@@ -91,9 +98,7 @@ def engagement_gaps(
             while start + window - timedelta(days=1) <= phase_end:
                 stop = start + window - timedelta(days=1)
                 found = sum(
-                    1
-                    for it in mine
-                    if start <= it.on <= stop and (phase == "not_enrolled" or it.successful)
+                    1 for it in mine if start <= it.on <= stop and (phase == "not_enrolled" or it.successful)
                 )
                 if found < required:
                     gaps.append(EngagementGap(m.member_id, phase, start, stop, required, found))
@@ -135,7 +140,9 @@ def tar_deadline(tar: Tar, policy: TarTimelinessPolicy, calendar: Calendar) -> t
     if tar.kind == "renewal":
         if tar.prior_approval_ends_on is None:
             raise ValueError(f"renewal TAR {tar.tar_id!r} needs prior_approval_ends_on")
-        due = add_days(tar.prior_approval_ends_on, -policy.renewal_days_before_end, policy.renewal_day_type, calendar)
+        due = add_days(
+            tar.prior_approval_ends_on, -policy.renewal_days_before_end, policy.renewal_day_type, calendar
+        )
         return "renewal_10_days_before_end", due
     if tar.service_date is None:
         raise ValueError(f"initial TAR {tar.tar_id!r} needs service_date")
@@ -156,7 +163,9 @@ def late_tars(tars: Iterable[Tar], policy: TarTimelinessPolicy, calendar: Calend
     for tar in tars:
         rule, due = tar_deadline(tar, policy, calendar)
         if tar.received_on > due:
-            out.append(LateTar(tar.tar_id, tar.member_id, rule, due, tar.received_on, (tar.received_on - due).days))
+            out.append(
+                LateTar(tar.tar_id, tar.member_id, rule, due, tar.received_on, (tar.received_on - due).days)
+            )
     return out
 
 
@@ -200,7 +209,9 @@ def duplicated_services(spans: Iterable[ServiceSpan], policy: DuplicationPolicy)
                 ends = [e for e in (a.end, b.end) if e is not None]
                 end = min(ends) if ends else None
                 if end is None or start <= end:
-                    out.append(Overlap(member_id, b.program, policy.conflicting_programs[b.program], start, end))
+                    out.append(
+                        Overlap(member_id, b.program, policy.conflicting_programs[b.program], start, end)
+                    )
     out.sort(key=lambda o: (o.member_id, o.start, o.program))
     return out
 
