@@ -16,3 +16,6 @@ from oversight_api.organizations.router import router as organizations_router  #
 from oversight_api.ping.router import router as ping_router  # noqa: E402
 
 V1_ROUTERS += [ping_router, organizations_router, providers_router, api_keys_router, audit_events_router]
+from oversight_api.members.router import router as members_router  # noqa: E402
+
+V1_ROUTERS += [members_router]
