@@ -19,7 +19,7 @@ _PARAM = re.compile(r"{([^}:]+)(?::[^}]*)?}")
 def all_routes() -> list[tuple[str, str, object]]:
     from fastapi.routing import APIRoute, iter_route_contexts
 
-    found = []
+    found: list[tuple[str, str, object]] = []
     for ctx in iter_route_contexts(create_app().routes):
         original = getattr(ctx, "original_route", None)
         if isinstance(original, APIRoute) and ctx.path:
