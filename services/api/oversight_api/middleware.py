@@ -17,6 +17,19 @@ _REQUEST_ID_OK = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 log = structlog.get_logger("oversight.api")
 
 
+def _route_template(scope: Scope) -> str:
+    """The matched route's full template (``/v1/members/{member_id}``), never the raw path."""
+    # FastAPI 0.16x puts the included router's own route in scope["route"], whose path lacks the router
+    # prefixes (``/members/{member_id}``); the effective route context carries the full template.
+    context = scope.get("fastapi", {}).get("effective_route_context")
+    full = getattr(getattr(context, "starlette_route", None), "path_format", None) or getattr(
+        context, "path_format", None
+    )
+    if isinstance(full, str) and full:
+        return full
+    return str(getattr(scope.get("route"), "path", "unmatched"))
+
+
 class RequestContextMiddleware:
     """Request id (taken from ``X-Request-ID`` when sane, else new), access log line and metrics."""
 
@@ -27,7 +40,7 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        incoming = next((v for k, v in scope["headers"] if k == b"x-request-id"), b"").decode("latin-1")
         request_id = incoming if _REQUEST_ID_OK.match(incoming) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
         structlog.contextvars.bind_contextvars(request_id=request_id)
@@ -46,8 +59,7 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send_with_id)
         finally:
             elapsed = time.perf_counter() - started
-            route = scope.get("route")
-            template = getattr(route, "path", "unmatched")
+            template = _route_template(scope)
             REQUESTS.labels(scope["method"], template, str(status)).inc()
             LATENCY.labels(scope["method"], template).observe(elapsed)
             # The route template, never the raw path: paths and query strings may carry member ids.
@@ -68,9 +80,18 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope["headers"]).get(b"content-length")
+        declared = chunked = None
+        for name, value in scope["headers"]:
+            if name == b"content-length":
+                declared = value
+            elif name == b"transfer-encoding":
+                chunked = value
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             await self._reject(scope, receive, send)
+            return
+        if declared is None and chunked is None:
+            # No Content-Length and no Transfer-Encoding: HTTP/1.1 says there is no body to limit.
+            await self.app(scope, receive, send)
             return
         received = 0
         too_large = False

@@ -8,7 +8,7 @@ from oversight_db.models.identity import ApiKey
 from oversight_db.models.members import Claim, Enrollment, Member
 from oversight_db.models.notices import Notice
 from oversight_db.models.ops import WorkerHeartbeat
-from oversight_db.models.organizations import NetworkLink, Organization
+from oversight_db.models.organizations import NetworkLink, Organization, ProviderSite
 
 __all__ = [
     "ApiKey",
@@ -22,5 +22,6 @@ __all__ = [
     "NetworkLink",
     "Notice",
     "Organization",
+    "ProviderSite",
     "WorkerHeartbeat",
 ]
