@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from oversight_api.capacity.router import router as capacity_router
 from oversight_api.health.router import router as health_router
 
 ROOT_ROUTERS: list[APIRouter] = [health_router]
 V1_ROUTERS: list[APIRouter] = []
+V1_ROUTERS.append(capacity_router)
