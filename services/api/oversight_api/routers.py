@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from oversight_api.capacity.router import router as capacity_router
 from oversight_api.health.router import router as health_router
 
 ROOT_ROUTERS: list[APIRouter] = [health_router]
 V1_ROUTERS: list[APIRouter] = []
-V1_ROUTERS.append(capacity_router)
+
+from oversight_api.api_keys.router import router as api_keys_router  # noqa: E402
+from oversight_api.audit_events.router import router as audit_events_router  # noqa: E402
+from oversight_api.organizations.router import providers_router  # noqa: E402
+from oversight_api.organizations.router import router as organizations_router  # noqa: E402
+from oversight_api.ping.router import router as ping_router  # noqa: E402
+
+V1_ROUTERS += [ping_router, organizations_router, providers_router, api_keys_router, audit_events_router]
+from oversight_api.members.router import router as members_router  # noqa: E402
+
+V1_ROUTERS += [members_router]
+from oversight_api.capacity.router import router as capacity_router  # noqa: E402
+
+V1_ROUTERS += [capacity_router]

@@ -18,7 +18,7 @@ from oversight_db.models.identity import ApiKey
 from oversight_db.models.members import Claim, Enrollment, Member
 from oversight_db.models.notices import Notice
 from oversight_db.models.ops import WorkerHeartbeat
-from oversight_db.models.organizations import NetworkLink, Organization
+from oversight_db.models.organizations import NetworkLink, Organization, ProviderSite
 
 __all__ = [
     "ApiKey",
@@ -40,5 +40,6 @@ __all__ = [
     "NetworkLink",
     "Notice",
     "Organization",
+    "ProviderSite",
     "WorkerHeartbeat",
 ]
