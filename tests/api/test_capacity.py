@@ -523,3 +523,94 @@ async def test_a_plan_cannot_read_or_write_another_plans_capacity_data(
         headers=w.h["a_viewer"] | {"If-Match": "*"},
     )
     assert_problem(r, 403, "forbidden")
+
+
+async def test_plan_version_retry_replays_and_approval_cannot_exceed_the_funding_total(
+    cap: CapClient, make_org: MakeOrg, auth_headers: MakeKey, session: AsyncSession
+) -> None:
+    w = await _world(cap, make_org, auth_headers)
+    key = idem()
+    url = f"/v1/capacity/participants/{w.part_a}/distribution-plan/versions"
+    first = await cap.http.post(url, json=plan_body(w.providers), headers=w.h["a"] | key)
+    again = await cap.http.post(url, json=plan_body(w.providers), headers=w.h["a"] | key)
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json() and again.headers["idempotent-replayed"] == "true"
+    assert await _count(session, CapacityDistributionPlanVersion) == 1
+    # A small program: plan A's 950000.00 fits under 1000000.00, plan B's would not.
+    program = await session.get_one(CapacityProgram, uuid.UUID(w.program_id))
+    program.funding_total = Decimal("1000000.00")
+    await session.flush()
+    base_a = f"/v1/capacity/participants/{w.part_a}/distribution-plan"
+    r = await cap.http.post(
+        f"{base_a}/decision",
+        json={"decision": "approve"},
+        headers=w.h["state"] | {"If-Match": first.headers["etag"]},
+    )
+    assert r.status_code == 200, r.text
+    base_b = f"/v1/capacity/participants/{w.part_b}/distribution-plan"
+    r = await cap.http.post(f"{base_b}/versions", json=plan_body(w.providers), headers=w.h["b"] | idem())
+    assert r.status_code == 201, r.text
+    r = await cap.http.post(
+        f"{base_b}/decision",
+        json={"decision": "approve"},
+        headers=w.h["state"] | {"If-Match": r.headers["etag"]},
+    )
+    assert_problem(r, 409, "over-funding")
+    plan_b = (await cap.http.get(base_b, headers=w.h["b"])).json()
+    assert plan_b["status"] == "submitted" and plan_b["approved_version"] is None
+    assert await _count(session, CapacityPayment, CapacityPayment.participant_id == uuid.UUID(w.part_b)) == 0
+
+
+async def test_a_returned_report_is_owed_again_and_its_reminders_rearm(
+    cap: CapClient, make_org: MakeOrg, auth_headers: MakeKey, session: AsyncSession
+) -> None:
+    w = await _world(cap, make_org, auth_headers)
+    report = await _quarter_report(cap, w, w.part_a, 1, w.h["a"])
+    url = f"/v1/capacity/reports/{report['id']}"
+    cap.clock.set(2022, 4, 10)
+    etag = (await cap.http.get(url, headers=w.h["a"])).headers["etag"]
+    r = await cap.http.post(
+        f"{url}/submission",
+        json={"progress": [{"milestone": 4, "quantity": "3"}]},
+        headers=w.h["a"] | {"If-Match": etag},
+    )
+    states = dict(
+        (
+            await session.execute(
+                select(Deadline.kind, Deadline.state).where(Deadline.subject_id == uuid.UUID(report["id"]))
+            )
+        )
+        .tuples()
+        .all()
+    )
+    assert set(states.values()) == {"cancelled"}
+    r = await cap.http.post(
+        f"{url}/decision",
+        json={"decision": "return", "comments": "Milestone 4 count does not match the roster"},
+        headers=w.h["state"] | {"If-Match": r.headers["etag"]},
+    )
+    assert r.status_code == 200 and r.json()["status"] == "returned"
+    states = dict(
+        (
+            await session.execute(
+                select(Deadline.kind, Deadline.state).where(Deadline.subject_id == uuid.UUID(report["id"]))
+            )
+        )
+        .tuples()
+        .all()
+    )
+    # On 2022-04-10 the 14-day reminder (04-16), 7-day (04-23), 1-day (04-29) and overdue (05-01) still lie ahead.
+    assert states == {
+        "reminder_14": "pending",
+        "reminder_7": "pending",
+        "reminder_1": "pending",
+        "overdue": "pending",
+    }
+    r = await cap.http.post(
+        f"{url}/submission",
+        json={"progress": [{"milestone": 4, "quantity": "4"}]},
+        headers=w.h["a"] | {"If-Match": r.headers["etag"]},
+    )
+    assert (
+        r.status_code == 200 and r.json()["submissions"] == 2 and r.json()["progress"][0]["quantity"] == "4"
+    )
