@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Annotated, Any, Literal
 
@@ -60,9 +60,13 @@ MILESTONES: tuple[Milestone, ...] = (
         "Submission of a Tailored Care Management training curriculum and conducting trainings for care "
         "managers employed by Tailored Plan awardee and contracted AMH+s and CMAs",
     ),
-    Milestone(3, "Purchase or upgrades of care management related HIT infrastructure and systems for AMH+s/CMAs"),
+    Milestone(
+        3, "Purchase or upgrades of care management related HIT infrastructure and systems for AMH+s/CMAs"
+    ),
     Milestone(4, "Hiring new care managers and supervisors at AMH+s and CMAs"),
-    Milestone(5, "Completing Tailored Care Management training for AMH+ and CMA care managers and supervisors"),
+    Milestone(
+        5, "Completing Tailored Care Management training for AMH+ and CMA care managers and supervisors"
+    ),
     Milestone(
         6,
         "AMH+s/CMAs meeting other competencies linked to operationalizing Tailored Care Management (e.g., "
@@ -169,11 +173,13 @@ def parse_program(data: Mapping[str, Any]) -> ProgramSpec:
         raise CapacityError(errors_from_pydantic(list(exc.errors()))) from exc
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_program(key: str) -> ProgramSpec:
     """A shipped program spec (``nc-tcm-capacity-building``)."""
     try:
-        text = resources.files("oversight_domain.programs").joinpath(f"{key}.yaml").read_text(encoding="utf-8")
+        text = (
+            resources.files("oversight_domain.programs").joinpath(f"{key}.yaml").read_text(encoding="utf-8")
+        )
     except FileNotFoundError as exc:
         raise KeyError(f"no shipped program {key!r}") from exc
     return parse_program(yaml.safe_load(text))
@@ -182,7 +188,9 @@ def load_program(key: str) -> ProgramSpec:
 # --------------------------------------------------------------------------- schedule
 
 
-def due_date(rule: DayOfFollowingMonth | LastDayOfMonth | DaysAfterEnd, period_end: date, calendar: Calendar) -> date:
+def due_date(
+    rule: DayOfFollowingMonth | LastDayOfMonth | DaysAfterEnd, period_end: date, calendar: Calendar
+) -> date:
     if isinstance(rule, DayOfFollowingMonth):
         month = add_months(period_end.replace(day=1), rule.months_after)
         return month.replace(day=min(rule.day, last_day_of_month(month).day))
@@ -211,7 +219,12 @@ def quarterly_periods(spec: QuarterlySpec) -> list[tuple[date, date]]:
             errors.append({"path": "quarterly.first_start", "message": "must be the first day of a month"})
         if spec.last_end != last_day_of_month(spec.last_end):
             errors.append({"path": "quarterly.last_end", "message": "must be the last day of a month"})
-        months = (spec.last_end.year - spec.first_start.year) * 12 + spec.last_end.month - spec.first_start.month + 1
+        months = (
+            (spec.last_end.year - spec.first_start.year) * 12
+            + spec.last_end.month
+            - spec.first_start.month
+            + 1
+        )
         if months <= 0 or months % spec.months_per_period:
             errors.append(
                 {
@@ -232,12 +245,17 @@ def quarterly_periods(spec: QuarterlySpec) -> list[tuple[date, date]]:
         errors.append({"path": "quarterly.periods", "message": "at least one period is required"})
     for i, (start, end) in enumerate(periods):
         if end < start:
-            errors.append({"path": f"quarterly.periods[{i}]", "message": f"ends ({end}) before it starts ({start})"})
+            errors.append(
+                {"path": f"quarterly.periods[{i}]", "message": f"ends ({end}) before it starts ({start})"}
+            )
         if i:
             prev_end = periods[i - 1][1]
             if start <= prev_end:
                 errors.append(
-                    {"path": f"quarterly.periods[{i}]", "message": f"overlaps the previous period (ends {prev_end})"}
+                    {
+                        "path": f"quarterly.periods[{i}]",
+                        "message": f"overlaps the previous period (ends {prev_end})",
+                    }
                 )
             elif start != prev_end + timedelta(days=1):
                 errors.append(
@@ -257,7 +275,11 @@ def generate_schedule(spec: ProgramSpec | Mapping[str, Any], calendar: Calendar 
     cal = calendar or Calendar(program.jurisdiction)
     reports: list[ScheduledReport] = []
     if program.distribution_plan_due_on is not None:
-        reports.append(ScheduledReport("distribution_plan", "Initial Distribution Plan", program.distribution_plan_due_on))
+        reports.append(
+            ScheduledReport(
+                "distribution_plan", "Initial Distribution Plan", program.distribution_plan_due_on
+            )
+        )
     periods = quarterly_periods(program.quarterly)
     for i, (start, end) in enumerate(periods, start=1):
         reports.append(
@@ -273,7 +295,9 @@ def generate_schedule(spec: ProgramSpec | Mapping[str, Any], calendar: Calendar 
     if program.monthly is not None:
         m = program.monthly
         if m.first_month.day != 1:
-            raise CapacityError([{"path": "monthly.first_month", "message": "must be the first day of a month"}])
+            raise CapacityError(
+                [{"path": "monthly.first_month", "message": "must be the first day of a month"}]
+            )
         last = (m.last_month or periods[-1][1]).replace(day=1)
         if last < m.first_month:
             raise CapacityError([{"path": "monthly.last_month", "message": "is before first_month"}])
@@ -357,7 +381,9 @@ def milestone_status(
     quarters = {r.period_index: r for r in schedule.of_kind("quarterly")}
     for (milestone, index), _ in wanted.items():
         if index not in quarters:
-            errors.append({"path": "targets", "message": f"milestone {milestone}: no quarter {index} in the schedule"})
+            errors.append(
+                {"path": "targets", "message": f"milestone {milestone}: no quarter {index} in the schedule"}
+            )
     if errors:
         raise CapacityError(errors)
     out: list[MilestoneStatus] = []

@@ -37,7 +37,9 @@ from oversight_domain.calendars import Calendar, add_days
 from oversight_domain.tools.models import EscalationPolicy
 from oversight_domain.types import DayType
 
-Status = Literal["pip_open", "pip_submitted", "cap_open", "cap_submitted", "closed", "termination_recommended"]
+Status = Literal[
+    "pip_open", "pip_submitted", "cap_open", "cap_submitted", "closed", "termination_recommended"
+]
 Stage = Literal["pip", "cap"]
 Role = Literal["provider", "plan_admins"]
 
@@ -170,7 +172,9 @@ class Transition:
 # --------------------------------------------------------------------------- machine
 
 
-def _due_deadlines(due_on: date, today: date, policy: EscalationPolicy, sent: tuple[int, ...]) -> list[Effect]:
+def _due_deadlines(
+    due_on: date, today: date, policy: EscalationPolicy, sent: tuple[int, ...]
+) -> list[Effect]:
     effects: list[Effect] = [SetDeadline("action_plan_due", due_on, policy.day_type)]
     for offset in sorted(policy.reminder_offsets, reverse=True):
         when = due_on - timedelta(days=offset)
@@ -189,7 +193,9 @@ def is_technical_assistance(
     policy: EscalationPolicy, *, prior_reviews_with_tool: int, visit_purpose_is_ta: bool = False
 ) -> bool:
     """Seed 000: a provider's first review with the (NC) tool is technical assistance."""
-    return visit_purpose_is_ta or (policy.first_review_is_technical_assistance and prior_reviews_with_tool == 0)
+    return visit_purpose_is_ta or (
+        policy.first_review_is_technical_assistance and prior_reviews_with_tool == 0
+    )
 
 
 def transition(
@@ -239,7 +245,9 @@ def _submit(plan: ActionPlanState, event: Submit) -> Transition:
         raise InvalidTransition(f"cannot submit a plan that is {plan.status}")
     status: Status = "pip_submitted" if plan.status == "pip_open" else "cap_submitted"
     new = replace(plan, status=status, submitted_on=event.submitted_on)
-    return Transition(new, (NoticeOwed("action_plan_submitted", ("plan_admins",), plan.stage), ClearDeadlines()))
+    return Transition(
+        new, (NoticeOwed("action_plan_submitted", ("plan_admins",), plan.stage), ClearDeadlines())
+    )
 
 
 def _accept(plan: ActionPlanState, event: Accept) -> Transition:
@@ -270,7 +278,9 @@ def _return(plan: ActionPlanState, event: Return, today: date, policy: Escalatio
     )
 
 
-def _due_passed(plan: ActionPlanState, today: date, policy: EscalationPolicy, calendar: Calendar) -> Transition:
+def _due_passed(
+    plan: ActionPlanState, today: date, policy: EscalationPolicy, calendar: Calendar
+) -> Transition:
     if plan.status not in OPEN_STATUSES or today <= plan.due_on:
         return Transition(plan)
     overdue = NoticeOwed("action_plan_overdue", BOTH, plan.stage, plan.due_on)
@@ -300,7 +310,11 @@ def _due_passed(plan: ActionPlanState, today: date, policy: EscalationPolicy, ca
     new = replace(plan, status="termination_recommended", overdue_notified=True)
     return Transition(
         new,
-        (overdue, NoticeOwed("termination_recommended", ("plan_admins",), "cap", plan.due_on), ClearDeadlines()),
+        (
+            overdue,
+            NoticeOwed("termination_recommended", ("plan_admins",), "cap", plan.due_on),
+            ClearDeadlines(),
+        ),
     )
 
 
