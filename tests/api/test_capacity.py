@@ -614,3 +614,54 @@ async def test_a_returned_report_is_owed_again_and_its_reminders_rearm(
     assert (
         r.status_code == 200 and r.json()["submissions"] == 2 and r.json()["progress"][0]["quantity"] == "4"
     )
+
+
+async def test_concurrent_acceptances_pay_once(
+    committed_client: Any, committed_factories: tuple[MakeOrg, MakeKey]
+) -> None:
+    """Two state admins accept the same quarterly report at the same moment: one wins, one payment."""
+    import asyncio
+
+    make_org, make_key = committed_factories
+    c = committed_client
+    state, plan = await make_org("state"), await make_org("plan")
+    providers = [(await make_org("provider")).id, (await make_org("provider")).id]
+    hs, hp = await make_key(state, "state_admin"), await make_key(plan, "plan_admin")
+    program = (await c.post("/v1/capacity/programs", json=NC_PROGRAM, headers=hs | idem())).json()["id"]
+    part = (
+        await c.post(
+            f"/v1/capacity/programs/{program}/participants",
+            json={"plan_id": str(plan.id)},
+            headers=hs | idem(),
+        )
+    ).json()["id"]
+    base = f"/v1/capacity/participants/{part}/distribution-plan"
+    r = await c.post(f"{base}/versions", json=plan_body(providers), headers=hp | idem())
+    r = await c.post(
+        f"{base}/decision", json={"decision": "approve"}, headers=hs | {"If-Match": r.headers["etag"]}
+    )
+    assert r.status_code == 200, r.text
+    items = (
+        await c.get(
+            f"/v1/capacity/programs/{program}/reports", params={"kind": "quarterly", "limit": 1}, headers=hp
+        )
+    ).json()["items"]
+    url = f"/v1/capacity/reports/{items[0]['id']}"
+    etag = (await c.get(url, headers=hp)).headers["etag"]
+    r = await c.post(
+        f"{url}/submission",
+        json={"progress": [{"milestone": 4, "quantity": "10"}]},
+        headers=hp | {"If-Match": etag},
+    )
+    etag = r.headers["etag"]
+    results = await asyncio.gather(
+        *(
+            c.post(f"{url}/decision", json={"decision": "accept"}, headers=hs | {"If-Match": etag})
+            for _ in range(2)
+        )
+    )
+    assert sorted(r.status_code for r in results)[0] == 200
+    assert sorted(r.status_code for r in results)[1] in (409, 412)
+    pay = (await c.get(f"/v1/capacity/participants/{part}/payments", headers=hp)).json()
+    m4 = [p for p in pay["items"] if p["milestone"] == 4]
+    assert sum(Decimal(p["amount"]) for p in m4) == Decimal("100000.00") and len(m4) == 3
