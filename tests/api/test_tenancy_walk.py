@@ -23,7 +23,7 @@ from oversight_api.app import create_app
 from oversight_api.auth.permissions import Permission, Role, allows
 from oversight_api.resources import Resources
 from tests.api.walk_bodies import WALK_BODIES
-from tests.api.walk_world import WalkContext, build_world
+from tests.api.walk_world import build_world, tenant_a_context
 from tests.conftest import MakeKey, MakeOrg
 
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
@@ -78,6 +78,11 @@ def test_the_walk_sees_routes_with_path_ids() -> None:
     assert ("DELETE", "/v1/api-keys/{api_key_id}") in routes
 
 
+def _absent_like(real: str) -> str:
+    """An id of the same shape as ``real`` that names nothing (numbers stay numbers)."""
+    return "987654321" if real.isdigit() else str(uuid.uuid4())
+
+
 def _problem_type(r: httpx.Response) -> str | None:
     if r.headers.get("content-type", "").startswith("application/problem+json"):
         return str(r.json().get("type"))
@@ -90,26 +95,7 @@ async def test_no_route_reveals_another_tenants_objects(
     app = create_app(resources=resources)
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-        plan = await make_org("plan", jurisdiction="US-NC")
-        headers = {role: await auth_headers(plan, role) for role in ("plan_admin", "reviewer", "viewer")}
-        created = await client.post(
-            "/v1/providers",
-            json={
-                "npi": "1245319599",
-                "name": "Tenant A CMA",
-                "program": "tcm",
-                "effective_from": "2026-01-01",
-            },
-            headers=headers["plan_admin"],
-        )
-        assert created.status_code == 201, created.text
-        from oversight_db.models import Organization
-
-        provider = await session.get(Organization, uuid.UUID(created.json()["id"]))
-        assert provider is not None
-        headers["provider"] = await auth_headers(provider, "provider")
-        ctx = WalkContext(client, session, make_org, auth_headers, plan, provider, headers)
-        ids = await build_world(ctx)
+        ids = await build_world(await tenant_a_context(client, session, make_org, auth_headers))
 
         other_plan = await make_org("plan", jurisdiction="US-NC")
         stranger = await make_org("provider", npi="1003000126", jurisdiction="US-NC")
@@ -137,7 +123,7 @@ async def test_no_route_reveals_another_tenants_objects(
                     continue
                 body = WALK_BODIES[(route.method, route.path)]
             real_url = route.path.format(**{p: ids[p] for p in route.params})
-            fake_url = route.path.format(**{p: str(uuid.uuid4()) for p in route.params})
+            fake_url = route.path.format(**{p: _absent_like(ids[p]) for p in route.params})
             extra = {"If-Match": '"1"', "Idempotency-Key": f"walk-{uuid.uuid4()}"}
             for who, (role, outsider) in outsiders.items():
                 kwargs: dict[str, Any] = {"headers": {**outsider, **extra}}
@@ -167,24 +153,9 @@ async def test_the_world_ids_are_real_objects_tenant_a_can_read(
     app = create_app(resources=resources)
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-        plan = await make_org("plan", jurisdiction="US-NC")
-        headers = {role: await auth_headers(plan, role) for role in ("plan_admin", "reviewer", "viewer")}
-        created = await client.post(
-            "/v1/providers",
-            json={
-                "npi": "1245319599",
-                "name": "Tenant A CMA",
-                "program": "tcm",
-                "effective_from": "2026-01-01",
-            },
-            headers=headers["plan_admin"],
-        )
-        from oversight_db.models import Organization
-
-        provider = await session.get(Organization, uuid.UUID(created.json()["id"]))
-        assert provider is not None
-        headers["provider"] = await auth_headers(provider, "provider")
-        ids = await build_world(WalkContext(client, session, make_org, auth_headers, plan, provider, headers))
+        ctx = await tenant_a_context(client, session, make_org, auth_headers)
+        headers = ctx.headers
+        ids = await build_world(ctx)
         unreadable = []
         for route in walk_routes(app):
             if route.method != "GET" or any(p not in ids for p in route.params):

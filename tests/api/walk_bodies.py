@@ -13,4 +13,20 @@ WALK_BODIES: dict[tuple[str, str], Any] = {
     ("PATCH", "/v1/organizations/{organization_id}"): {"name": "Renamed by an outsider"},
     ("POST", "/v1/providers/{provider_id}/sites"): {"name": "Outsider site"},
     ("PATCH", "/v1/network-links/{network_link_id}"): {"status": "terminated"},
+    # --- Capacity Building (issue 7) ---
+    ("POST", "/v1/capacity/programs/{program_id}/participants"): {
+        "plan_id": "00000000-0000-4000-8000-000000000001"
+    },
+    ("POST", "/v1/capacity/participants/{participant_id}/distribution-plan/versions"): {
+        "budgets": [{"milestone": 1, "amount": "1.00"}],
+        "targets": [],
+        "allocations": [],
+    },
+    ("POST", "/v1/capacity/participants/{participant_id}/distribution-plan/decision"): {
+        "decision": "approve"
+    },
+    ("POST", "/v1/capacity/reports/{report_id}/submission"): {
+        "progress": [{"milestone": 4, "quantity": "1"}]
+    },
+    ("POST", "/v1/capacity/reports/{report_id}/decision"): {"decision": "accept"},
 }

@@ -7,6 +7,7 @@ function to ``BUILDERS`` (append only; later builders see the ids of earlier one
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -68,7 +69,78 @@ async def platform(ctx: WalkContext) -> dict[str, str]:
     }
 
 
-BUILDERS: list[Builder] = [platform]
+# --- Capacity Building (issue 7): a state's program with tenant A's plan participating --------------------
+async def capacity(ctx: WalkContext) -> dict[str, str]:
+    """Tenant A's plan in a Capacity Building program: an approved-for-review distribution plan (version 1) and
+    a submitted quarterly report."""
+    from tests.api.capacity_helpers import NC_PROGRAM, plan_body
+
+    state = await ctx.make_org("state")
+    providers = [(await ctx.make_org("provider")).id, (await ctx.make_org("provider")).id]
+    hs = await ctx.auth_headers(state, "state_admin")
+    hp = ctx.headers["plan_admin"]
+    c = ctx.client
+
+    def key() -> dict[str, str]:
+        return {"Idempotency-Key": str(uuid.uuid4())}
+
+    program = ok(await c.post("/v1/capacity/programs", json=NC_PROGRAM, headers=hs | key())).json()["id"]
+    participant = ok(
+        await c.post(
+            f"/v1/capacity/programs/{program}/participants",
+            json={"plan_id": str(ctx.plan.id)},
+            headers=hs | key(),
+        )
+    ).json()["id"]
+    ok(
+        await c.post(
+            f"/v1/capacity/participants/{participant}/distribution-plan/versions",
+            json=plan_body(providers),
+            headers=hp | key(),
+        )
+    )
+    reports = ok(
+        await c.get(
+            f"/v1/capacity/programs/{program}/reports", params={"kind": "quarterly", "limit": 1}, headers=hp
+        )
+    ).json()["items"]
+    report = reports[0]["id"]
+    etag = ok(await c.get(f"/v1/capacity/reports/{report}", headers=hp)).headers["etag"]
+    ok(
+        await c.post(
+            f"/v1/capacity/reports/{report}/submission",
+            json={"progress": [{"milestone": 4, "quantity": "1"}]},
+            headers=hp | {"If-Match": etag},
+        )
+    )
+    return {"program_id": program, "participant_id": participant, "report_id": report, "version_number": "1"}
+
+
+BUILDERS: list[Builder] = [platform, capacity]
+
+
+async def tenant_a_context(
+    client: httpx.AsyncClient, session: AsyncSession, make_org: MakeOrg, auth_headers: MakeKey
+) -> WalkContext:
+    """Tenant A: a NC plan with admin, reviewer and viewer keys, and a TCM provider in its network."""
+    plan = await make_org("plan", jurisdiction="US-NC")
+    headers = {role: await auth_headers(plan, role) for role in ("plan_admin", "reviewer", "viewer")}
+    created = ok(
+        await client.post(
+            "/v1/providers",
+            json={
+                "npi": "1245319599",
+                "name": "Tenant A CMA",
+                "program": "tcm",
+                "effective_from": "2026-01-01",
+            },
+            headers=headers["plan_admin"],
+        )
+    )
+    provider = await session.get(Organization, uuid.UUID(created.json()["id"]))
+    assert provider is not None
+    headers["provider"] = await auth_headers(provider, "provider")
+    return WalkContext(client, session, make_org, auth_headers, plan, provider, headers)
 
 
 async def build_world(ctx: WalkContext) -> dict[str, str]:

@@ -19,3 +19,6 @@ V1_ROUTERS += [ping_router, organizations_router, providers_router, api_keys_rou
 from oversight_api.members.router import router as members_router  # noqa: E402
 
 V1_ROUTERS += [members_router]
+from oversight_api.capacity.router import router as capacity_router  # noqa: E402
+
+V1_ROUTERS += [capacity_router]

@@ -2,6 +2,16 @@
 
 from oversight_db.models.audit import AuditEvent
 from oversight_db.models.base import Base
+from oversight_db.models.capacity import (
+    CapacityDistributionPlan,
+    CapacityDistributionPlanVersion,
+    CapacityMilestone,
+    CapacityParticipant,
+    CapacityPayment,
+    CapacityProgram,
+    CapacityReport,
+    CapacityScheduleItem,
+)
 from oversight_db.models.deadlines import Deadline
 from oversight_db.models.idempotency import IdempotencyRecord
 from oversight_db.models.identity import ApiKey
@@ -14,6 +24,14 @@ __all__ = [
     "ApiKey",
     "AuditEvent",
     "Base",
+    "CapacityDistributionPlan",
+    "CapacityDistributionPlanVersion",
+    "CapacityMilestone",
+    "CapacityParticipant",
+    "CapacityPayment",
+    "CapacityProgram",
+    "CapacityReport",
+    "CapacityScheduleItem",
     "Claim",
     "Deadline",
     "Enrollment",

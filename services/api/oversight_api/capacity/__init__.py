@@ -1,0 +1,2 @@
+"""NC Tailored Care Management Capacity Building (seed 001): programs, participants, distribution plans,
+reports, payments."""

@@ -1,0 +1,276 @@
+"""Capacity Building request and response models. Money and quantities are decimals, sent and returned as
+strings (``"1250000.00"``) so no client rounds them through a float."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from oversight_domain.capacity import DueRule
+
+Money = Decimal
+ReportKind = Literal["distribution_plan", "quarterly", "monthly"]
+ReportStatus = Literal["due", "submitted", "returned", "accepted"]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- programs
+
+
+class PeriodIn(_In):
+    start: date
+    end: date
+
+
+class QuarterlyPeriodsIn(_In):
+    """Generated periods (``first_start``..``last_end`` in ``months_per_period`` steps) or explicit ``periods``."""
+
+    first_start: date | None = None
+    last_end: date | None = None
+    months_per_period: int = Field(default=3, ge=1, le=12)
+    periods: list[PeriodIn] | None = Field(default=None, max_length=120)
+    due_rule: DueRule
+
+
+class MonthlyReportsIn(_In):
+    first_month: date
+    last_month: date | None = Field(default=None, description="Default: the month the last quarter ends")
+    due_rule: DueRule
+
+
+class ProgramIn(_In):
+    name: str = Field(min_length=1, max_length=300)
+    funding_total: Money = Field(ge=0, max_digits=16, decimal_places=2)
+    jurisdiction: str = Field(default="US-NC", pattern=r"^[A-Z]{2}(-[A-Z]{2})?$")
+    distribution_plan_due_on: date | None = None
+    quarterly_periods: QuarterlyPeriodsIn
+    monthly_reports: MonthlyReportsIn | None = None
+
+
+class ProgramOut(BaseModel):
+    id: uuid.UUID
+    organization_id: uuid.UUID
+    name: str
+    funding_total: Money
+    jurisdiction: str
+    distribution_plan_due_on: date | None
+    spec: dict[str, Any]
+    created_at: datetime
+
+
+class ScheduleItemOut(BaseModel):
+    kind: ReportKind
+    label: str
+    period_index: int | None
+    period_start: date | None
+    period_end: date | None
+    due_on: date
+
+
+class ScheduleOut(BaseModel):
+    program_id: uuid.UUID
+    items: list[ScheduleItemOut]
+
+
+# --------------------------------------------------------------------------- participants
+
+
+class ParticipantIn(_In):
+    plan_id: uuid.UUID = Field(description="The plan (LME/MCO) organization joining the program")
+
+
+class MilestoneOut(BaseModel):
+    number: int
+    text: str
+    status: Literal["open", "achieved"]
+    achieved_on: date | None
+
+
+class ParticipantOut(BaseModel):
+    id: uuid.UUID
+    program_id: uuid.UUID
+    plan_id: uuid.UUID
+    created_at: datetime
+    distribution_plan_status: str
+    milestones: list[MilestoneOut]
+
+
+# --------------------------------------------------------------------------- distribution plans
+
+
+class BudgetIn(_In):
+    milestone: int
+    amount: Money = Field(max_digits=16)
+
+
+class TargetIn(_In):
+    milestone: int
+    quarter: int = Field(description="The quarter's period_index in the program schedule (1-based)")
+    measure: str = Field(min_length=1, max_length=200, description="e.g. 'care managers hired'")
+    target: Decimal = Field(max_digits=16)
+    payment: Money = Field(max_digits=16, description="What meeting this target earns")
+
+
+class AllocationIn(_In):
+    provider_id: uuid.UUID
+    provider_type: Literal["amh_plus", "cma"]
+    milestone: int
+    amount: Money = Field(max_digits=16)
+
+
+class DistributionPlanIn(_In):
+    approach: str | None = Field(default=None, max_length=20000)
+    needs_assessment: str | None = Field(
+        default=None, max_length=20000, description="Summary of the regional needs assessment"
+    )
+    budgets: list[BudgetIn] = Field(max_length=6)
+    targets: list[TargetIn] = Field(default_factory=list, max_length=600)
+    allocations: list[AllocationIn] = Field(default_factory=list, max_length=5000)
+
+
+class PlanVersionSummary(BaseModel):
+    number: int
+    submitted_at: datetime
+    submitted_by: str
+    late: bool
+    decision: Literal["approved", "returned"] | None
+    decision_comments: str | None
+    decided_at: datetime | None
+
+
+class PlanVersionOut(PlanVersionSummary):
+    participant_id: uuid.UUID
+    content: DistributionPlanIn
+
+
+class DistributionPlanOut(BaseModel):
+    participant_id: uuid.UUID
+    status: Literal["not_submitted", "submitted", "returned", "approved"]
+    due_on: date | None
+    latest_version: int
+    approved_version: int | None
+    versions: list[PlanVersionSummary]
+
+
+class PlanDecisionIn(_In):
+    decision: Literal["approve", "return"]
+    comments: str | None = Field(default=None, max_length=20000)
+
+
+# --------------------------------------------------------------------------- reports
+
+
+class ProgressIn(_In):
+    milestone: int
+    quantity: Decimal = Field(max_digits=16)
+    measure: str | None = Field(default=None, max_length=200)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class ReportSubmissionIn(_In):
+    progress: list[ProgressIn] = Field(max_length=60)
+    narrative: str | None = Field(default=None, max_length=50000)
+
+
+class ReportDecisionIn(_In):
+    decision: Literal["accept", "return"]
+    comments: str | None = Field(default=None, max_length=20000)
+
+
+class ProgressOut(BaseModel):
+    milestone: int
+    quantity: Decimal
+    measure: str | None = None
+    note: str | None = None
+
+
+class ReportOut(BaseModel):
+    id: uuid.UUID
+    program_id: uuid.UUID
+    participant_id: uuid.UUID
+    kind: ReportKind
+    label: str
+    period_index: int | None
+    period_start: date | None
+    period_end: date | None
+    due_on: date
+    status: ReportStatus
+    overdue: bool = Field(description="Still owed (due or returned) and its due date has passed")
+    late: bool | None = Field(description="Its first submission came after the due date")
+    submissions: int
+    first_submitted_at: datetime | None
+    submitted_at: datetime | None
+    decided_at: datetime | None
+    decision_comments: str | None
+    progress: list[ProgressOut]
+    narrative: str | None
+
+
+# --------------------------------------------------------------------------- views
+
+
+class QuarterStatusOut(BaseModel):
+    period_index: int
+    label: str
+    due_on: date
+    measure: str
+    target: Decimal
+    reported: Decimal | None
+    status: Literal["met", "not_met", "in_progress", "pending", "not_reported"]
+    payment: Money
+    earned: Money
+
+
+class MilestoneSummaryOut(BaseModel):
+    number: int
+    text: str
+    status: Literal["open", "achieved"]
+    achieved_on: date | None
+    budgeted: Money
+    earned: Money
+    quarters: list[QuarterStatusOut]
+
+
+class MilestoneSummaryListOut(BaseModel):
+    participant_id: uuid.UUID
+    as_of: date
+    milestones: list[MilestoneSummaryOut]
+
+
+class PaymentOut(BaseModel):
+    id: uuid.UUID
+    milestone: int
+    period_index: int
+    provider_id: uuid.UUID | None = Field(description="None: the plan's own (unallocated) share")
+    amount: Money
+    earned_on: date
+    source_type: str
+    source_id: uuid.UUID
+
+
+class PaymentsOut(BaseModel):
+    participant_id: uuid.UUID
+    total: Money
+    items: list[PaymentOut]
+
+
+class ParticipantTotalsOut(BaseModel):
+    participant_id: uuid.UUID
+    plan_id: uuid.UUID
+    budgeted: Money
+    earned: Money
+
+
+class TotalsOut(BaseModel):
+    program_id: uuid.UUID
+    funding_total: Money | None = Field(description="Shown to the program's state only")
+    budgeted: Money
+    earned: Money
+    participants: list[ParticipantTotalsOut]
