@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+import httpx
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -665,3 +666,14 @@ async def test_concurrent_acceptances_pay_once(
     pay = (await c.get(f"/v1/capacity/participants/{part}/payments", headers=hp)).json()
     m4 = [p for p in pay["items"] if p["milestone"] == 4]
     assert sum(Decimal(p["amount"]) for p in m4) == Decimal("100000.00") and len(m4) == 3
+
+
+async def test_creating_a_program_works_without_an_idempotency_key(
+    client: httpx.AsyncClient, make_org: MakeOrg, auth_headers: MakeKey
+) -> None:
+    """Idempotency-Key is honoured when sent, never required (API conventions)."""
+    state = await make_org("state")
+    r = await client.post(
+        "/v1/capacity/programs", json=NC_PROGRAM, headers=await auth_headers(state, "state_admin")
+    )
+    assert r.status_code == 201, r.text

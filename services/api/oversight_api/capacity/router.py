@@ -45,7 +45,7 @@ def _json(
     "/programs", status_code=201, response_model=s.ProgramOut, operation_id="capacity_programs_create"
 )
 async def create_program(
-    body: s.ProgramIn, request: Request, session: Session, idem: IdempotencyKey, caller: Caller = ADMIN
+    body: s.ProgramIn, request: Request, session: Session, idem: IdempotencyKey = None, caller: Caller = ADMIN
 ) -> JSONResponse:
     async def create() -> JSONResponse:
         out = await service.create_program(session, request, caller, body)
@@ -93,8 +93,8 @@ async def add_participant(
     body: s.ParticipantIn,
     request: Request,
     session: Session,
-    idem: IdempotencyKey,
     clock: Clock,
+    idem: IdempotencyKey = None,
     caller: Caller = ADMIN,
 ) -> JSONResponse:
     async def create() -> JSONResponse:
@@ -174,8 +174,8 @@ async def submit_plan(
     body: s.DistributionPlanIn,
     request: Request,
     session: Session,
-    idem: IdempotencyKey,
     clock: Clock,
+    idem: IdempotencyKey = None,
     caller: Caller = SUBMIT,
 ) -> JSONResponse:
     """Submit a new, immutable version of the plan (the first, or the next after a return)."""
