@@ -1,0 +1,1 @@
+"""Oversight domain rules: pure functions over plain values (no I/O, no frameworks)."""
