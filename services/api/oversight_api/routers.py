@@ -5,6 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from oversight_api.health.router import router as health_router
+from oversight_api.tools.router import router as tools_router
 
 ROOT_ROUTERS: list[APIRouter] = [health_router]
-V1_ROUTERS: list[APIRouter] = []
+V1_ROUTERS: list[APIRouter] = [
+    tools_router,
+]
