@@ -30,9 +30,7 @@ def semantic_error(errors: list[dict[str, str]]) -> PydanticCustomError:
 
 
 def _prefix(prefix: str, errors: list[dict[str, str]]) -> list[dict[str, str]]:
-    return [
-        {"path": f"{prefix}.{e['path']}" if e["path"] else prefix, "message": e["message"]} for e in errors
-    ]
+    return [{"path": f"{prefix}.{e['path']}" if e["path"] else prefix, "message": e["message"]} for e in errors]
 
 
 # --------------------------------------------------------------------------- instrument
@@ -210,9 +208,7 @@ class StalenessPolicy(_Model):
     @model_validator(mode="after")
     def _check(self) -> StalenessPolicy:
         errors = [
-            {"path": f"max_age_days.{k}", "message": "must be >= 1"}
-            for k, v in self.max_age_days.items()
-            if v < 1
+            {"path": f"max_age_days.{k}", "message": "must be >= 1"} for k, v in self.max_age_days.items() if v < 1
         ]
         if errors:
             raise semantic_error(errors)
