@@ -156,7 +156,10 @@ def test_property_samples_are_deterministic_duplicate_free_within_quota_and_cap(
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.dictionaries(st.text("abcdef", min_size=1, max_size=3), st.integers(0, 40), max_size=12), st.integers(1, 40))
+@given(
+    st.dictionaries(st.text("abcdef", min_size=1, max_size=3), st.integers(0, 40), max_size=12),
+    st.integers(1, 40),
+)
 def test_property_allocation_respects_cap_and_is_as_even_as_possible(available, cap):
     q = allocate_quotas(available, 10, cap)
     want = {s: min(10, n) for s, n in available.items()}

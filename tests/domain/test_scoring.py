@@ -58,7 +58,9 @@ def test_seed003_total_is_yes_points_over_possible_points_with_na_excluded():
 
 def _two_section_tool():
     # section 0: 100 points (100 x 1), section 1: 100 points
-    return make_tool([[(f"a{i}", "provider", 1) for i in range(100)], [(f"b{i}", "provider", 1) for i in range(100)]])
+    return make_tool(
+        [[(f"a{i}", "provider", 1) for i in range(100)], [(f"b{i}", "provider", 1) for i in range(100)]]
+    )
 
 
 def _answers(no_a: int, no_b: int):
@@ -89,7 +91,9 @@ def test_seed003_outcome_thresholds_compare_exact_fractions(no_a, no_b, total, o
 
 def test_seed003_pass_requires_90_total_and_every_section_80():
     # total 95% but one section at 75% -> Conditional Pass and that section requires action
-    tool = make_tool([[(f"a{i}", "provider", 1) for i in range(36)], [(f"b{i}", "provider", 1) for i in range(4)]])
+    tool = make_tool(
+        [[(f"a{i}", "provider", 1) for i in range(36)], [(f"b{i}", "provider", 1) for i in range(4)]]
+    )
     findings = [Finding(None, f"a{i}", "yes") for i in range(36)] + [
         Finding(None, f"b{i}", "no" if i == 0 else "yes") for i in range(4)
     ]
@@ -159,14 +163,20 @@ def test_any_no_failed_record_rule():
 def test_tool_without_expansion_never_requires_one():
     tool = load_tool("nc-tcm-monitoring")
     rec = tool.record_elements
-    findings = [Finding("M1", e.key, "no") for e in rec] + [Finding(None, e.key, "yes") for e in tool.provider_elements]
+    findings = [Finding("M1", e.key, "no") for e in rec] + [
+        Finding(None, e.key, "yes") for e in tool.provider_elements
+    ]
     card = score(tool, findings, ["M1"])
     assert card.failed_records == ("M1",)
     assert not card.expansion_required
 
 
 def test_unanswered_elements_are_listed_and_the_card_is_incomplete():
-    findings = [f for f in all_answers(ECM, RECORDS) if not (f.record_id == "CIN2" and f.element_key == "cp.valid_roi")]
+    findings = [
+        f
+        for f in all_answers(ECM, RECORDS)
+        if not (f.record_id == "CIN2" and f.element_key == "cp.valid_roi")
+    ]
     findings = [f for f in findings if f.element_key != "qm.program_narrative"]
     card = score(ECM, findings, RECORDS)
     assert card.unanswered == (("CIN2", "cp.valid_roi"), (None, "qm.program_narrative"))
@@ -240,7 +250,9 @@ def tool_and_findings(draw):
     for _ in range(n_sections):
         elements = []
         for _ in range(draw(st.integers(1, 4))):
-            elements.append((f"e{counter}", draw(st.sampled_from(["record", "provider"])), draw(st.integers(1, 5))))
+            elements.append(
+                (f"e{counter}", draw(st.sampled_from(["record", "provider"])), draw(st.integers(1, 5)))
+            )
             counter += 1
         sections.append(elements)
     tool = make_tool(sections, failed_rule=draw(st.sampled_from(["score_below", "any_no"])))

@@ -35,7 +35,9 @@ def _holidays(country: str, subdiv: str | None, year: int) -> frozenset[date]:
     try:
         table = holidays.country_holidays(country, subdiv=subdiv, years=year, observed=True)
     except NotImplementedError as exc:
-        raise ValueError(f"unknown jurisdiction {country}-{subdiv}" if subdiv else f"unknown country {country}") from exc
+        raise ValueError(
+            f"unknown jurisdiction {country}-{subdiv}" if subdiv else f"unknown country {country}"
+        ) from exc
     return frozenset(table.keys())
 
 

@@ -308,7 +308,9 @@ class _Compiled:
         return [key for i, key in enumerate(self.keys) if (full >> i) & 1 and not (bits >> i) & 1]
 
 
-def _diagnose(tool: ToolVersion, findings: Iterable[Finding], record_ids: Collection[str]) -> ScoringInputError:
+def _diagnose(
+    tool: ToolVersion, findings: Iterable[Finding], record_ids: Collection[str]
+) -> ScoringInputError:
     """Slow path: find the first bad finding and describe it."""
     levels = {e.key: e.level for s in tool.sections for e in s.elements}
     records = set(record_ids)
@@ -321,7 +323,9 @@ def _diagnose(tool: ToolVersion, findings: Iterable[Finding], record_ids: Collec
             return ScoringInputError(f"unknown answer {f.answer!r} for element {f.element_key!r}")
         if level == "record":
             if f.record_id is None:
-                return ScoringInputError(f"record-level element {f.element_key!r} answered without a record id")
+                return ScoringInputError(
+                    f"record-level element {f.element_key!r} answered without a record id"
+                )
             if f.record_id not in records:
                 return ScoringInputError(
                     f"element {f.element_key!r} answered for a record not in the sample: {f.record_id!r}"
@@ -330,7 +334,9 @@ def _diagnose(tool: ToolVersion, findings: Iterable[Finding], record_ids: Collec
             return ScoringInputError(f"provider-level element {f.element_key!r} answered with a record id")
         pair = (f.record_id, f.element_key)
         if pair in seen:
-            return ScoringInputError(f"duplicate finding for record {f.record_id!r}, element {f.element_key!r}")
+            return ScoringInputError(
+                f"duplicate finding for record {f.record_id!r}, element {f.element_key!r}"
+            )
         seen.add(pair)
     return ScoringInputError("invalid findings")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
@@ -72,7 +72,7 @@ def dump_tool(tool: ToolVersion, fmt: Format = "yaml") -> str:
     raise ValueError(f"unknown format {fmt!r}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_tool(key: str) -> ToolVersion:
     """A shipped tool by key (``ecm-partnership``, ``nc-tcm-monitoring``). Raises ``KeyError`` if unknown."""
     if key not in SHIPPED_TOOL_KEYS:

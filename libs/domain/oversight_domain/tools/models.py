@@ -30,7 +30,9 @@ def semantic_error(errors: list[dict[str, str]]) -> PydanticCustomError:
 
 
 def _prefix(prefix: str, errors: list[dict[str, str]]) -> list[dict[str, str]]:
-    return [{"path": f"{prefix}.{e['path']}" if e["path"] else prefix, "message": e["message"]} for e in errors]
+    return [
+        {"path": f"{prefix}.{e['path']}" if e["path"] else prefix, "message": e["message"]} for e in errors
+    ]
 
 
 # --------------------------------------------------------------------------- instrument
@@ -208,7 +210,9 @@ class StalenessPolicy(_Model):
     @model_validator(mode="after")
     def _check(self) -> StalenessPolicy:
         errors = [
-            {"path": f"max_age_days.{k}", "message": "must be >= 1"} for k, v in self.max_age_days.items() if v < 1
+            {"path": f"max_age_days.{k}", "message": "must be >= 1"}
+            for k, v in self.max_age_days.items()
+            if v < 1
         ]
         if errors:
             raise semantic_error(errors)
@@ -253,10 +257,11 @@ class ToolVersion(_Model):
         seen_elements: dict[str, str] = {}
         for si, section in enumerate(self.sections):
             if section.key in seen_sections:
+                first = f"sections[{seen_sections[section.key]}]"
                 errors.append(
                     {
                         "path": f"sections[{si}].key",
-                        "message": f"duplicate section key {section.key!r} (first at sections[{seen_sections[section.key]}])",
+                        "message": f"duplicate section key {section.key!r} (first at {first})",
                     }
                 )
             else:
@@ -264,10 +269,11 @@ class ToolVersion(_Model):
             for ei, element in enumerate(section.elements):
                 here = f"sections[{si}].elements[{ei}]"
                 if element.key in seen_elements:
+                    first = seen_elements[element.key]
                     errors.append(
                         {
                             "path": f"{here}.key",
-                            "message": f"duplicate element key {element.key!r} (first at {seen_elements[element.key]})",
+                            "message": f"duplicate element key {element.key!r} (first at {first})",
                         }
                     )
                 else:
