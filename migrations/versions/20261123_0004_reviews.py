@@ -2,7 +2,7 @@
 
 Revision ID: 0004
 Revises: 0002
-Create Date: 2026-11-23 19:52:41.798256
+Create Date: 2026-11-23 19:58:37.635805
 """
 
 from collections.abc import Sequence
@@ -109,20 +109,29 @@ def upgrade() -> None:
         sa.Column("tool_version_id", sa.Uuid(), nullable=False),
         sa.Column("program", sa.String(length=8), nullable=False),
         sa.Column("kind", sa.String(length=8), nullable=False),
-        sa.Column("state", sa.String(length=32), nullable=False),
+        sa.Column("status", sa.String(length=32), nullable=False),
+        sa.Column("technical_assistance", sa.Boolean(), nullable=False),
         sa.Column("issued_on", sa.Date(), nullable=False),
-        sa.Column("due_on", sa.Date(), nullable=True),
+        sa.Column("due_on", sa.Date(), nullable=False),
+        sa.Column("cap_opened_on", sa.Date(), nullable=True),
+        sa.Column("submitted_on", sa.Date(), nullable=True),
+        sa.Column("closed_on", sa.Date(), nullable=True),
         sa.Column("day_type", sa.String(length=16), nullable=False),
         sa.Column("calendar", sa.String(length=16), nullable=False),
         sa.Column("holds", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        sa.Column("reminders_sent", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        sa.Column("overdue_notified", sa.Boolean(), nullable=False),
         sa.Column("history", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-        sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("comment", sa.Text(), nullable=True),
+        sa.Column("created_by", sa.String(length=200), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.Column("version", sa.Integer(), server_default="1", nullable=False),
         sa.CheckConstraint("kind IN ('pip', 'cap')", name=op.f("ck_action_plan_kind")),
+        sa.CheckConstraint(
+            "status IN ('pip_open', 'pip_submitted', 'cap_open', 'cap_submitted', 'closed', 'termination_recommended')",
+            name=op.f("ck_action_plan_status"),
+        ),
         sa.ForeignKeyConstraint(
             ["plan_id"], ["organization.id"], name=op.f("fk_action_plan_plan_id_organization")
         ),
@@ -138,7 +147,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_action_plan_plan_created", "action_plan", ["plan_id", "created_at", "id"], unique=False
     )
-    op.create_index("ix_action_plan_provider_state", "action_plan", ["provider_id", "state"], unique=False)
+    op.create_index("ix_action_plan_provider_status", "action_plan", ["provider_id", "status"], unique=False)
     op.create_index(op.f("ix_action_plan_review_id"), "action_plan", ["review_id"], unique=False)
     op.create_table(
         "sample_draw",
@@ -244,7 +253,7 @@ def downgrade() -> None:
     op.drop_table("review_record")
     op.drop_table("sample_draw")
     op.drop_index(op.f("ix_action_plan_review_id"), table_name="action_plan")
-    op.drop_index("ix_action_plan_provider_state", table_name="action_plan")
+    op.drop_index("ix_action_plan_provider_status", table_name="action_plan")
     op.drop_index("ix_action_plan_plan_created", table_name="action_plan")
     op.drop_table("action_plan")
     op.drop_index(op.f("ix_review_tool_version_id"), table_name="review")

@@ -182,12 +182,12 @@ async def draw_in_sql(
     rows = (await session.execute(text(sql), params)).all()
     available: dict[str, int] = {}
     top: dict[str, list[RankedMember]] = {}
-    frame_size, fingerprint = 0, ""
-    for frame_size, fingerprint, pool, count, member_id, stratum, position in rows:
+    frame_size, fingerprint = int(rows[0][0]), str(rows[0][1])  # the same on every row
+    for _size, _fingerprint, pool, count, member_id, stratum, position in rows:
         if pool is None:
             continue
         available[pool] = int(count)
         bucket = top.setdefault(pool, [])
         if member_id is not None:
             bucket.append(RankedMember(str(member_id), str(stratum), int(position)))
-    return DrawResult(int(frame_size), str(fingerprint), available, top)
+    return DrawResult(frame_size, fingerprint, available, top)

@@ -59,7 +59,9 @@ async def put_findings(
     levels = {e.key: e.level for s in tool.sections for e in s.elements}
     sampled = set(
         await session.scalars(
-            select(ReviewRecord.id).where(ReviewRecord.review_id == review.id, ReviewRecord.status == "sampled")
+            select(ReviewRecord.id).where(
+                ReviewRecord.review_id == review.id, ReviewRecord.status == "sampled"
+            )
         )
     )
     errors: list[dict[str, Any]] = []
@@ -67,11 +69,15 @@ async def put_findings(
     for i, f in enumerate(body):
         level = levels.get(f.element_key)
         if level is None:
-            errors.append({"path": f"body[{i}].element_key", "message": f"the tool has no element {f.element_key!r}"})
+            errors.append(
+                {"path": f"body[{i}].element_key", "message": f"the tool has no element {f.element_key!r}"}
+            )
             continue
         if level == "record":
             if f.record_id is None:
-                errors.append({"path": f"body[{i}].record_id", "message": "a record-level element needs a record"})
+                errors.append(
+                    {"path": f"body[{i}].record_id", "message": "a record-level element needs a record"}
+                )
                 continue
             if f.record_id not in sampled:
                 errors.append(
@@ -115,7 +121,14 @@ async def put_findings(
         constraint="uq_finding_review_id_record_id_element_key",
         set_={
             name: stmt.excluded[name]
-            for name in ("answer", "comment", "correction_required", "corrected_on", "updated_by", "updated_at")
+            for name in (
+                "answer",
+                "comment",
+                "correction_required",
+                "corrected_on",
+                "updated_by",
+                "updated_at",
+            )
         },
     )
     await session.execute(stmt)

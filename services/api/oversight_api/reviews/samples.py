@@ -52,7 +52,9 @@ def draw_out(draw: SampleDraw, sampled: int, reserve: int) -> SampleDrawOut:
 
 
 async def _next_draw_number(session: AsyncSession, review: Review, tool: ToolVersion) -> int:
-    numbers = set(await session.scalars(select(SampleDraw.draw_number).where(SampleDraw.review_id == review.id)))
+    numbers = set(
+        await session.scalars(select(SampleDraw.draw_number).where(SampleDraw.review_id == review.id))
+    )
     if not numbers:
         return 1
     if 2 in numbers:
@@ -83,7 +85,12 @@ async def draw_sample(
             )
         seed = seed or secrets.token_hex(8)
     # Members already drawn (sampled, reserve or excluded) are never drawn again for this review.
-    already = [str(m) for m in await session.scalars(select(ReviewRecord.member_id).where(ReviewRecord.review_id == review.id))]
+    already = [
+        str(m)
+        for m in await session.scalars(
+            select(ReviewRecord.member_id).where(ReviewRecord.review_id == review.id)
+        )
+    ]
     per_stratum, cap = (policy.per_stratum, policy.cap) if number == 1 else (policy.expansion_size, None)
     result = await draw_in_sql(
         session,
@@ -172,9 +179,7 @@ async def list_draws(session: AsyncSession, caller: Caller, review_id: uuid.UUID
     )
     for draw_id, status, n in rows:
         counts[(draw_id, status)] = n
-    return [
-        draw_out(d, counts.get((d.id, "sampled"), 0), counts.get((d.id, "reserve"), 0)) for d in draws
-    ]
+    return [draw_out(d, counts.get((d.id, "sampled"), 0), counts.get((d.id, "reserve"), 0)) for d in draws]
 
 
 _RECORD_COLUMNS = (
@@ -254,7 +259,11 @@ async def list_records(
 
 
 async def _record_row(session: AsyncSession, record_id: uuid.UUID) -> Any:
-    stmt = select(*_RECORD_COLUMNS).join(Member, Member.id == ReviewRecord.member_id).where(ReviewRecord.id == record_id)
+    stmt = (
+        select(*_RECORD_COLUMNS)
+        .join(Member, Member.id == ReviewRecord.member_id)
+        .where(ReviewRecord.id == record_id)
+    )
     return (await session.execute(stmt)).one()
 
 
@@ -268,12 +277,16 @@ async def exclude_record(
 ) -> JSONResponse:
     review = await load_open_review_for_write(session, caller, review_id)
     record = await session.scalar(
-        select(ReviewRecord).where(ReviewRecord.id == record_id, ReviewRecord.review_id == review.id).with_for_update()
+        select(ReviewRecord)
+        .where(ReviewRecord.id == record_id, ReviewRecord.review_id == review.id)
+        .with_for_update()
     )
     if record is None:
         raise not_found("record")
     if record.status != "sampled":
-        raise conflict(f"only a sampled record can be excluded; this one is {record.status}", slug="record-not-sampled")
+        raise conflict(
+            f"only a sampled record can be excluded; this one is {record.status}", slug="record-not-sampled"
+        )
     replacement = await session.scalar(
         select(ReviewRecord)
         .where(
@@ -297,7 +310,9 @@ async def exclude_record(
     replacement.status = "sampled"
     replacement.replaces_record_id = record.id
     # The excluded record is no longer scored; its answers go with it.
-    await session.execute(delete(Finding).where(Finding.review_id == review.id, Finding.record_id == record.id))
+    await session.execute(
+        delete(Finding).where(Finding.review_id == review.id, Finding.record_id == record.id)
+    )
     touch(review)
     await session.flush()
     await audit_event(

@@ -57,7 +57,9 @@ async def current_scorecard(session: AsyncSession, review: Review, tool: ToolVer
     ).all()
     findings = [Finding(str(r[0]) if r[0] is not None else None, r[1], r[2]) for r in rows]
     card = score(tool, findings, record_ids, first_draw)
-    draws = set(await session.scalars(select(SampleDraw.draw_number).where(SampleDraw.review_id == review.id)))
+    draws = set(
+        await session.scalars(select(SampleDraw.draw_number).where(SampleDraw.review_id == review.id))
+    )
     return ReviewScore(card, card.expansion_required and 2 not in draws, bool(draws))
 
 
@@ -95,7 +97,8 @@ def scorecard_out(review: Review, result: ReviewScore) -> ScorecardOut:
         ],
         expansion_required=result.expansion_required,
         unanswered=[
-            UnansweredOut(record_id=uuid.UUID(rid) if rid else None, element_key=key) for rid, key in card.unanswered
+            UnansweredOut(record_id=uuid.UUID(rid) if rid else None, element_key=key)
+            for rid, key in card.unanswered
         ],
         final=review.status == "finalized",
     )

@@ -62,9 +62,7 @@ async def load_review(
     return review
 
 
-async def load_open_review_for_write(
-    session: AsyncSession, caller: Caller, review_id: uuid.UUID
-) -> Review:
+async def load_open_review_for_write(session: AsyncSession, caller: Caller, review_id: uuid.UUID) -> Review:
     """The caller's review, locked for this transaction (writes to one review are serialized)."""
     require_plan(caller)
     review = await load_review(session, caller, review_id, for_update=True)
@@ -146,7 +144,9 @@ async def _check_network(
         # One message whether the provider exists or not: nothing about other tenants leaks.
         raise unprocessable(
             f"the provider is not in your active network for {program.upper()}",
-            errors=[{"path": "body.provider_id", "message": f"not an active {program.upper()} provider of yours"}],
+            errors=[
+                {"path": "body.provider_id", "message": f"not an active {program.upper()} provider of yours"}
+            ],
             slug="provider-not-in-network",
         )
 
@@ -179,7 +179,12 @@ async def create_review(
     if row is None:
         raise unprocessable(
             "unknown tool or tool version",
-            errors=[{"path": "body.tool_version" if body.tool_version else "body.tool_key", "message": "not found"}],
+            errors=[
+                {
+                    "path": "body.tool_version" if body.tool_version else "body.tool_key",
+                    "message": "not found",
+                }
+            ],
         )
     tool = tool_from_row(row)
     await _check_network(session, caller, body.provider_id, tool.program, today)
@@ -240,7 +245,9 @@ async def create_review(
     )
     session.add(review)
     await session.flush()
-    plan_name = await session.scalar(select(Organization.name).where(Organization.id == caller.organization_id))
+    plan_name = await session.scalar(
+        select(Organization.name).where(Organization.id == caller.organization_id)
+    )
     await add_notice(
         session,
         kind="review_scheduled",
@@ -337,7 +344,9 @@ async def patch_review(
     if "period_start" in fields or "period_end" in fields or "populations_of_focus" in fields:
         drawn = await session.scalar(select(exists().where(SampleDraw.review_id == review.id)))
         if drawn:
-            raise conflict("the sample is drawn; the period and populations can no longer change", slug="sample-drawn")
+            raise conflict(
+                "the sample is drawn; the period and populations can no longer change", slug="sample-drawn"
+            )
         start = body.period_start or review.period_start
         end = body.period_end or review.period_end
         if end < start:
@@ -348,7 +357,9 @@ async def patch_review(
         review.period_start, review.period_end = start, end
         if body.populations_of_focus is not None:
             review.populations_of_focus = body.populations_of_focus
-        changed.update({k: True for k in ("period_start", "period_end", "populations_of_focus") if k in fields})
+        changed.update(
+            {k: True for k in ("period_start", "period_end", "populations_of_focus") if k in fields}
+        )
     rescheduled = False
     if body.scheduled_for is not None and body.scheduled_for != review.scheduled_for:
         if review.status != "scheduled":
