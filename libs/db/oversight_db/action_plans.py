@@ -186,6 +186,7 @@ async def apply_event(
         return result
     _store_state(row, result.plan)
     row.history = [*row.history, _history_entry(event, today, actor, result.plan, note)]
+    row.updated_at = datetime.now(UTC)  # set here, not by the server, so the row stays readable after flush
     await session.flush()
     await _persist_effects(session, row, result, len(row.history))
     return result

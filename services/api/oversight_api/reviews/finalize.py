@@ -104,7 +104,7 @@ async def finalize(
             ) from None
         action_plan_id = plan.id
     review.status = "finalized"
-    review.finalized_at = datetime.now(UTC)
+    review.finalized_at = review.updated_at = datetime.now(UTC)
     review.finalized_by = caller.actor
     review.outcome = card.outcome
     months = tool.policies.review_frequency.months

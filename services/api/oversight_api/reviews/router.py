@@ -35,7 +35,10 @@ from oversight_api.reviews.schemas import (
 )
 
 router = APIRouter(tags=["reviews"])
-_IF_MATCH: dict[int | str, dict[str, Any]] = {"412": {"description": "stale If-Match"}, "428": {"description": "If-Match missing"}}
+_IF_MATCH: dict[int | str, dict[str, Any]] = {
+    "412": {"description": "stale If-Match"},
+    "428": {"description": "If-Match missing"},
+}
 
 
 @router.post("/reviews", status_code=201, response_model=ReviewOut, operation_id="reviews_create")

@@ -121,6 +121,7 @@ async def draw_sample(
         drawn_at=datetime.now(UTC),
     )
     session.add(draw)
+    await session.flush()  # no ORM relationship orders the inserts: the draw row goes first
     sampled = reserve = 0
     for pool, members in result.top.items():
         quota = quotas.get(pool, 0)
