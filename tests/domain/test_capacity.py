@@ -20,13 +20,13 @@ from oversight_domain.capacity import (
 NC = load_program("nc-tcm-capacity-building")
 
 
-def test_seed001_table1_has_milestones_1_to_6():
+def test_seed001_table1_has_milestones_1_to_6() -> None:
     assert [m.number for m in MILESTONES] == [1, 2, 3, 4, 5, 6]
     assert MILESTONES[0].text.startswith("Submission of a detailed distribution plan")
     assert MILESTONES[3].text == "Hiring new care managers and supervisors at AMH+s and CMAs"
 
 
-def test_seed001_table2_distribution_plan_and_quarterly_reports_exactly():
+def test_seed001_table2_distribution_plan_and_quarterly_reports_exactly() -> None:
     sched = generate_schedule(NC)
     assert [r.due_on for r in sched.of_kind("distribution_plan")] == [date(2021, 11, 30)]
     quarters = [(r.period_start, r.period_end, r.due_on) for r in sched.of_kind("quarterly")]
@@ -48,7 +48,7 @@ def test_seed001_table2_distribution_plan_and_quarterly_reports_exactly():
     ]
 
 
-def test_seed001_table2_monthly_reports_due_last_day_of_each_month_from_december_2021():
+def test_seed001_table2_monthly_reports_due_last_day_of_each_month_from_december_2021() -> None:
     monthly = generate_schedule(NC).of_kind("monthly")
     assert monthly[0].label == "2021-12" and monthly[0].due_on == date(2021, 12, 31)
     assert monthly[2].due_on == date(2022, 2, 28)
@@ -57,7 +57,7 @@ def test_seed001_table2_monthly_reports_due_last_day_of_each_month_from_december
     assert all(r.due_on == r.period_end for r in monthly)
 
 
-def test_schedule_is_in_due_date_order():
+def test_schedule_is_in_due_date_order() -> None:
     dues = [r.due_on for r in generate_schedule(NC).reports]
     assert dues == sorted(dues)
 
@@ -70,7 +70,7 @@ def _spec(**quarterly):
     }
 
 
-def test_due_rules_as_data():
+def test_due_rules_as_data() -> None:
     sched = generate_schedule(_spec(first_start="2022-10-01", last_end="2022-12-31"))
     assert sched.quarter(1).due_on == date(2023, 1, 30)  # +30 calendar days happens to match here
     sched = generate_schedule(_spec(first_start="2023-01-01", last_end="2023-03-31"))
@@ -97,21 +97,21 @@ def test_due_rules_as_data():
         ([("2022-03-31", "2022-01-01")], "before it starts"),
     ],
 )
-def test_invalid_periods_raise_a_clear_error(periods, message):
+def test_invalid_periods_raise_a_clear_error(periods, message) -> None:
     spec = _spec(periods=[{"start": s, "end": e} for s, e in periods])
     with pytest.raises(CapacityError, match=message) as info:
         generate_schedule(spec)
     assert info.value.errors[0]["path"].startswith("quarterly.periods[")
 
 
-def test_generated_periods_must_be_whole_quarters():
+def test_generated_periods_must_be_whole_quarters() -> None:
     with pytest.raises(CapacityError, match="whole number"):
         generate_schedule(_spec(first_start="2022-01-01", last_end="2022-04-30"))
     with pytest.raises(CapacityError, match="first day"):
         generate_schedule(_spec(first_start="2022-01-02", last_end="2022-03-31"))
 
 
-def test_milestone_status_met_when_reported_reaches_target():
+def test_milestone_status_met_when_reported_reaches_target() -> None:
     sched = generate_schedule(NC)
     targets = [
         MilestoneTarget(4, 1, 20),  # hire 20 care managers in 2022-Q1
@@ -135,7 +135,7 @@ def test_milestone_status_met_when_reported_reaches_target():
     assert {(s.milestone, s.period_index): s.status for s in on_due}[(3, 2)] == "pending"
 
 
-def test_negative_targets_and_unknown_milestones_raise():
+def test_negative_targets_and_unknown_milestones_raise() -> None:
     sched = generate_schedule(NC)
     with pytest.raises(CapacityError, match="must be >= 0"):
         milestone_status(sched, [MilestoneTarget(4, 1, -1)], [], date(2022, 1, 1))

@@ -31,7 +31,7 @@ def attempts(member, *offsets, ok=False):
     return [Interaction(member, D0 + timedelta(days=o), ok) for o in offsets]
 
 
-def test_seed003_not_enrolled_members_need_three_attempts_per_30_days():
+def test_seed003_not_enrolled_members_need_three_attempts_per_30_days() -> None:
     m = MemberEngagement("A", assigned_on=D0)
     its = attempts("A", 0, 10, 20) + attempts("A", 30, 45)  # window 2 has only 2
     gaps = engagement_gaps([m], its, D0, D0 + timedelta(days=59), ENG)
@@ -40,7 +40,7 @@ def test_seed003_not_enrolled_members_need_three_attempts_per_30_days():
     ]
 
 
-def test_seed003_enrolled_members_need_one_successful_contact_per_30_days():
+def test_seed003_enrolled_members_need_one_successful_contact_per_30_days() -> None:
     m = MemberEngagement("B", assigned_on=D0, enrolled_on=D0)
     its = attempts("B", 5, ok=True) + attempts("B", 35, 40, 50)  # window 2: attempts only, no contact
     gaps = engagement_gaps([m], its, D0, D0 + timedelta(days=89), ENG)
@@ -50,7 +50,7 @@ def test_seed003_enrolled_members_need_one_successful_contact_per_30_days():
     ]
 
 
-def test_engagement_phases_switch_at_enrollment_and_partial_windows_are_not_judged():
+def test_engagement_phases_switch_at_enrollment_and_partial_windows_are_not_judged() -> None:
     m = MemberEngagement("C", assigned_on=D0, enrolled_on=D0 + timedelta(days=40))
     its = attempts("C", 1, 2, 3) + attempts("C", 45, ok=True)
     gaps = engagement_gaps([m], its, D0, D0 + timedelta(days=80), ENG)
@@ -58,7 +58,7 @@ def test_engagement_phases_switch_at_enrollment_and_partial_windows_are_not_judg
     assert gaps == []
 
 
-def test_engagement_windows_align_to_phase_start_inside_the_review_period():
+def test_engagement_windows_align_to_phase_start_inside_the_review_period() -> None:
     m = MemberEngagement("D", assigned_on=date(2023, 12, 1), enrolled_on=date(2023, 12, 1))
     gaps = engagement_gaps([m], [], D0, date(2024, 1, 31), ENG)
     # windows from 2023-12-01: 12-01..12-30 (before period), 12-31..01-29 (starts before period, skipped),
@@ -68,7 +68,7 @@ def test_engagement_windows_align_to_phase_start_inside_the_review_period():
     assert [(g.window_start, g.window_end) for g in gaps] == [(date(2023, 12, 31), date(2024, 1, 29))]
 
 
-def test_seed003_tar_within_15_business_days_of_service():
+def test_seed003_tar_within_15_business_days_of_service() -> None:
     dos = date(2024, 6, 10)  # due 2024-07-02 (Juneteenth and July 4 are skipped)
     tars = [
         Tar("on-time", "A", date(2024, 7, 2), service_date=dos),
@@ -80,7 +80,7 @@ def test_seed003_tar_within_15_business_days_of_service():
     ]
 
 
-def test_seed003_tar_60_calendar_days_after_primary_denial_or_retro_eligibility():
+def test_seed003_tar_60_calendar_days_after_primary_denial_or_retro_eligibility() -> None:
     dos = date(2024, 1, 2)
     denial = Tar("denial", "A", date(2024, 4, 1), service_date=dos, primary_denial_on=date(2024, 2, 1))
     retro = Tar("retro", "A", date(2024, 4, 2), service_date=dos, retro_eligibility_on=date(2024, 2, 1))
@@ -91,7 +91,7 @@ def test_seed003_tar_60_calendar_days_after_primary_denial_or_retro_eligibility(
     ]
 
 
-def test_seed003_renewal_tar_at_least_10_days_before_prior_approval_ends():
+def test_seed003_renewal_tar_at_least_10_days_before_prior_approval_ends() -> None:
     ends = date(2024, 6, 30)
     ok = Tar("ok", "A", date(2024, 6, 20), kind="renewal", prior_approval_ends_on=ends)
     late = Tar("late", "A", date(2024, 6, 21), kind="renewal", prior_approval_ends_on=ends)
@@ -102,7 +102,7 @@ def test_seed003_renewal_tar_at_least_10_days_before_prior_approval_ends():
         late_tars([Tar("x", "A", ends, kind="renewal")], TAR, CA)
 
 
-def test_seed003_duplication_of_ecm_with_listed_programs():
+def test_seed003_duplication_of_ecm_with_listed_programs() -> None:
     spans = [
         ServiceSpan("A", "ECM", date(2024, 1, 1), date(2024, 6, 30)),
         ServiceSpan("A", "MSSP", date(2024, 6, 30), None),  # overlaps on one day
@@ -120,7 +120,7 @@ def test_seed003_duplication_of_ecm_with_listed_programs():
     assert set(DUP.conflicting_programs) == {"TCM", "CCM", "ALW", "MCWP", "MSSP", "HCBS_IDD"}
 
 
-def test_stale_or_missing_assessments_and_care_plans():
+def test_stale_or_missing_assessments_and_care_plans() -> None:
     docs = [
         CareDocument("A", "assessment", date(2023, 1, 1)),
         CareDocument("A", "assessment", date(2023, 12, 1)),

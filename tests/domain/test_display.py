@@ -24,17 +24,17 @@ from oversight_domain.display import percent, round_half_up
         (Fraction(0), "0.0"),
     ],
 )
-def test_percent_one_decimal_half_up(value, text):
+def test_percent_one_decimal_half_up(value, text) -> None:
     assert percent(value) == text
 
 
-def test_percent_none_is_none_and_negative_halves_round_away_from_zero():
+def test_percent_none_is_none_and_negative_halves_round_away_from_zero() -> None:
     assert percent(None) is None
     assert round_half_up(Fraction(-1, 4), 1) == Decimal("-0.3")
     assert round_half_up(Fraction(1, 4), 1) == Decimal("0.3")
 
 
 @given(st.fractions(min_value=0, max_value=1))
-def test_property_display_is_within_half_a_unit(value):
+def test_property_display_is_within_half_a_unit(value) -> None:
     shown = Fraction(percent(value))
     assert abs(shown - value * 100) <= Fraction(1, 20)

@@ -44,7 +44,7 @@ def notices(t):
     return [(e.kind, e.stage) for e in t.effects if isinstance(e, NoticeOwed)]
 
 
-def test_seed003_pip_is_due_90_calendar_days_after_issue():
+def test_seed003_pip_is_due_90_calendar_days_after_issue() -> None:
     t = opened()
     assert t.plan.status == "pip_open"
     assert t.plan.due_on == date(2024, 5, 30)
@@ -58,7 +58,7 @@ def test_seed003_pip_is_due_90_calendar_days_after_issue():
     assert reminders == [(14, date(2024, 5, 16)), (7, date(2024, 5, 23)), (1, date(2024, 5, 29))]
 
 
-def test_seed003_overdue_pip_becomes_a_30_day_cap_with_enrollment_and_authorization_holds():
+def test_seed003_overdue_pip_becomes_a_30_day_cap_with_enrollment_and_authorization_holds() -> None:
     pip = opened().plan
     assert transition(pip, DuePassed(), date(2024, 5, 30), ECM, CA).effects == ()  # due day itself: not late
     t = transition(pip, DuePassed(), date(2024, 5, 31), ECM, CA)
@@ -71,7 +71,7 @@ def test_seed003_overdue_pip_becomes_a_30_day_cap_with_enrollment_and_authorizat
     assert SetDeadline("action_plan_due", date(2024, 6, 30), "calendar") in t.effects
 
 
-def test_seed003_overdue_cap_recommends_termination():
+def test_seed003_overdue_cap_recommends_termination() -> None:
     cap = transition(opened().plan, DuePassed(), date(2024, 5, 31), ECM, CA).plan
     t = transition(cap, DuePassed(), date(2024, 7, 1), ECM, CA)
     assert t.plan.status == "termination_recommended"
@@ -80,7 +80,7 @@ def test_seed003_overdue_cap_recommends_termination():
     assert [e.recipients for e in t.effects if isinstance(e, NoticeOwed)][1] == ("plan_admins",)
 
 
-def test_seed003_accepted_cap_releases_the_holds():
+def test_seed003_accepted_cap_releases_the_holds() -> None:
     cap = transition(opened().plan, DuePassed(), date(2024, 5, 31), ECM, CA).plan
     sub = transition(cap, Submit(date(2024, 6, 20)), date(2024, 6, 20), ECM, CA)
     assert sub.plan.status == "cap_submitted"
@@ -91,7 +91,7 @@ def test_seed003_accepted_cap_releases_the_holds():
     assert ReleaseHolds(("new_enrollment", "authorizations")) in acc.effects
 
 
-def test_submit_then_accept_closes_the_pip():
+def test_submit_then_accept_closes_the_pip() -> None:
     pip = opened().plan
     sub = transition(pip, Submit(date(2024, 4, 1)), date(2024, 4, 1), ECM, CA)
     assert sub.plan.status == "pip_submitted"
@@ -101,7 +101,7 @@ def test_submit_then_accept_closes_the_pip():
     assert acc.plan.status == "closed" and acc.plan.closed_on == date(2024, 4, 10)
 
 
-def test_returned_plan_reopens_with_the_same_due_date_and_escalates_if_late():
+def test_returned_plan_reopens_with_the_same_due_date_and_escalates_if_late() -> None:
     sub = transition(opened().plan, Submit(date(2024, 5, 20)), date(2024, 5, 20), ECM, CA).plan
     ret = transition(sub, Return(date(2024, 6, 3)), date(2024, 6, 3), ECM, CA)
     assert ret.plan.status == "pip_open" and ret.plan.due_on == date(2024, 5, 30)
@@ -109,7 +109,7 @@ def test_returned_plan_reopens_with_the_same_due_date_and_escalates_if_late():
     assert transition(ret.plan, DuePassed(), date(2024, 6, 3), ECM, CA).plan.status == "cap_open"
 
 
-def test_seed000_technical_assistance_plan_never_becomes_a_cap():
+def test_seed000_technical_assistance_plan_never_becomes_a_cap() -> None:
     pip = transition(None, OpenPip(ISSUED, technical_assistance=True), ISSUED, ECM, CA).plan
     t = transition(pip, DuePassed(), date(2024, 6, 15), ECM, CA)
     assert t.plan.status == "pip_open"
@@ -118,19 +118,26 @@ def test_seed000_technical_assistance_plan_never_becomes_a_cap():
     assert transition(t.plan, DuePassed(), date(2024, 9, 1), ECM, CA).effects == ()
 
 
-def test_seed000_first_nc_review_is_technical_assistance():
+def test_seed000_first_nc_review_is_technical_assistance() -> None:
     assert is_technical_assistance(TCM, prior_reviews_with_tool=0)
     assert not is_technical_assistance(TCM, prior_reviews_with_tool=1)
     assert not is_technical_assistance(ECM, prior_reviews_with_tool=0)
     assert is_technical_assistance(ECM, prior_reviews_with_tool=3, visit_purpose_is_ta=True)
 
 
-def test_nc_tool_without_pip_days_cannot_open_a_plan():
+def test_a_tool_without_pip_days_cannot_open_a_plan() -> None:
+    without_clock = TCM.model_copy(update={"pip_days": None})
     with pytest.raises(EscalationConfigError):
-        transition(None, OpenPip(ISSUED), ISSUED, TCM, Calendar("US-NC"))
+        transition(None, OpenPip(ISSUED), ISSUED, without_clock, Calendar("US-NC"))
 
 
-def test_reminders_are_owed_once_and_only_in_their_window():
+def test_nc_tool_opens_a_90_day_pip_by_the_architecture_defaults() -> None:
+    t = transition(None, OpenPip(ISSUED), ISSUED, TCM, Calendar("US-NC"))
+    assert t.plan.status == "pip_open"
+    assert t.plan.due_on == ISSUED + timedelta(days=90)
+
+
+def test_reminders_are_owed_once_and_only_in_their_window() -> None:
     pip = opened().plan
     assert transition(pip, ReminderDue(14), date(2024, 5, 15), ECM, CA).effects == ()  # too early
     t = transition(pip, ReminderDue(14), date(2024, 5, 16), ECM, CA)
@@ -139,7 +146,7 @@ def test_reminders_are_owed_once_and_only_in_their_window():
     assert transition(pip, ReminderDue(3), date(2024, 5, 28), ECM, CA).effects == ()  # not a policy offset
 
 
-def test_invalid_transitions_raise():
+def test_invalid_transitions_raise() -> None:
     pip = opened().plan
     with pytest.raises(InvalidTransition):
         transition(pip, Accept(date(2024, 4, 1)), date(2024, 4, 1), ECM, CA)
@@ -160,7 +167,7 @@ def test_invalid_transitions_raise():
         transition(pip, OpenPip(date(2024, 2, 1)), ISSUED, ECM, CA)
 
 
-def test_record_existing_pip_computes_due_from_the_issue_date():
+def test_record_existing_pip_computes_due_from_the_issue_date() -> None:
     t = record_existing_pip(date(2024, 3, 1), date(2024, 4, 20), ECM, CA)
     assert t.plan.status == "pip_open" and t.plan.due_on == date(2024, 5, 30)
     # reminders already in the past are not set; this one is not past
@@ -190,7 +197,7 @@ events = st.one_of(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(events, st.integers(0, 40)), max_size=12), st.booleans())
-def test_property_every_transition_is_idempotent(steps, ta):
+def test_property_every_transition_is_idempotent(steps, ta) -> None:
     plan = transition(None, OpenPip(ISSUED, ta), ISSUED, ECM, CA).plan
     today = ISSUED
     for event, advance in steps:

@@ -28,12 +28,12 @@ def frame_of(sizes: dict[str, int]) -> list[FrameMember]:
     return [FrameMember(f"{s}-{i:04d}", s) for s, n in sizes.items() for i in range(n)]
 
 
-def test_order_key_is_md5_of_seed_colon_member_id():
+def test_order_key_is_md5_of_seed_colon_member_id() -> None:
     assert order_key("2024-Q3", "CIN123") == hashlib.md5(b"2024-Q3:CIN123").hexdigest()
     assert order_key("s", "é") == hashlib.md5("s:é".encode()).hexdigest()
 
 
-def test_selected_members_are_the_lowest_order_keys_in_each_stratum():
+def test_selected_members_are_the_lowest_order_keys_in_each_stratum() -> None:
     frame = frame_of({"a": 40, "b": 25})
     sel = draw_sample(frame, NC, "seed")
     for stratum in ("a", "b"):
@@ -45,19 +45,19 @@ def test_selected_members_are_the_lowest_order_keys_in_each_stratum():
         assert [m.position for m in got.selected + got.oversample] == list(range(1, 16))
 
 
-def test_seed000_nc_ten_per_segment_when_under_the_cap():
+def test_seed000_nc_ten_per_segment_when_under_the_cap() -> None:
     sel = draw_sample(frame_of({"adult_smi": 50, "idd": 50}), NC, "s")
     assert sel.quotas == {"adult_smi": 10, "idd": 10}
     assert len(sel.selected) == 20
 
 
-def test_seed000_nc_cap_of_30_is_shared_across_segments():
+def test_seed000_nc_cap_of_30_is_shared_across_segments() -> None:
     sel = draw_sample(frame_of({"A": 50, "B": 40, "C": 5, "D": 30}), NC, "s")
     assert sel.quotas == {"A": 9, "B": 8, "C": 5, "D": 8}
     assert len(sel.selected) == 30
 
 
-def test_allocation_rule_examples():
+def test_allocation_rule_examples() -> None:
     assert allocate_quotas({"A": 50, "B": 40, "C": 5, "D": 30}, 10, 30) == {"A": 9, "B": 8, "C": 5, "D": 8}
     # four full segments: 7 each, two leftovers to the larger frames
     assert allocate_quotas({"w": 11, "x": 90, "y": 12, "z": 90}, 10, 30) == {"w": 7, "x": 8, "y": 7, "z": 8}
@@ -71,7 +71,7 @@ def test_allocation_rule_examples():
     assert allocate_quotas({"a": 3, "b": 0}, 10, None) == {"a": 3, "b": 0}
 
 
-def test_seed003_ecm_eight_then_an_expansion_of_eight_excluding_the_first():
+def test_seed003_ecm_eight_then_an_expansion_of_eight_excluding_the_first() -> None:
     frame = [FrameMember(f"CIN{i:03d}", random.Random(i).choice(["homeless", "smh"])) for i in range(60)]
     first = draw_sample(frame, ECM, "ecm-2024")
     assert len(first.selected) == 8 and first.quotas == {"all": 8}
@@ -86,7 +86,7 @@ def test_seed003_ecm_eight_then_an_expansion_of_eight_excluding_the_first():
     assert {m.stratum for m in first.selected} <= {"homeless", "smh"}
 
 
-def test_expansion_needs_a_policy_with_one_and_draw_must_be_1_or_2():
+def test_expansion_needs_a_policy_with_one_and_draw_must_be_1_or_2() -> None:
     frame = frame_of({"a": 20})
     with pytest.raises(ValueError, match="no expansion"):
         draw_sample(frame, NC, "s", draw=2)
@@ -96,12 +96,12 @@ def test_expansion_needs_a_policy_with_one_and_draw_must_be_1_or_2():
         draw_sample(frame, ECM, "")
 
 
-def test_duplicate_member_in_frame_is_rejected():
+def test_duplicate_member_in_frame_is_rejected() -> None:
     with pytest.raises(ValueError, match="twice"):
         draw_sample([FrameMember("x", "a"), FrameMember("x", "b")], NC, "s")
 
 
-def test_hedis_replacement_is_next_in_order_within_the_stratum():
+def test_hedis_replacement_is_next_in_order_within_the_stratum() -> None:
     sel = draw_sample(frame_of({"a": 30, "b": 30}), NC, "s")
     over = sel.stratum("b").oversample
     assert next_replacement(sel, "b") == over[0]
@@ -109,13 +109,13 @@ def test_hedis_replacement_is_next_in_order_within_the_stratum():
     assert next_replacement(sel, "b", {m.member_id for m in over}) is None
 
 
-def test_small_stratum_gives_everything_it_has():
+def test_small_stratum_gives_everything_it_has() -> None:
     sel = draw_sample(frame_of({"tiny": 3, "big": 100}), NC, "s")
     assert sel.stratum("tiny").quota == 3 and len(sel.stratum("tiny").selected) == 3
     assert sel.stratum("tiny").oversample == ()
 
 
-def test_frame_fingerprint_is_sha256_of_sorted_tab_separated_lines():
+def test_frame_fingerprint_is_sha256_of_sorted_tab_separated_lines() -> None:
     frame = [FrameMember("b", "x"), FrameMember("a", "y")]
     assert frame_fingerprint(frame) == hashlib.sha256(b"a\ty\nb\tx\n").hexdigest()
     assert frame_fingerprint(reversed(frame)) == frame_fingerprint(frame)
@@ -125,7 +125,7 @@ def test_frame_fingerprint_is_sha256_of_sorted_tab_separated_lines():
 
 
 @pytest.mark.parametrize(("count", "eligible"), [(9, False), (10, True), (250, True), (0, False)])
-def test_seed003_ecm_oversight_needs_10_or_more_enrolled(count, eligible):
+def test_seed003_ecm_oversight_needs_10_or_more_enrolled(count, eligible) -> None:
     assert check_ecm_eligibility(count, ECM).eligible is eligible
     assert check_ecm_eligibility(count, NC).eligible  # NC tool sets no minimum
 
@@ -137,7 +137,7 @@ frames = st.dictionaries(
 
 @settings(max_examples=150, deadline=None)
 @given(frames, st.text(min_size=1, max_size=8), st.randoms(use_true_random=False))
-def test_property_samples_are_deterministic_duplicate_free_within_quota_and_cap(frame, seed, rnd):
+def test_property_samples_are_deterministic_duplicate_free_within_quota_and_cap(frame, seed, rnd) -> None:
     sel = draw_sample(frame, NC, seed)
     shuffled = list(frame)
     rnd.shuffle(shuffled)
@@ -160,7 +160,7 @@ def test_property_samples_are_deterministic_duplicate_free_within_quota_and_cap(
     st.dictionaries(st.text("abcdef", min_size=1, max_size=3), st.integers(0, 40), max_size=12),
     st.integers(1, 40),
 )
-def test_property_allocation_respects_cap_and_is_as_even_as_possible(available, cap):
+def test_property_allocation_respects_cap_and_is_as_even_as_possible(available, cap) -> None:
     q = allocate_quotas(available, 10, cap)
     want = {s: min(10, n) for s, n in available.items()}
     assert all(0 <= q[s] <= want[s] for s in available)

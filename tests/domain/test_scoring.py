@@ -32,7 +32,7 @@ def all_answers(tool, record_ids, answer="yes", overrides=None):
 # --------------------------------------------------------------------------- worked examples
 
 
-def test_seed003_all_yes_on_eight_records_is_a_pass():
+def test_seed003_all_yes_on_eight_records_is_a_pass() -> None:
     card = score(ECM, all_answers(ECM, RECORDS), RECORDS)
     # 16 record-level elements x 8 records + 13 provider-level elements, 1 point each
     assert card.total.yes_points == 16 * 8 + 13
@@ -45,7 +45,7 @@ def test_seed003_all_yes_on_eight_records_is_a_pass():
     assert len(card.records) == 8 and all(r.score == 1 and not r.failed for r in card.records)
 
 
-def test_seed003_total_is_yes_points_over_possible_points_with_na_excluded():
+def test_seed003_total_is_yes_points_over_possible_points_with_na_excluded() -> None:
     # one section of 10 one-point provider elements: 6 yes, 2 no, 2 N/A -> 6/8 = 75%
     tool = make_tool([[(f"e{i}", "provider", 1) for i in range(10)]])
     answers = ["yes"] * 6 + ["no"] * 2 + ["na"] * 2
@@ -81,7 +81,7 @@ def _answers(no_a: int, no_b: int):
         (40, 0, Fraction(80, 100), "conditional_pass", ("s0",)),
     ],
 )
-def test_seed003_outcome_thresholds_compare_exact_fractions(no_a, no_b, total, outcome, action):
+def test_seed003_outcome_thresholds_compare_exact_fractions(no_a, no_b, total, outcome, action) -> None:
     card = score(_two_section_tool(), _answers(no_a, no_b), [])
     assert card.total.score == total
     assert card.outcome == outcome
@@ -89,7 +89,7 @@ def test_seed003_outcome_thresholds_compare_exact_fractions(no_a, no_b, total, o
     assert card.action_plan_required == (outcome == "pip" or bool(action))
 
 
-def test_seed003_pass_requires_90_total_and_every_section_80():
+def test_seed003_pass_requires_90_total_and_every_section_80() -> None:
     # total 95% but one section at 75% -> Conditional Pass and that section requires action
     tool = make_tool(
         [[(f"a{i}", "provider", 1) for i in range(36)], [(f"b{i}", "provider", 1) for i in range(4)]]
@@ -105,13 +105,13 @@ def test_seed003_pass_requires_90_total_and_every_section_80():
     assert card.action_plan_required
 
 
-def test_seed003_79_5_percent_displays_as_79_5_and_is_a_pip():
+def test_seed003_79_5_percent_displays_as_79_5_and_is_a_pip() -> None:
     card = score(_two_section_tool(), _answers(20, 21), [])
     assert percent(card.total.score) == "79.5"
     assert card.outcome == "pip"
 
 
-def test_points_weight_record_level_elements_per_record():
+def test_points_weight_record_level_elements_per_record() -> None:
     tool = make_tool([[("r1", "record", 3), ("p1", "provider", 2)]])
     findings = [
         Finding("A", "r1", "yes"),
@@ -125,7 +125,7 @@ def test_points_weight_record_level_elements_per_record():
     assert by_id["B"].score == 0 and by_id["B"].failed
 
 
-def test_seed003_a_failed_record_in_the_first_eight_requires_the_expansion_draw():
+def test_seed003_a_failed_record_in_the_first_eight_requires_the_expansion_draw() -> None:
     # CIN3 answers 4 of 16 record-level elements "no": 12/16 = 75% < 80% -> failed record
     no_keys = [e.key for e in ECM.record_elements[:4]]
     card = score(ECM, all_answers(ECM, RECORDS, overrides={("CIN3", k): "no" for k in no_keys}), RECORDS)
@@ -143,7 +143,7 @@ def test_seed003_a_failed_record_in_the_first_eight_requires_the_expansion_draw(
     assert not card2.records.by_id()["CIN3"].first_draw
 
 
-def test_record_at_exactly_80_percent_does_not_fail():
+def test_record_at_exactly_80_percent_does_not_fail() -> None:
     no_keys = [e.key for e in ECM.record_elements[:3]]  # 13/16 = 81.25%
     card = score(ECM, all_answers(ECM, RECORDS, overrides={("CIN1", k): "no" for k in no_keys}), RECORDS)
     assert card.failed_records == ()
@@ -152,7 +152,7 @@ def test_record_at_exactly_80_percent_does_not_fail():
     assert not score(tool, findings, ["A"]).records[0].failed
 
 
-def test_any_no_failed_record_rule():
+def test_any_no_failed_record_rule() -> None:
     tool = make_tool([[(f"r{i}", "record", 1) for i in range(10)]], failed_rule="any_no")
     findings = [Finding("A", f"r{i}", "no" if i == 0 else "yes") for i in range(10)]
     findings += [Finding("B", f"r{i}", "yes") for i in range(10)]
@@ -160,7 +160,7 @@ def test_any_no_failed_record_rule():
     assert card.failed_records == ("A",)
 
 
-def test_tool_without_expansion_never_requires_one():
+def test_tool_without_expansion_never_requires_one() -> None:
     tool = load_tool("nc-tcm-monitoring")
     rec = tool.record_elements
     findings = [Finding("M1", e.key, "no") for e in rec] + [
@@ -171,7 +171,7 @@ def test_tool_without_expansion_never_requires_one():
     assert not card.expansion_required
 
 
-def test_unanswered_elements_are_listed_and_the_card_is_incomplete():
+def test_unanswered_elements_are_listed_and_the_card_is_incomplete() -> None:
     findings = [
         f
         for f in all_answers(ECM, RECORDS)
@@ -184,7 +184,7 @@ def test_unanswered_elements_are_listed_and_the_card_is_incomplete():
     assert card.outcome == "pass"
 
 
-def test_nothing_scorable_gives_none_scores_and_no_outcome():
+def test_nothing_scorable_gives_none_scores_and_no_outcome() -> None:
     card = score(ECM, all_answers(ECM, RECORDS, answer="na"), RECORDS)
     assert card.total.score is None
     assert all(s.score is None for s in card.sections)
@@ -195,7 +195,7 @@ def test_nothing_scorable_gives_none_scores_and_no_outcome():
     assert empty.outcome is None and len(empty.unanswered) == len(ECM.provider_elements)
 
 
-def test_findings_may_arrive_in_any_order_and_as_an_iterator():
+def test_findings_may_arrive_in_any_order_and_as_an_iterator() -> None:
     findings = all_answers(ECM, RECORDS, overrides={("CIN1", "cp.valid_roi"): "no"})
     a = score(ECM, findings, RECORDS)
     b = score(ECM, iter(list(reversed(findings))), RECORDS)
@@ -212,13 +212,13 @@ def test_findings_may_arrive_in_any_order_and_as_an_iterator():
         (Finding("CIN1", "cp.valid_roi", "maybe"), "unknown answer"),  # type: ignore[arg-type]
     ],
 )
-def test_invalid_findings_are_rejected(finding, message):
+def test_invalid_findings_are_rejected(finding, message) -> None:
     findings = [f for f in all_answers(ECM, RECORDS) if f.element_key != finding.element_key]
     with pytest.raises(ScoringInputError, match=message):
         score(ECM, [*findings, finding], RECORDS)
 
 
-def test_duplicate_findings_are_rejected_even_when_answers_differ():
+def test_duplicate_findings_are_rejected_even_when_answers_differ() -> None:
     findings = all_answers(ECM, RECORDS)
     with pytest.raises(ScoringInputError, match="duplicate"):
         score(ECM, [*findings, Finding("CIN4", "cp.valid_roi", "no")], RECORDS)
@@ -230,7 +230,7 @@ def test_duplicate_findings_are_rejected_even_when_answers_differ():
         score(ECM, [*partial, Finding("CIN4", "cp.valid_roi", "no")], RECORDS)
 
 
-def test_duplicate_record_ids_and_unknown_first_draw_are_rejected():
+def test_duplicate_record_ids_and_unknown_first_draw_are_rejected() -> None:
     with pytest.raises(ScoringInputError):
         score(ECM, [], ["A", "A"])
     with pytest.raises(ScoringInputError):
@@ -271,7 +271,7 @@ def tool_and_findings(draw):
 
 @settings(max_examples=300, deadline=None)
 @given(tool_and_findings())
-def test_property_scorer_matches_the_reference_statement_of_seed003(case):
+def test_property_scorer_matches_the_reference_statement_of_seed003(case) -> None:
     tool, findings, record_ids = case
     card = score(tool, findings, record_ids)
     ref = reference_score(tool, findings, record_ids)
@@ -288,7 +288,7 @@ def test_property_scorer_matches_the_reference_statement_of_seed003(case):
 
 @settings(max_examples=200, deadline=None)
 @given(tool_and_findings())
-def test_property_scores_stay_between_0_and_1(case):
+def test_property_scores_stay_between_0_and_1(case) -> None:
     tool, findings, record_ids = case
     card = score(tool, findings, record_ids)
     values = [card.total.score, *(s.score for s in card.sections), *(r.score for r in card.records)]
@@ -297,7 +297,7 @@ def test_property_scores_stay_between_0_and_1(case):
 
 @settings(max_examples=200, deadline=None)
 @given(tool_and_findings(), st.data())
-def test_property_adding_na_never_changes_a_score(case, data):
+def test_property_adding_na_never_changes_a_score(case, data) -> None:
     tool, findings, record_ids = case
     card = score(tool, findings, record_ids)
     if not card.unanswered:
@@ -312,7 +312,7 @@ def test_property_adding_na_never_changes_a_score(case, data):
 
 @settings(max_examples=200, deadline=None)
 @given(tool_and_findings(), st.data())
-def test_property_turning_no_into_yes_never_lowers_a_score_or_worsens_the_outcome(case, data):
+def test_property_turning_no_into_yes_never_lowers_a_score_or_worsens_the_outcome(case, data) -> None:
     tool, findings, record_ids = case
     noes = [i for i, f in enumerate(findings) if f.answer == "no"]
     if not noes:

@@ -21,7 +21,7 @@ ECM = load_tool("ecm-partnership")
 TCM = load_tool("nc-tcm-monitoring")
 
 
-def test_seed003_ecm_tool_has_the_eight_sections_of_the_review_tool():
+def test_seed003_ecm_tool_has_the_eight_sections_of_the_review_tool() -> None:
     assert [s.title for s in ECM.sections] == [
         "Outreach and Engagement",
         "Comprehensive Assessment and Care Management Plan",
@@ -38,7 +38,7 @@ def test_seed003_ecm_tool_has_the_eight_sections_of_the_review_tool():
     assert ECM.element("oe.education_materials").level == "provider"  # materials
 
 
-def test_seed003_ecm_policies():
+def test_seed003_ecm_policies() -> None:
     p = ECM.policies
     assert (p.scoring.pass_total, p.scoring.conditional_total, p.scoring.section_threshold) == (
         Fraction(9, 10),
@@ -52,7 +52,7 @@ def test_seed003_ecm_policies():
     assert p.review_frequency.months == 24
 
 
-def test_seed000_nc_tcm_policies():
+def test_seed000_nc_tcm_policies() -> None:
     p = TCM.policies
     assert (p.sampling.strata, p.sampling.per_stratum, p.sampling.cap) == ("by_stratum", 10, 30)
     assert p.notice is not None and (p.notice.days, p.notice.day_type) == (28, "calendar")
@@ -61,7 +61,7 @@ def test_seed000_nc_tcm_policies():
     assert "derived from the seeds" in TCM.title or "derived" in TCM.version
 
 
-def test_seed002_tcm_elements_cover_the_data_system_duties():
+def test_seed002_tcm_elements_cover_the_data_system_duties() -> None:
     keys = {e.key for s in TCM.sections for e in s.elements}
     for duty in (
         "assigned_member_record",
@@ -77,7 +77,7 @@ def test_seed002_tcm_elements_cover_the_data_system_duties():
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
-def test_round_trip_is_exact(fmt):
+def test_round_trip_is_exact(fmt) -> None:
     for tool in shipped_tools():
         text = dump_tool(tool, fmt)
         again = parse_tool(text, fmt)
@@ -85,7 +85,7 @@ def test_round_trip_is_exact(fmt):
         assert dump_tool(again, fmt) == text
 
 
-def test_validation_errors_name_the_exact_path():
+def test_validation_errors_name_the_exact_path() -> None:
     data = tool_to_data(ECM)
     data["sections"][2]["elements"][0]["points"] = 0
     data["sections"][0]["elements"][1]["level"] = "member"
@@ -102,7 +102,7 @@ def test_validation_errors_name_the_exact_path():
     }
 
 
-def test_semantic_errors_name_the_exact_path():
+def test_semantic_errors_name_the_exact_path() -> None:
     data = tool_to_data(ECM)
     data["sections"][1]["elements"][1]["key"] = data["sections"][0]["elements"][0]["key"]
     with pytest.raises(ToolValidationError) as info:
@@ -121,7 +121,7 @@ def test_semantic_errors_name_the_exact_path():
     assert info.value.errors[0]["path"] == "policies.scoring.conditional_total"
 
 
-def test_thresholds_read_exactly_from_decimals_percent_and_floats():
+def test_thresholds_read_exactly_from_decimals_percent_and_floats() -> None:
     for value in ("0.9", "90%", 0.9, "9/10"):
         data = tool_to_data(ECM)
         data["policies"]["scoring"]["pass_total"] = value
@@ -132,7 +132,7 @@ def test_thresholds_read_exactly_from_decimals_percent_and_floats():
         parse_tool(data)
 
 
-def test_bad_documents():
+def test_bad_documents() -> None:
     with pytest.raises(ToolValidationError):
         parse_tool("- just\n- a list\n")
     with pytest.raises(ToolValidationError):
@@ -141,7 +141,7 @@ def test_bad_documents():
         load_tool("nope")
 
 
-def test_tools_are_immutable():
+def test_tools_are_immutable() -> None:
     with pytest.raises(Exception):  # noqa: B017 - pydantic raises ValidationError for frozen models
         ECM.key = "other"  # type: ignore[misc]
 
@@ -152,7 +152,7 @@ def test_tools_are_immutable():
     st.fractions(min_value=0, max_value=1, max_denominator=1000),
     st.sampled_from(["yaml", "json"]),
 )
-def test_property_round_trip_of_varied_tools(points, threshold, fmt):
+def test_property_round_trip_of_varied_tools(points, threshold, fmt) -> None:
     data = tool_to_data(ECM)
     data["sections"] = [
         {

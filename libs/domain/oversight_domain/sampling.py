@@ -223,21 +223,21 @@ def next_replacement(
 def frame_fingerprint(frame: Iterable[FrameMember | tuple[str, str]]) -> str:
     """sha256 (lowercase hex) of the frame in a canonical byte form, for the audit record.
 
-    Bytes hashed: for each member, sorted by ``(member_id, stratum)`` in code point order, the UTF-8
-    encoding of ``member_id + "\\t" + stratum + "\\n"``, concatenated. In SQL::
+    Each member is the line ``member_id + "\\t" + stratum + "\\n"``; the lines are sorted by code point
+    (= UTF-8 byte order), concatenated and hashed as UTF-8. In SQL::
 
-        encode(sha256(convert_to(string_agg(member_id || E'\\t' || stratum || E'\\n', ''
-            ORDER BY member_id COLLATE "C", stratum COLLATE "C"), 'UTF8')), 'hex')
+        encode(sha256(convert_to(
+            coalesce(string_agg(line, '' ORDER BY line COLLATE "C"), ''), 'UTF8')), 'hex')
+        -- line = member_id || E'\\t' || stratum || E'\\n'
 
-    (an empty frame hashes the empty string). Ids and strata must not contain tabs or newlines.
+    An empty frame hashes the empty string. Ids and strata must not contain tabs or newlines.
     """
-    rows = sorted((str(m), str(s)) for m, s in frame)
-    digest = hashlib.sha256()
-    for member_id, stratum in rows:
-        if any(ch in member_id or ch in stratum for ch in "\t\n"):
-            raise ValueError("member ids and strata must not contain tabs or newlines")
-        digest.update(f"{member_id}\t{stratum}\n".encode())
-    return digest.hexdigest()
+    lines = [f"{member_id}\t{stratum}\n" for member_id, stratum in frame]
+    lines.sort()
+    text = "".join(lines)
+    if text.count("\t") != len(lines) or text.count("\n") != len(lines):
+        raise ValueError("member ids and strata must not contain tabs or newlines")
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def check_ecm_eligibility(enrolled_count: int, policy: SamplingPolicy) -> Eligibility:

@@ -370,10 +370,9 @@ def score(
     run = 0
     try:
         for f in items:
-            rid = f.record_id
-            if rid != current:
+            if f.record_id != current:
                 acc[current] += run
-                current = rid
+                current = f.record_id
                 run = 0
             run += weights[f.answer][f.element_key]
         acc[current] += run
