@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import DateTime, String, Uuid, func, insert, literal, select
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_db.models.audit import AuditEvent
@@ -25,11 +26,6 @@ GLOBAL_CHAIN = "global"
 
 def _chain_key(organization_id: uuid.UUID | None) -> str:
     return str(organization_id) if organization_id else GLOBAL_CHAIN
-
-
-def event_hash(prev_hash: str | None, fields: dict[str, Any]) -> str:
-    body = json.dumps(fields, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(f"{prev_hash or ''}|{body}".encode()).hexdigest()
 
 
 def _hashed_fields(event: AuditEvent) -> dict[str, Any]:
@@ -46,6 +42,14 @@ def _hashed_fields(event: AuditEvent) -> dict[str, Any]:
     }
 
 
+def _canonical(fields: dict[str, Any]) -> str:
+    return json.dumps(fields, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def event_hash(prev_hash: str | None, fields: dict[str, Any]) -> str:
+    return hashlib.sha256(f"{prev_hash or ''}|{_canonical(fields)}".encode()).hexdigest()
+
+
 async def record(
     session: AsyncSession,
     *,
@@ -57,7 +61,12 @@ async def record(
     request_id: str | None = None,
     changes: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event in the caller's transaction. ``changes`` must hold field names and non-PHI facts only."""
+    """Append one event in the caller's transaction. ``changes`` must hold field names and non-PHI facts only.
+
+    Two statements: the chain's advisory lock, then one ``INSERT ... SELECT`` that reads the previous hash
+    and computes the new one in Postgres (``sha256`` of the same text ``event_hash`` hashes). The insert is
+    a new statement, so under READ COMMITTED it sees the event the previous lock holder committed.
+    """
     key = _chain_key(organization_id)
     await session.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(f"audit:{key}", 0))))
     chain = (
@@ -65,22 +74,59 @@ async def record(
         if organization_id
         else AuditEvent.organization_id.is_(None)
     )
-    prev = await session.scalar(select(AuditEvent.hash).where(chain).order_by(AuditEvent.seq.desc()).limit(1))
-    event = AuditEvent(
-        id=uuid.uuid4(),
-        organization_id=organization_id,
-        actor=actor,
-        action=action,
-        entity_type=entity_type,
-        entity_id=str(entity_id) if entity_id is not None else None,
-        request_id=request_id,
-        occurred_at=datetime.now(UTC),
-        changes=changes or {},
-        prev_hash=prev,
+    event_id = uuid.uuid4()
+    occurred_at = datetime.now(UTC)
+    entity = str(entity_id) if entity_id is not None else None
+    fields: dict[str, Any] = {
+        "id": str(event_id),
+        "organization_id": str(organization_id) if organization_id else None,
+        "actor": actor,
+        "action": action,
+        "entity_type": entity_type,
+        "entity_id": entity,
+        "request_id": request_id,
+        "occurred_at": occurred_at.isoformat(),
+        "changes": changes or {},
+    }
+    prev = (
+        select(
+            select(AuditEvent.hash)
+            .where(chain)
+            .order_by(AuditEvent.seq.desc())
+            .limit(1)
+            .scalar_subquery()
+            .label("h")
+        )
+    ).subquery("prev")
+    hashed_text = func.coalesce(prev.c.h, "") + "|" + _canonical(fields)
+    source = select(
+        literal(event_id, Uuid()),
+        literal(organization_id, Uuid()),
+        literal(actor),
+        literal(action),
+        literal(entity_type),
+        literal(entity, String()),
+        literal(request_id, String()),
+        literal(occurred_at, DateTime(timezone=True)),
+        literal(changes or {}, JSONB()),
+        prev.c.h,
+        func.encode(func.sha256(func.convert_to(hashed_text, "UTF8")), "hex"),
     )
-    event.hash = event_hash(prev, _hashed_fields(event))
-    session.add(event)
-    await session.flush()
+    columns = [
+        "id",
+        "organization_id",
+        "actor",
+        "action",
+        "entity_type",
+        "entity_id",
+        "request_id",
+        "occurred_at",
+        "changes",
+        "prev_hash",
+        "hash",
+    ]
+    event = await session.scalar(insert(AuditEvent).from_select(columns, source).returning(AuditEvent))
+    assert event is not None
     return event
 
 

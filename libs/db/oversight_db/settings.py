@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     oidc_algorithms: list[str] = ["RS256"]
     oidc_org_claim: str = "org_id"
     oidc_roles_claim: str = "roles"
+    # How long a verified API key is trusted without asking the database (0 = always ask). A key revoked
+    # through another process stops working within this many seconds.
+    api_key_cache_seconds: float = Field(default=10.0, ge=0, le=300)
 
     # Outbound e-mail for notices.
     smtp_host: str | None = None

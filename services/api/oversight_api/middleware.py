@@ -17,6 +17,19 @@ _REQUEST_ID_OK = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 log = structlog.get_logger("oversight.api")
 
 
+def _route_template(scope: Scope) -> str:
+    """The matched route's full template (``/v1/members/{member_id}``), never the raw path."""
+    # FastAPI 0.16x puts the included router's own route in scope["route"], whose path lacks the router
+    # prefixes (``/members/{member_id}``); the effective route context carries the full template.
+    context = scope.get("fastapi", {}).get("effective_route_context")
+    full = getattr(getattr(context, "starlette_route", None), "path_format", None) or getattr(
+        context, "path_format", None
+    )
+    if isinstance(full, str) and full:
+        return full
+    return str(getattr(scope.get("route"), "path", "unmatched"))
+
+
 class RequestContextMiddleware:
     """Request id (taken from ``X-Request-ID`` when sane, else new), access log line and metrics."""
 
@@ -46,8 +59,7 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send_with_id)
         finally:
             elapsed = time.perf_counter() - started
-            route = scope.get("route")
-            template = getattr(route, "path", "unmatched")
+            template = _route_template(scope)
             REQUESTS.labels(scope["method"], template, str(status)).inc()
             LATENCY.labels(scope["method"], template).observe(elapsed)
             # The route template, never the raw path: paths and query strings may carry member ids.

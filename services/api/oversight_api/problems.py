@@ -134,9 +134,16 @@ def validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     out = []
     for err in exc.errors():
         # Inputs are echoed nowhere: they may hold member data.
-        out.append(
-            {"path": _loc_path(err.get("loc", ())), "message": err.get("msg", ""), "code": err.get("type")}
-        )
+        loc = tuple(err.get("loc", ()))
+        item: dict[str, Any] = {
+            "path": _loc_path(loc),
+            "message": err.get("msg", ""),
+            "code": err.get("type"),
+        }
+        # Batches (a list under the body): say which row, so clients can match errors to what they sent.
+        if len(loc) >= 3 and loc[0] == "body" and isinstance(loc[2], int):
+            item["index"] = loc[2]
+        out.append(item)
     return out
 
 

@@ -8,6 +8,7 @@ import httpx
 from arq.connections import ArqRedis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from oversight_api.auth.keycache import ApiKeyCache
 from oversight_db.blobs import BlobStore
 from oversight_db.settings import Settings
 
@@ -21,3 +22,4 @@ class Resources:
     blobs: BlobStore
     http: httpx.AsyncClient
     jwks_cache: dict[str, object] = field(default_factory=dict)
+    api_keys: ApiKeyCache = field(default_factory=ApiKeyCache)

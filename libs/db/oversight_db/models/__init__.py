@@ -9,7 +9,7 @@ from oversight_db.models.identity import ApiKey
 from oversight_db.models.members import Claim, Enrollment, Member
 from oversight_db.models.notices import Notice
 from oversight_db.models.ops import WorkerHeartbeat
-from oversight_db.models.organizations import NetworkLink, Organization
+from oversight_db.models.organizations import NetworkLink, Organization, ProviderSite
 from oversight_db.models.reviews import Finding, Review, ReviewRecord, SampleDraw, ToolVersionRecord
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "NetworkLink",
     "Notice",
     "Organization",
+    "ProviderSite",
     "Review",
     "ReviewRecord",
     "SampleDraw",

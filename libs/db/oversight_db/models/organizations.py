@@ -48,3 +48,20 @@ class NetworkLink(IdMixin, TimestampMixin, VersionedMixin, Base):
     status: Mapped[str] = mapped_column(String(16), default="active")
     effective_from: Mapped[date]
     effective_to: Mapped[date | None]
+
+
+class ProviderSite(IdMixin, TimestampMixin, Base):
+    """A place a provider delivers care from (ECM/TCM sites are named in reviews and notices)."""
+
+    __tablename__ = "provider_site"
+    __table_args__ = (UniqueConstraint("provider_id", "name"),)
+
+    provider_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(300))
+    address_line: Mapped[str | None] = mapped_column(String(300))
+    city: Mapped[str | None] = mapped_column(String(100))
+    state: Mapped[str | None] = mapped_column(String(2))
+    postal_code: Mapped[str | None] = mapped_column(String(10))
+    county: Mapped[str | None] = mapped_column(String(100))

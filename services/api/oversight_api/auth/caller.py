@@ -55,10 +55,15 @@ def _unauthenticated(detail: str) -> ProblemError:
 _bearer = HTTPBearer(auto_error=False, description="An API key (ovs_...) or an OIDC access token")
 
 
-async def _caller_from_api_key(session: Session, token: str) -> Caller:
-    parts = token.split("_", 2)  # the secret part may itself contain "_"
+async def _caller_from_api_key(request: Request, session: Session, token: str) -> Caller:
+    parts = token.split("_", 2)  # the random tail is urlsafe base64 and may itself contain "_"
     if len(parts) != 3:
         raise _unauthenticated("malformed API key")
+    resources = request.app.state.resources
+    digest = hash_secret(token)
+    cached: Caller | None = resources.api_keys.get(digest)
+    if cached is not None:
+        return cached
     row = (
         await session.execute(
             select(ApiKey, Organization.kind)
@@ -69,18 +74,20 @@ async def _caller_from_api_key(session: Session, token: str) -> Caller:
     if row is None:
         raise _unauthenticated("unknown or revoked API key")
     key, org_kind = row
-    if key.revoked_at is not None or not hmac.compare_digest(key.secret_hash, hash_secret(token)):
+    if key.revoked_at is not None or not hmac.compare_digest(key.secret_hash, digest):
         raise _unauthenticated("unknown or revoked API key")
     now = datetime.now(UTC)
     if key.last_used_at is None or now - key.last_used_at > _LAST_USED_RESOLUTION:
         await session.execute(update(ApiKey).where(ApiKey.id == key.id).values(last_used_at=now))
-    return Caller(
+    caller = Caller(
         organization_id=key.organization_id,
         organization_kind=org_kind,
         role=Role(key.role),
         actor=f"api_key:{key.prefix}",
         api_key_id=key.id,
     )
+    resources.api_keys.put(digest, caller, resources.settings.api_key_cache_seconds)
+    return caller
 
 
 async def get_caller(
@@ -92,7 +99,7 @@ async def get_caller(
         raise _unauthenticated("send an API key or access token as 'Authorization: Bearer <token>'")
     token = credentials.credentials
     if token.startswith(f"{KEY_PREFIX}_"):
-        caller = await _caller_from_api_key(session, token)
+        caller = await _caller_from_api_key(request, session, token)
     else:
         from oversight_api.auth.tokens import caller_from_jwt
 

@@ -20,6 +20,7 @@ class Role(StrEnum):
 class Permission(StrEnum):
     ORGANIZATIONS_READ = "organizations:read"
     ORGANIZATIONS_WRITE = "organizations:write"
+    ORGANIZATIONS_CREATE = "organizations:create"
     PROVIDERS_READ = "providers:read"
     PROVIDERS_WRITE = "providers:write"
     API_KEYS_MANAGE = "api_keys:manage"
@@ -55,6 +56,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
         {
             Permission.ORGANIZATIONS_READ,
             Permission.ORGANIZATIONS_WRITE,
+            Permission.ORGANIZATIONS_CREATE,
             Permission.PROVIDERS_READ,
             Permission.TOOLS_READ,
             Permission.API_KEYS_MANAGE,
@@ -95,6 +97,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
     Role.PROVIDER: frozenset(
         {
             Permission.ORGANIZATIONS_READ,
+            Permission.ORGANIZATIONS_WRITE,
             Permission.PROVIDERS_READ,
             Permission.TOOLS_READ,
             Permission.REVIEWS_READ,
@@ -110,3 +113,29 @@ MATRIX: dict[Role, frozenset[Permission]] = {
 
 def allows(role: Role, permission: Permission) -> bool:
     return permission in MATRIX[role]
+
+
+# Which roles a key or token may carry in each kind of organization (a plan has no "provider" callers).
+ROLES_BY_KIND: dict[str, frozenset[Role]] = {
+    "state": frozenset({Role.STATE_ADMIN, Role.VIEWER}),
+    "plan": frozenset({Role.PLAN_ADMIN, Role.REVIEWER, Role.VIEWER}),
+    "provider": frozenset({Role.PROVIDER}),
+}
+
+
+def role_fits(kind: str, role: Role) -> bool:
+    return role in ROLES_BY_KIND.get(kind, frozenset())
+
+
+def markdown_table() -> str:
+    """The matrix as the README shows it (a test keeps the README equal to this)."""
+    roles = list(Role)
+    lines = ["| permission | " + " | ".join(r.value for r in roles) + " |", "|---" * (len(roles) + 1) + "|"]
+    for permission in Permission:
+        marks = ["x" if allows(r, permission) else "" for r in roles]
+        lines.append(f"| `{permission.value}` | " + " | ".join(marks) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m oversight_api.auth.permissions` prints the table
+    print(markdown_table())

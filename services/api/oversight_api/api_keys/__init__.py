@@ -1,0 +1,1 @@
+"""API keys of the caller's organization: create (secret shown once), list, revoke."""

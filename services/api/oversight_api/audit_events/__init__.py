@@ -1,0 +1,1 @@
+"""The audit trail of the caller's organization, for its admins."""

@@ -1,0 +1,113 @@
+"""Member, enrollment and claim models. Output models carry PHI: only callers with members:read get them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Program = Literal["ecm", "tcm"]
+EnrollmentStatus = Literal["engaged", "enrolled", "not_enrolled", "disenrolled"]
+MAX_BATCH = 1000
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class EnrollmentIn(_In):
+    program: Program
+    provider_id: uuid.UUID = Field(description="A provider in your network for this program")
+    status: EnrollmentStatus
+    start_date: date
+    end_date: date | None = None
+    population: str | None = Field(
+        default=None,
+        max_length=100,
+        description="NC population segment (TCM) or CalAIM population of focus (ECM)",
+    )
+
+    @model_validator(mode="after")
+    def _dates(self) -> EnrollmentIn:
+        if self.end_date is not None and self.end_date < self.start_date:
+            raise ValueError("end_date is before start_date")
+        return self
+
+
+class MemberIn(_In):
+    member_number: str = Field(min_length=1, max_length=20, description="NC Medicaid ID or Medi-Cal CIN")
+    first_name: str = Field(min_length=1, max_length=100)
+    last_name: str = Field(min_length=1, max_length=100)
+    birth_date: date
+    gender: str | None = Field(default=None, max_length=20)
+    plan_code: str | None = Field(default=None, max_length=20)
+    enrollments: list[EnrollmentIn] = Field(default_factory=list, max_length=20)
+
+
+class MemberBatchIn(_In):
+    members: list[MemberIn] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class RowResult(BaseModel):
+    index: int
+    id: uuid.UUID
+
+
+class MemberBatchOut(BaseModel):
+    created: int
+    updated: int
+    enrollments: int = Field(description="Enrollment rows written (inserted or updated)")
+    members: list[RowResult]
+
+
+class EnrollmentOut(BaseModel):
+    id: uuid.UUID
+    program: Program
+    provider_id: uuid.UUID
+    status: EnrollmentStatus
+    start_date: date
+    end_date: date | None
+    population: str | None
+
+
+class MemberOut(BaseModel):
+    id: uuid.UUID
+    plan_id: uuid.UUID
+    member_number: str
+    first_name: str
+    last_name: str
+    birth_date: date
+    gender: str | None
+    plan_code: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    enrollments: list[EnrollmentOut]
+
+
+class ClaimIn(_In):
+    claim_number: str = Field(min_length=1, max_length=50)
+    member_number: str = Field(min_length=1, max_length=20)
+    provider_id: uuid.UUID
+    date_of_service: date
+    paid_date: date
+    population_segment: str | None = Field(default=None, max_length=100)
+    procedure_code: str | None = Field(default=None, max_length=20)
+
+    @model_validator(mode="after")
+    def _dates(self) -> ClaimIn:
+        if self.paid_date < self.date_of_service:
+            raise ValueError("paid_date is before date_of_service")
+        return self
+
+
+class ClaimBatchIn(_In):
+    claims: list[ClaimIn] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class ClaimBatchOut(BaseModel):
+    created: int
+    updated: int
+    claims: list[RowResult]

@@ -1,0 +1,327 @@
+"""Member and claim batches (set-based upserts) and member reads (each read is audited).
+
+A batch is validated whole before anything is written: every row's problems come back with its index, and
+a batch with any problem writes nothing. Messages never quote the values (they are PHI).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import Request
+from sqlalchemy import Select, and_, exists, func, literal_column, select, text
+from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from oversight_api import tenancy
+from oversight_api.auth.caller import Caller
+from oversight_api.conventions.audit import audit_event
+from oversight_api.conventions.pagination import PageParams, keyset_page
+from oversight_api.members.numbers import format_for
+from oversight_api.members.schemas import (
+    ClaimBatchIn,
+    ClaimBatchOut,
+    MemberBatchIn,
+    MemberBatchOut,
+    MemberOut,
+    RowResult,
+)
+from oversight_api.problems import ProblemError, not_found, unprocessable
+from oversight_db.models.members import Claim, Enrollment, Member
+from oversight_db.models.organizations import NetworkLink, Organization
+
+ENROLLMENT_CHUNK = 3000  # rows per INSERT: 9 parameters each stays well under Postgres' 32,767
+
+
+def _plan_only(caller: Caller) -> None:
+    if caller.organization_kind != "plan":
+        raise ProblemError(403, "only a plan sends member and claim data", slug="forbidden")
+
+
+def _error(index: int, path: str, message: str) -> dict[str, Any]:
+    return {"index": index, "path": path, "message": message}
+
+
+async def _plan_jurisdiction(session: AsyncSession, plan_id: uuid.UUID) -> str:
+    value = await session.scalar(select(Organization.jurisdiction).where(Organization.id == plan_id))
+    assert value is not None
+    return value
+
+
+def _fail(errors: list[dict[str, Any]]) -> ProblemError:
+    rows = len({e["index"] for e in errors})
+    return unprocessable(f"{rows} row(s) are invalid; nothing was written", errors, slug="batch-invalid")
+
+
+async def upsert_members(
+    session: AsyncSession, request: Request, caller: Caller, body: MemberBatchIn
+) -> MemberBatchOut:
+    _plan_only(caller)
+    plan_id = caller.organization_id
+    number_format = format_for(await _plan_jurisdiction(session, plan_id))
+    network = {
+        (row.provider_id, row.program)
+        for row in await session.execute(
+            select(NetworkLink.provider_id, NetworkLink.program).where(
+                NetworkLink.plan_id == plan_id, NetworkLink.status != "terminated"
+            )
+        )
+    }
+    errors: list[dict[str, Any]] = []
+    first_seen: dict[str, int] = {}
+    for i, m in enumerate(body.members):
+        base = f"body.members[{i}]"
+        if (problem := number_format.check(m.member_number)) is not None:
+            errors.append(_error(i, f"{base}.member_number", problem))
+        if m.member_number in first_seen:
+            errors.append(_error(i, f"{base}.member_number", f"repeats row {first_seen[m.member_number]}"))
+        first_seen.setdefault(m.member_number, i)
+        keys: set[tuple[uuid.UUID, str, Any]] = set()
+        for j, e in enumerate(m.enrollments):
+            if (e.provider_id, e.program) not in network:
+                errors.append(
+                    _error(i, f"{base}.enrollments[{j}].provider_id", f"is not in your {e.program} network")
+                )
+            key = (e.provider_id, e.program, e.start_date)
+            if key in keys:
+                errors.append(
+                    _error(i, f"{base}.enrollments[{j}]", "repeats another enrollment of this member")
+                )
+            keys.add(key)
+    if errors:
+        raise _fail(errors)
+
+    stmt = insert(Member).values(
+        [
+            {
+                "id": uuid.uuid4(),
+                "plan_id": plan_id,
+                "version": 1,
+                **m.model_dump(
+                    include={"member_number", "first_name", "last_name", "birth_date", "gender", "plan_code"}
+                ),
+            }
+            for m in body.members
+        ]
+    )
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[Member.plan_id, Member.member_number],
+        set_={
+            "first_name": stmt.excluded.first_name,
+            "last_name": stmt.excluded.last_name,
+            "birth_date": stmt.excluded.birth_date,
+            "gender": stmt.excluded.gender,
+            "plan_code": stmt.excluded.plan_code,
+            "version": Member.version + 1,
+            "updated_at": func.now(),
+        },
+    ).returning(Member.id, Member.member_number, literal_column("xmax = 0").label("inserted"))
+    returned = (await session.execute(stmt)).all()
+    ids = {row.member_number: row.id for row in returned}
+    created = sum(1 for row in returned if row.inserted)
+
+    enrollment_rows = [
+        {"id": uuid.uuid4(), "member_id": ids[m.member_number], "plan_id": plan_id, **e.model_dump()}
+        for m in body.members
+        for e in m.enrollments
+    ]
+    for start in range(0, len(enrollment_rows), ENROLLMENT_CHUNK):
+        chunk = insert(Enrollment).values(enrollment_rows[start : start + ENROLLMENT_CHUNK])
+        await session.execute(
+            chunk.on_conflict_do_update(
+                index_elements=[
+                    Enrollment.member_id,
+                    Enrollment.provider_id,
+                    Enrollment.program,
+                    Enrollment.start_date,
+                ],
+                set_={
+                    "status": chunk.excluded.status,
+                    "end_date": chunk.excluded.end_date,
+                    "population": chunk.excluded.population,
+                    "updated_at": func.now(),
+                },
+            )
+        )
+    await audit_event(
+        session,
+        request,
+        caller,
+        "member.batch_upserted",
+        "member",
+        None,
+        {"created": created, "updated": len(returned) - created, "enrollments": len(enrollment_rows)},
+    )
+    return MemberBatchOut(
+        created=created,
+        updated=len(returned) - created,
+        enrollments=len(enrollment_rows),
+        members=[RowResult(index=i, id=ids[m.member_number]) for i, m in enumerate(body.members)],
+    )
+
+
+async def upsert_claims(
+    session: AsyncSession, request: Request, caller: Caller, body: ClaimBatchIn
+) -> ClaimBatchOut:
+    _plan_only(caller)
+    plan_id = caller.organization_id
+    numbers = {c.member_number for c in body.claims}
+    found = await session.execute(
+        select(Member.member_number, Member.id).where(
+            Member.plan_id == plan_id, Member.member_number.in_(numbers)
+        )
+    )
+    members = {number: member_id for number, member_id in found}
+    # Claims are history: a provider whose contract has since ended still had its claims paid.
+    network = set(
+        (await session.scalars(select(NetworkLink.provider_id).where(NetworkLink.plan_id == plan_id))).all()
+    )
+    errors: list[dict[str, Any]] = []
+    first_seen: dict[str, int] = {}
+    for i, c in enumerate(body.claims):
+        base = f"body.claims[{i}]"
+        if c.member_number not in members:
+            errors.append(
+                _error(i, f"{base}.member_number", "is not one of your members; send the member first")
+            )
+        if c.provider_id not in network:
+            errors.append(_error(i, f"{base}.provider_id", "is not in your network"))
+        if c.claim_number in first_seen:
+            errors.append(_error(i, f"{base}.claim_number", f"repeats row {first_seen[c.claim_number]}"))
+        first_seen.setdefault(c.claim_number, i)
+    if errors:
+        raise _fail(errors)
+    stmt = insert(Claim).values(
+        [
+            {
+                "id": uuid.uuid4(),
+                "plan_id": plan_id,
+                "member_id": members[c.member_number],
+                **c.model_dump(exclude={"member_number"}),
+            }
+            for c in body.claims
+        ]
+    )
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[Claim.plan_id, Claim.claim_number],
+        set_={
+            col: stmt.excluded[col]
+            for col in (
+                "member_id",
+                "provider_id",
+                "date_of_service",
+                "paid_date",
+                "population_segment",
+                "procedure_code",
+            )
+        }
+        | {"updated_at": func.now()},
+    ).returning(Claim.id, Claim.claim_number, literal_column("xmax = 0").label("inserted"))
+    returned = (await session.execute(stmt)).all()
+    ids = {row.claim_number: row.id for row in returned}
+    created = sum(1 for row in returned if row.inserted)
+    await audit_event(
+        session,
+        request,
+        caller,
+        "claim.batch_upserted",
+        "claim",
+        None,
+        {"created": created, "updated": len(returned) - created},
+    )
+    return ClaimBatchOut(
+        created=created,
+        updated=len(returned) - created,
+        claims=[RowResult(index=i, id=ids[c.claim_number]) for i, c in enumerate(body.claims)],
+    )
+
+
+def _enrollments_json() -> Any:
+    row = func.jsonb_build_object(
+        "id",
+        Enrollment.id,
+        "program",
+        Enrollment.program,
+        "provider_id",
+        Enrollment.provider_id,
+        "status",
+        Enrollment.status,
+        "start_date",
+        Enrollment.start_date,
+        "end_date",
+        Enrollment.end_date,
+        "population",
+        Enrollment.population,
+    )
+    return (
+        select(
+            func.coalesce(func.jsonb_agg(aggregate_order_by(row, Enrollment.start_date)), text("'[]'::jsonb"))
+        )
+        .where(Enrollment.member_id == Member.id)
+        .correlate(Member)
+        .scalar_subquery()
+    )
+
+
+def _member_select(caller: Caller) -> Select[Any]:
+    """Members with their enrollments in one statement."""
+    return select(
+        Member.id,
+        Member.plan_id,
+        Member.member_number,
+        Member.first_name,
+        Member.last_name,
+        Member.birth_date,
+        Member.gender,
+        Member.plan_code,
+        Member.version,
+        Member.created_at,
+        Member.updated_at,
+        _enrollments_json().label("enrollments"),
+    ).where(tenancy.member_clause(caller))
+
+
+async def get_member(
+    session: AsyncSession, request: Request, caller: Caller, member_id: uuid.UUID
+) -> MemberOut:
+    row = (await session.execute(_member_select(caller).where(Member.id == member_id))).one_or_none()
+    if row is None:
+        raise not_found("member")
+    await audit_event(session, request, caller, "member.read", "member", member_id)
+    return MemberOut.model_validate(dict(row._mapping))
+
+
+async def list_members(
+    session: AsyncSession,
+    request: Request,
+    caller: Caller,
+    page: PageParams,
+    provider_id: uuid.UUID | None,
+    program: str | None,
+    status: str | None,
+) -> tuple[list[MemberOut], str | None]:
+    stmt = _member_select(caller)
+    if provider_id is not None or program is not None or status is not None:
+        conditions = [Enrollment.member_id == Member.id]
+        if provider_id is not None:
+            conditions.append(Enrollment.provider_id == provider_id)
+        if program is not None:
+            conditions.append(Enrollment.program == program)
+        if status is not None:
+            conditions.append(Enrollment.status == status)
+        stmt = stmt.where(exists().where(and_(*conditions)))
+    # Ordered by the internal id only: a cursor built from names or member numbers would put PHI in URLs.
+    rows, cursor = await keyset_page(session, stmt, [Member.id], page, scalars=False)
+    items = [MemberOut.model_validate(dict(r._mapping)) for r in rows]
+    if items:
+        await audit_event(
+            session,
+            request,
+            caller,
+            "member.read",
+            "member",
+            None,
+            {"member_ids": [str(m.id) for m in items], "count": len(items)},
+        )
+    return items, cursor

@@ -1,0 +1,1 @@
+"""Organizations (state, plans, providers), a plan's provider network, and provider sites."""

@@ -1,0 +1,118 @@
+"""Input and output models for organizations, providers, network links and sites."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from oversight_api.organizations.npi import is_valid_npi
+
+Kind = Literal["state", "plan", "provider"]
+Program = Literal["ecm", "tcm"]
+LinkStatus = Literal["active", "suspended", "terminated"]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _check_npi(value: str | None) -> str | None:
+    if value is not None and not is_valid_npi(value):
+        raise ValueError("is not a valid NPI (10 digits with the Luhn check digit)")
+    return value
+
+
+class OrganizationIn(_In):
+    kind: Kind
+    name: str = Field(min_length=1, max_length=300)
+    npi: str | None = Field(default=None, description="Required for providers")
+    jurisdiction: str | None = Field(
+        default=None, pattern=r"^US-[A-Z]{2}$", description="Defaults to the creating state's"
+    )
+    settings: dict[str, Any] = Field(default_factory=dict, description="Notice contacts and channels")
+
+    _npi = field_validator("npi")(_check_npi)
+
+
+class OrganizationPatch(_In):
+    name: str | None = Field(default=None, min_length=1, max_length=300)
+    settings: dict[str, Any] | None = None
+
+
+class OrganizationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    kind: Kind
+    name: str
+    npi: str | None
+    jurisdiction: str
+    settings: dict[str, Any]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class SiteIn(_In):
+    name: str = Field(min_length=1, max_length=300)
+    address_line: str | None = Field(default=None, max_length=300)
+    city: str | None = Field(default=None, max_length=100)
+    state: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    postal_code: str | None = Field(default=None, pattern=r"^\d{5}(-\d{4})?$")
+    county: str | None = Field(default=None, max_length=100)
+
+
+class SiteOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    address_line: str | None
+    city: str | None
+    state: str | None
+    postal_code: str | None
+    county: str | None
+
+
+class ProviderIn(_In):
+    """Add a provider to the calling plan's network for one program (creating it unless the NPI exists)."""
+
+    npi: str
+    name: str = Field(min_length=1, max_length=300, description="Used when the NPI is new to Oversight")
+    jurisdiction: str | None = Field(
+        default=None, pattern=r"^US-[A-Z]{2}$", description="Default: the plan's"
+    )
+    program: Program
+    effective_from: date
+    effective_to: date | None = None
+    sites: list[SiteIn] = Field(default_factory=list, max_length=100)
+    settings: dict[str, Any] = Field(default_factory=dict)
+
+    _npi = field_validator("npi")(_check_npi)
+
+
+class NetworkLinkOut(BaseModel):
+    id: uuid.UUID
+    plan_id: uuid.UUID
+    provider_id: uuid.UUID
+    program: Program
+    status: LinkStatus
+    effective_from: date
+    effective_to: date | None
+    version: int
+
+
+class NetworkLinkPatch(_In):
+    status: LinkStatus | None = None
+    effective_to: date | None = None
+
+
+class ProviderOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    npi: str | None
+    jurisdiction: str
+    version: int
+    sites: list[SiteOut]
+    network: list[NetworkLinkOut] = Field(description="The links the caller may see")

@@ -1,0 +1,399 @@
+"""Organizations, providers and the network. Services only flush; the request's session commits."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import Request
+from sqlalchemy import Select, and_, exists, func, select, text
+from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from oversight_api import tenancy
+from oversight_api.auth.caller import Caller
+from oversight_api.conventions.audit import audit_event
+from oversight_api.conventions.etags import check_if_match
+from oversight_api.conventions.pagination import PageParams, keyset_page
+from oversight_api.organizations.schemas import (
+    NetworkLinkOut,
+    NetworkLinkPatch,
+    OrganizationIn,
+    OrganizationOut,
+    OrganizationPatch,
+    ProviderIn,
+    ProviderOut,
+    SiteIn,
+)
+from oversight_api.problems import ProblemError, conflict, not_found, unprocessable
+from oversight_db.models.organizations import NetworkLink, Organization, ProviderSite
+
+
+async def _jurisdiction(session: AsyncSession, organization_id: uuid.UUID) -> str:
+    value = await session.scalar(select(Organization.jurisdiction).where(Organization.id == organization_id))
+    assert value is not None
+    return value
+
+
+# --- organizations -------------------------------------------------------------------------------------
+
+
+async def create_organization(
+    session: AsyncSession, request: Request, caller: Caller, body: OrganizationIn
+) -> OrganizationOut:
+    own = await _jurisdiction(session, caller.organization_id)
+    jurisdiction = body.jurisdiction or own
+    errors = []
+    if jurisdiction != own:
+        errors.append({"path": "body.jurisdiction", "message": f"must be your jurisdiction ({own})"})
+    if body.kind == "provider" and body.npi is None:
+        errors.append({"path": "body.npi", "message": "a provider needs an NPI"})
+    if body.kind != "provider" and body.npi is not None:
+        errors.append({"path": "body.npi", "message": "only providers carry an NPI"})
+    if errors:
+        raise unprocessable("the organization is not valid", errors)
+    if body.npi and await session.scalar(select(Organization.id).where(Organization.npi == body.npi)):
+        raise conflict("an organization with this NPI exists", slug="npi-taken")
+    org = Organization(
+        id=uuid.uuid4(),
+        kind=body.kind,
+        name=body.name,
+        npi=body.npi,
+        jurisdiction=jurisdiction,
+        settings=body.settings,
+    )
+    session.add(org)
+    await session.flush()
+    await audit_event(
+        session,
+        request,
+        caller,
+        "organization.created",
+        "organization",
+        org.id,
+        {"fields": sorted(body.model_fields_set), "kind": body.kind},
+    )
+    return OrganizationOut.model_validate(org)
+
+
+async def list_organizations(
+    session: AsyncSession, caller: Caller, page: PageParams, kind: str | None
+) -> tuple[list[OrganizationOut], str | None]:
+    stmt = select(Organization).where(tenancy.organization_clause(caller, Organization.id))
+    if kind is not None:
+        stmt = stmt.where(Organization.kind == kind)
+    rows, cursor = await keyset_page(session, stmt, [Organization.name, Organization.id], page)
+    return [OrganizationOut.model_validate(r) for r in rows], cursor
+
+
+async def get_organization(session: AsyncSession, caller: Caller, organization_id: uuid.UUID) -> Organization:
+    org = await session.scalar(
+        select(Organization).where(
+            Organization.id == organization_id, tenancy.organization_clause(caller, Organization.id)
+        )
+    )
+    if org is None:
+        raise not_found("organization")
+    return org
+
+
+async def update_organization(
+    session: AsyncSession,
+    request: Request,
+    caller: Caller,
+    organization_id: uuid.UUID,
+    body: OrganizationPatch,
+) -> Organization:
+    org = await get_organization(session, caller, organization_id)
+    administered = await session.scalar(
+        select(
+            exists().where(Organization.id == org.id, tenancy.administered_clause(caller, Organization.id))
+        )
+    )
+    if not administered:
+        # Visible (so a 403 reveals nothing new) but not the caller's to change.
+        raise ProblemError(403, "you may change only your own organization", slug="forbidden")
+    check_if_match(request, org.version)
+    changed = body.model_dump(exclude_unset=True, exclude_none=True)
+    for field, value in changed.items():
+        setattr(org, field, value)
+    await session.flush()
+    await audit_event(
+        session, request, caller, "organization.updated", "organization", org.id, {"fields": sorted(changed)}
+    )
+    await session.refresh(org)
+    return org
+
+
+# --- providers -----------------------------------------------------------------------------------------
+
+
+def _sites_json() -> Any:
+    site = func.jsonb_build_object(
+        "id",
+        ProviderSite.id,
+        "name",
+        ProviderSite.name,
+        "address_line",
+        ProviderSite.address_line,
+        "city",
+        ProviderSite.city,
+        "state",
+        ProviderSite.state,
+        "postal_code",
+        ProviderSite.postal_code,
+        "county",
+        ProviderSite.county,
+    )
+    return (
+        select(
+            func.coalesce(func.jsonb_agg(aggregate_order_by(site, ProviderSite.name)), text("'[]'::jsonb"))
+        )
+        .where(ProviderSite.provider_id == Organization.id)
+        .correlate(Organization)
+        .scalar_subquery()
+    )
+
+
+def _links_json(caller: Caller) -> Any:
+    link = func.jsonb_build_object(
+        "id",
+        NetworkLink.id,
+        "plan_id",
+        NetworkLink.plan_id,
+        "provider_id",
+        NetworkLink.provider_id,
+        "program",
+        NetworkLink.program,
+        "status",
+        NetworkLink.status,
+        "effective_from",
+        NetworkLink.effective_from,
+        "effective_to",
+        NetworkLink.effective_to,
+        "version",
+        NetworkLink.version,
+    )
+    order = aggregate_order_by(link, NetworkLink.plan_id, NetworkLink.program)
+    return (
+        select(func.coalesce(func.jsonb_agg(order), text("'[]'::jsonb")))
+        .where(NetworkLink.provider_id == Organization.id, tenancy.network_link_clause(caller))
+        .correlate(Organization)
+        .scalar_subquery()
+    )
+
+
+def _provider_select(caller: Caller) -> Select[Any]:
+    """One statement per page: providers with their sites and visible links aggregated as JSON."""
+    return select(
+        Organization.id,
+        Organization.name,
+        Organization.npi,
+        Organization.jurisdiction,
+        Organization.version,
+        _sites_json().label("sites"),
+        _links_json(caller).label("network"),
+    ).where(Organization.kind == "provider", tenancy.provider_clause(caller, Organization.id))
+
+
+def _provider_out(row: Any) -> ProviderOut:
+    return ProviderOut.model_validate(dict(row._mapping))
+
+
+async def get_provider(session: AsyncSession, caller: Caller, provider_id: uuid.UUID) -> ProviderOut:
+    row = (
+        await session.execute(_provider_select(caller).where(Organization.id == provider_id))
+    ).one_or_none()
+    if row is None:
+        raise not_found("provider")
+    return _provider_out(row)
+
+
+async def list_providers(
+    session: AsyncSession,
+    caller: Caller,
+    page: PageParams,
+    program: str | None,
+    status: str | None,
+    npi: str | None,
+) -> tuple[list[ProviderOut], str | None]:
+    stmt = _provider_select(caller)
+    if npi is not None:
+        stmt = stmt.where(Organization.npi == npi)
+    if program is not None or status is not None:
+        conditions = [NetworkLink.provider_id == Organization.id, tenancy.network_link_clause(caller)]
+        if program is not None:
+            conditions.append(NetworkLink.program == program)
+        if status is not None:
+            conditions.append(NetworkLink.status == status)
+        stmt = stmt.where(exists().where(and_(*conditions)))
+    rows, cursor = await keyset_page(session, stmt, [Organization.name, Organization.id], page, scalars=False)
+    return [_provider_out(r) for r in rows], cursor
+
+
+async def _insert_sites(session: AsyncSession, provider_id: uuid.UUID, sites: list[SiteIn]) -> int:
+    if not sites:
+        return 0
+    names = [s.name for s in sites]
+    if len(set(names)) != len(names):
+        raise unprocessable(
+            "site names must be unique per provider",
+            [
+                {"path": f"body.sites[{i}].name", "message": "duplicate site name"}
+                for i, n in enumerate(names)
+                if names.index(n) != i
+            ],
+        )
+    result = await session.execute(
+        insert(ProviderSite)
+        .values([{"id": uuid.uuid4(), "provider_id": provider_id, **s.model_dump()} for s in sites])
+        .on_conflict_do_nothing(index_elements=["provider_id", "name"])
+        .returning(ProviderSite.id)
+    )
+    return len(result.all())
+
+
+async def add_provider(
+    session: AsyncSession, request: Request, caller: Caller, body: ProviderIn
+) -> ProviderOut:
+    if caller.organization_kind != "plan":
+        raise ProblemError(403, "only a plan adds providers to its network", slug="forbidden")
+    if body.effective_to is not None and body.effective_to < body.effective_from:
+        raise unprocessable(
+            "the link ends before it starts",
+            [{"path": "body.effective_to", "message": "before effective_from"}],
+        )
+    # The NPI's organization, created unless it exists; ON CONFLICT makes two plans adding one NPI at once safe.
+    jurisdiction = body.jurisdiction or await _jurisdiction(session, caller.organization_id)
+    new_id = uuid.uuid4()
+    created = await session.scalar(
+        insert(Organization)
+        .values(
+            id=new_id,
+            kind="provider",
+            name=body.name,
+            npi=body.npi,
+            jurisdiction=jurisdiction,
+            settings=body.settings,
+            version=1,
+        )
+        .on_conflict_do_nothing(index_elements=["npi"], index_where=Organization.npi.is_not(None))
+        .returning(Organization.id)
+    )
+    if created is None:
+        existing = (
+            await session.execute(
+                select(Organization.id, Organization.kind).where(Organization.npi == body.npi)
+            )
+        ).one()
+        if existing.kind != "provider":
+            raise conflict("this NPI belongs to an organization that is not a provider", slug="npi-taken")
+        provider_id = existing.id
+    else:
+        provider_id = created
+        await audit_event(
+            session,
+            request,
+            caller,
+            "organization.created",
+            "organization",
+            provider_id,
+            {"fields": ["kind", "name", "npi", "jurisdiction", "settings"], "kind": "provider"},
+        )
+    link_id = await session.scalar(
+        insert(NetworkLink)
+        .values(
+            id=uuid.uuid4(),
+            plan_id=caller.organization_id,
+            provider_id=provider_id,
+            program=body.program,
+            status="active",
+            effective_from=body.effective_from,
+            effective_to=body.effective_to,
+            version=1,
+        )
+        .on_conflict_do_nothing(index_elements=["plan_id", "provider_id", "program"])
+        .returning(NetworkLink.id)
+    )
+    if link_id is None:
+        raise conflict(f"this provider is already in your {body.program} network", slug="already-in-network")
+    await audit_event(
+        session,
+        request,
+        caller,
+        "network_link.created",
+        "network_link",
+        link_id,
+        {
+            "fields": ["program", "status", "effective_from", "effective_to"],
+            "provider_id": str(provider_id),
+            "program": body.program,
+            "new_provider": created is not None,
+        },
+    )
+    sites = await _insert_sites(session, provider_id, body.sites)
+    if sites:
+        await audit_event(
+            session, request, caller, "provider_site.created", "organization", provider_id, {"count": sites}
+        )
+    return await get_provider(session, caller, provider_id)
+
+
+async def add_site(
+    session: AsyncSession, request: Request, caller: Caller, provider_id: uuid.UUID, body: SiteIn
+) -> ProviderOut:
+    await get_provider(session, caller, provider_id)  # 404 outside the caller's network
+    if not await _insert_sites(session, provider_id, [body]):
+        raise conflict("this provider already has a site with that name", slug="site-exists")
+    await audit_event(
+        session, request, caller, "provider_site.created", "organization", provider_id, {"count": 1}
+    )
+    return await get_provider(session, caller, provider_id)
+
+
+# --- network links -------------------------------------------------------------------------------------
+
+
+async def _load_link(session: AsyncSession, caller: Caller, link_id: uuid.UUID) -> NetworkLink:
+    link = await session.scalar(
+        select(NetworkLink).where(NetworkLink.id == link_id, tenancy.network_link_clause(caller))
+    )
+    if link is None:
+        raise not_found("network link")
+    return link
+
+
+async def get_link(session: AsyncSession, caller: Caller, link_id: uuid.UUID) -> NetworkLinkOut:
+    return NetworkLinkOut.model_validate(await _load_link(session, caller, link_id), from_attributes=True)
+
+
+async def update_link(
+    session: AsyncSession, request: Request, caller: Caller, link_id: uuid.UUID, body: NetworkLinkPatch
+) -> NetworkLinkOut:
+    link = await _load_link(session, caller, link_id)
+    if link.plan_id != caller.organization_id:
+        raise ProblemError(403, "only the plan changes its network", slug="forbidden")
+    check_if_match(request, link.version)
+    changed = body.model_dump(exclude_unset=True)
+    if changed.get("status") is None:
+        changed.pop("status", None)
+    effective_to = changed.get("effective_to", link.effective_to)
+    if effective_to is not None and effective_to < link.effective_from:
+        raise unprocessable(
+            "the link ends before it starts",
+            [{"path": "body.effective_to", "message": "before effective_from"}],
+        )
+    for field, value in changed.items():
+        setattr(link, field, value)
+    await session.flush()
+    await audit_event(
+        session,
+        request,
+        caller,
+        "network_link.updated",
+        "network_link",
+        link.id,
+        {"fields": sorted(changed), **({"status": changed["status"]} if "status" in changed else {})},
+    )
+    await session.refresh(link)
+    return NetworkLinkOut.model_validate(link, from_attributes=True)
