@@ -117,4 +117,6 @@ def require(permission: Permission) -> Callable[..., Awaitable[Caller]]:
         return caller
 
     dependency.__name__ = f"require_{permission.replace(':', '_')}"
+    # Lets tests read each route's permission from the route table (the tenancy walk).
+    dependency.permission = permission  # type: ignore[attr-defined]
     return dependency

@@ -1,0 +1,77 @@
+"""Tenant A's world for the cross-tenant route walk (``test_tenancy_walk.py``).
+
+``build_world`` creates one object of every kind as tenant A and returns their ids keyed by the path
+parameter name routes use (``{"provider_id": ..., "member_id": ...}``). Each area appends one builder
+function to ``BUILDERS`` (append only; later builders see the ids of earlier ones in ``ctx.ids``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+import httpx
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from oversight_db.models import Organization
+from tests.conftest import MakeKey, MakeOrg
+
+
+@dataclass
+class WalkContext:
+    client: httpx.AsyncClient
+    session: AsyncSession
+    make_org: MakeOrg
+    auth_headers: MakeKey
+    plan: Organization  # tenant A, a plan in US-NC
+    provider: Organization  # in tenant A's network (tcm); created by the platform builder
+    headers: dict[str, dict[str, str]]  # tenant A's keys by role: plan_admin, reviewer, viewer, provider
+    ids: dict[str, str] = field(default_factory=dict)
+
+
+Builder = Callable[[WalkContext], Awaitable[dict[str, str]]]
+
+
+def ok(r: httpx.Response) -> httpx.Response:
+    assert r.is_success, f"{r.request.method} {r.request.url.path}: {r.status_code} {r.text}"
+    return r
+
+
+# --- platform (issue 4): organizations, providers, network links, API keys, members -----------------------
+async def platform(ctx: WalkContext) -> dict[str, str]:
+    admin = ctx.headers["plan_admin"]
+    provider = ok(await ctx.client.get(f"/v1/providers/{ctx.provider.id}", headers=admin)).json()
+    key = ok(
+        await ctx.client.post("/v1/api-keys", json={"name": "walk", "role": "viewer"}, headers=admin)
+    ).json()
+    members = {
+        "members": [
+            {
+                "member_number": "123456789A",
+                "first_name": "Walk",
+                "last_name": "Member",
+                "birth_date": "1980-01-01",
+                "enrollments": [
+                    {"program": "tcm", "provider_id": str(ctx.provider.id), "status": "engaged",
+                     "start_date": "2026-01-01"}
+                ],
+            }
+        ]
+    }  # fmt: skip
+    member = ok(await ctx.client.post("/v1/members/batch", json=members, headers=admin)).json()
+    return {
+        "organization_id": str(ctx.plan.id),
+        "provider_id": str(ctx.provider.id),
+        "network_link_id": provider["network"][0]["id"],
+        "api_key_id": key["id"],
+        "member_id": member["members"][0]["id"],
+    }
+
+
+BUILDERS: list[Builder] = [platform]
+
+
+async def build_world(ctx: WalkContext) -> dict[str, str]:
+    for builder in BUILDERS:
+        ctx.ids.update(await builder(ctx))
+    return ctx.ids
