@@ -7,7 +7,7 @@ from datetime import date
 
 from fastapi import Request
 from fastapi.encoders import jsonable_encoder
-from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy import ColumnElement, exists, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from starlette.responses import JSONResponse
@@ -26,10 +26,11 @@ from oversight_api.conventions.etags import check_if_match, etag_of
 from oversight_api.conventions.pagination import PageParams, keyset_page
 from oversight_api.problems import ProblemError, conflict, not_found, unprocessable
 from oversight_api.reviews.service import require_plan
+from oversight_api.tenancy import in_network_clause, plan_provider_clause, provider_clause
 from oversight_api.tools.service import find_version
 from oversight_db.action_plans import apply_event, open_pip, policy_of
 from oversight_db.models.action_plans import ActionPlan
-from oversight_db.models.organizations import NetworkLink
+from oversight_db.models.organizations import Organization
 from oversight_db.models.reviews import Review
 from oversight_db.tools import tool_from_row
 from oversight_domain.escalation import (
@@ -47,9 +48,7 @@ ACTIVE_STATUSES = OPEN_STATUSES | SUBMITTED_STATUSES
 
 
 def plan_scope(caller: Caller) -> ColumnElement[bool]:
-    if caller.organization_kind == "provider":
-        return ActionPlan.provider_id == caller.organization_id
-    return ActionPlan.plan_id == caller.organization_id
+    return plan_provider_clause(caller, ActionPlan.plan_id, ActionPlan.provider_id)
 
 
 def plan_out(row: ActionPlan) -> ActionPlanOut:
@@ -193,13 +192,7 @@ async def record_existing(
         )
     tool = tool_from_row(tool_row)
     linked = await session.scalar(
-        select(
-            exists().where(
-                NetworkLink.plan_id == caller.organization_id,
-                NetworkLink.provider_id == body.provider_id,
-                NetworkLink.program == tool.program,
-            )
-        )
+        select(in_network_clause(caller.organization_id, literal(body.provider_id), tool.program))
     )
     if not linked:
         raise unprocessable(
@@ -253,19 +246,13 @@ async def record_existing(
 
 async def standing(session: AsyncSession, caller: Caller, provider_id: uuid.UUID) -> StandingOut:
     """What partner platforms check before enrolling a member or submitting an authorization."""
-    if caller.organization_kind == "provider":
-        if provider_id != caller.organization_id:
-            raise not_found("provider")
-    else:
-        in_network = await session.scalar(
-            select(
-                exists().where(
-                    NetworkLink.plan_id == caller.organization_id, NetworkLink.provider_id == provider_id
-                )
-            )
+    visible = await session.scalar(
+        select(Organization.id).where(
+            Organization.id == provider_id, provider_clause(caller, Organization.id)
         )
-        if not in_network:
-            raise not_found("provider")
+    )
+    if not visible:
+        raise not_found("provider")
     scope = plan_scope(caller)
     rows = (
         await session.execute(
@@ -284,11 +271,7 @@ async def standing(session: AsyncSession, caller: Caller, provider_id: uuid.UUID
         status = "pip"
     else:
         status = "good"
-    review_scope = (
-        Review.provider_id == caller.organization_id
-        if caller.organization_kind == "provider"
-        else Review.plan_id == caller.organization_id
-    )
+    review_scope = plan_provider_clause(caller, Review.plan_id, Review.provider_id)
     later = aliased(Review)
     next_due = await session.scalar(
         select(func.min(Review.next_review_due)).where(

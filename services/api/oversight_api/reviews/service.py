@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.encoders import jsonable_encoder
-from sqlalchemy import ColumnElement, exists, select
+from sqlalchemy import ColumnElement, exists, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import JSONResponse
 
@@ -19,8 +19,9 @@ from oversight_api.conventions.etags import check_if_match, etag_of
 from oversight_api.conventions.pagination import PageParams, keyset_page
 from oversight_api.problems import ProblemError, conflict, not_found, unprocessable
 from oversight_api.reviews.schemas import ReviewCreate, ReviewOut, ReviewPatch
+from oversight_api.tenancy import in_network_clause, plan_provider_clause
 from oversight_api.tools.service import find_version
-from oversight_db.models.organizations import NetworkLink, Organization
+from oversight_db.models.organizations import Organization
 from oversight_db.models.reviews import Review, SampleDraw, ToolVersionRecord
 from oversight_db.outbox import add_notice
 from oversight_db.sampling import count_frame
@@ -40,9 +41,7 @@ OPEN_STATUSES = ("scheduled", "in_progress")
 
 def review_scope(caller: Caller) -> ColumnElement[bool]:
     """A plan sees the reviews it runs; a provider sees the reviews of itself."""
-    if caller.organization_kind == "provider":
-        return Review.provider_id == caller.organization_id
-    return Review.plan_id == caller.organization_id
+    return plan_provider_clause(caller, Review.plan_id, Review.provider_id)
 
 
 def require_plan(caller: Caller) -> None:
@@ -128,17 +127,9 @@ def _check_notice(
 async def _check_network(
     session: AsyncSession, caller: Caller, provider_id: uuid.UUID, program: str, today: date
 ) -> None:
+    # A suspended contract still allows a review; a terminated one does not.
     linked = await session.scalar(
-        select(
-            exists().where(
-                NetworkLink.plan_id == caller.organization_id,
-                NetworkLink.provider_id == provider_id,
-                NetworkLink.program == program,
-                NetworkLink.status == "active",
-                NetworkLink.effective_from <= today,
-                (NetworkLink.effective_to.is_(None)) | (NetworkLink.effective_to >= today),
-            )
-        )
+        select(in_network_clause(caller.organization_id, literal(provider_id), program))
     )
     if not linked:
         # One message whether the provider exists or not: nothing about other tenants leaks.
