@@ -31,57 +31,64 @@ from oversight_domain.sampling import SINGLE_STRATUM
 
 UNKNOWN_STRATUM = "unknown"
 
+# Frames yield (member_id uuid, stratum text). A member with several rows takes the greatest stratum
+# (deterministic, and a hash aggregate: no sort of the whole frame).
 _ECM_FRAME = """
-SELECT DISTINCT ON (e.member_id) e.member_id::text AS member_id,
-       coalesce(e.population, 'unknown') AS stratum
+SELECT e.member_id, coalesce(max(e.population), 'unknown') AS stratum
 FROM enrollment e
 WHERE e.plan_id = :plan_id AND e.provider_id = :provider_id AND e.program = 'ecm'
   AND e.status = 'enrolled'
   AND e.start_date <= :period_end AND (e.end_date IS NULL OR e.end_date >= :period_start)
   AND (CAST(:populations AS text[]) IS NULL OR e.population = ANY(CAST(:populations AS text[])))
-ORDER BY e.member_id, e.start_date DESC
+GROUP BY e.member_id
 """
 
 _TCM_FRAME = """
-SELECT DISTINCT ON (c.member_id) c.member_id::text AS member_id,
-       coalesce(c.population_segment, 'unknown') AS stratum
+SELECT c.member_id, coalesce(max(c.population_segment), 'unknown') AS stratum
 FROM claim c
 WHERE c.plan_id = :plan_id AND c.provider_id = :provider_id
   AND c.date_of_service BETWEEN :period_start AND :period_end
   AND (CAST(:populations AS text[]) IS NULL OR c.population_segment = ANY(CAST(:populations AS text[])))
-ORDER BY c.member_id, c.date_of_service DESC, c.claim_number DESC
+GROUP BY c.member_id
 """
 
 # One statement: the frame once (materialized), its size and fingerprint (the domain's
-# ``frame_fingerprint`` bytes), the size of every pool after leaving out members already in the review,
-# and the top ``keep`` of each pool in keyed-hash order (a bounded top-N sort per pool, then numbered).
+# ``frame_fingerprint`` bytes; ordering by the uuid is ordering by its text in code points, since the
+# canonical text is fixed-width lowercase hex), each member's keyed hash computed once, the size of every
+# pool after leaving out members already in the review, and the top ``keep`` of each pool in keyed-hash
+# order (a bounded top-N sort per pool, then numbered).
 _DRAW = """
 WITH frame AS MATERIALIZED ({frame}),
 stats AS (
   SELECT count(*) AS frame_size,
-         encode(sha256(convert_to(coalesce(string_agg(member_id || E'\\t' || stratum || E'\\n', ''
-             ORDER BY member_id COLLATE "C", stratum COLLATE "C"), ''), 'UTF8')), 'hex') AS fingerprint
+         encode(sha256(convert_to(coalesce(string_agg(member_id::text || E'\\t' || stratum || E'\\n', ''
+             ORDER BY member_id, stratum COLLATE "C"), ''), 'UTF8')), 'hex') AS fingerprint
   FROM frame
 ),
-pool AS MATERIALIZED (
-  SELECT member_id, stratum, CASE WHEN :single THEN '{single}' ELSE stratum END AS pool
-  FROM frame WHERE NOT (member_id = ANY(CAST(:already AS text[])))
+ranked AS MATERIALIZED (
+  SELECT t.member_id, t.stratum, CASE WHEN :single THEN '{single}' ELSE t.stratum END AS pool,
+         md5(:seed || ':' || t.member_id) AS h
+  FROM (SELECT member_id::text AS member_id, stratum FROM frame) t
+  WHERE NOT (t.member_id = ANY(CAST(:already AS text[])))
 ),
-pools AS (SELECT pool, count(*) AS available FROM pool GROUP BY pool)
+pools AS (SELECT pool, count(*) AS available FROM ranked GROUP BY pool)
 SELECT s.frame_size, s.fingerprint, p.pool, p.available, t.member_id, t.stratum, t.position
 FROM stats s
 LEFT JOIN pools p ON true
 LEFT JOIN LATERAL (
   SELECT k.member_id, k.stratum, row_number() OVER (ORDER BY k.h COLLATE "C", k.member_id COLLATE "C") AS position
   FROM (
-    SELECT x.member_id, x.stratum, md5(:seed || ':' || x.member_id) AS h
-    FROM pool x WHERE x.pool = p.pool
-    ORDER BY md5(:seed || ':' || x.member_id) COLLATE "C", x.member_id COLLATE "C"
+    SELECT x.member_id, x.stratum, x.h FROM ranked x WHERE x.pool = p.pool
+    ORDER BY x.h COLLATE "C", x.member_id COLLATE "C"
     LIMIT :keep
   ) k
 ) t ON true
 ORDER BY p.pool COLLATE "C", t.position
 """
+
+# Postgres' JIT compiles this one-off statement for longer than it runs, and the frame's sort for the
+# fingerprint should stay in memory.
+_DRAW_SETTINGS = "SELECT set_config('jit', 'off', true), set_config('work_mem', '128MB', true)"
 
 
 def frame_sql(program: str) -> str:
@@ -179,6 +186,7 @@ async def draw_in_sql(
         else _params(plan_id, provider_id, period_start, period_end, populations)
     )
     params = {**params, "single": single, "seed": seed, "keep": keep, "already": list(already)}
+    await session.execute(text(_DRAW_SETTINGS))  # transaction-local
     rows = (await session.execute(text(sql), params)).all()
     available: dict[str, int] = {}
     top: dict[str, list[RankedMember]] = {}

@@ -10,7 +10,7 @@ from fastapi import Request
 from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 from oversight_api.auth.caller import Caller
 from oversight_api.clock import calendar_for
@@ -36,13 +36,14 @@ class FinalizeOut(BaseModel):
     action_plan_id: uuid.UUID | None
 
 
-async def get_scorecard(session: AsyncSession, caller: Caller, review_id: uuid.UUID) -> ScorecardOut:
+async def get_scorecard(session: AsyncSession, caller: Caller, review_id: uuid.UUID) -> Response:
     review = await load_review(session, caller, review_id)
     if review.scorecard is not None:
         # Finalized: the frozen snapshot, whatever changes later.
-        return ScorecardOut.model_validate(review.scorecard)
+        return JSONResponse(review.scorecard)
     tool = await tool_of(session, review)
-    return scorecard_out(review, await current_scorecard(session, review, tool))
+    out = scorecard_out(review, await current_scorecard(session, review, tool))
+    return Response(out.model_dump_json(), media_type="application/json")
 
 
 async def finalize(

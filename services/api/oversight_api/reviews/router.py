@@ -12,7 +12,6 @@ from starlette.responses import JSONResponse
 from oversight_api.auth.caller import Caller, require
 from oversight_api.auth.permissions import Permission
 from oversight_api.clock import Today
-from oversight_api.conventions.etags import set_etag
 from oversight_api.conventions.idempotency import IdempotencyKey, idempotent
 from oversight_api.conventions.pagination import Page, Pagination
 from oversight_api.deps import Session
@@ -87,13 +86,10 @@ async def list_reviews(
 @router.get("/reviews/{review_id}", response_model=ReviewOut, operation_id="reviews_get")
 async def get_review(
     review_id: uuid.UUID,
-    response: Response,
     session: Session,
     caller: Caller = Depends(require(Permission.REVIEWS_READ)),
-) -> ReviewOut:
-    review = await service.load_review(session, caller, review_id)
-    set_etag(response, review.version)
-    return service.review_out(review)
+) -> Response:
+    return await service.review_json(session, caller, review_id)
 
 
 @router.patch(
@@ -209,7 +205,7 @@ async def get_scorecard(
     review_id: uuid.UUID,
     session: Session,
     caller: Caller = Depends(require(Permission.REVIEWS_READ)),
-) -> ScorecardOut:
+) -> Response:
     return await finalize.get_scorecard(session, caller, review_id)
 
 

@@ -18,7 +18,7 @@ from oversight_api.reviews.schemas import (
     UnansweredOut,
 )
 from oversight_db.models.reviews import Finding as FindingRow
-from oversight_db.models.reviews import Review, ReviewRecord, SampleDraw
+from oversight_db.models.reviews import Review, ReviewRecord
 from oversight_domain.display import round_half_up
 from oversight_domain.scoring import Finding, Scorecard, score
 from oversight_domain.tools import ToolVersion
@@ -57,9 +57,9 @@ async def current_scorecard(session: AsyncSession, review: Review, tool: ToolVer
     ).all()
     findings = [Finding(str(r[0]) if r[0] is not None else None, r[1], r[2]) for r in rows]
     card = score(tool, findings, record_ids, first_draw)
-    draws = set(
-        await session.scalars(select(SampleDraw.draw_number).where(SampleDraw.review_id == review.id))
-    )
+    # Every draw leaves sampled records (an excluded one is replaced from its own draw's reserve), so the
+    # sampled records tell which draws exist.
+    draws = {r[1] for r in records}
     return ReviewScore(card, card.expansion_required and 2 not in draws, bool(draws))
 
 

@@ -10,7 +10,7 @@ from fastapi import Request
 from fastapi.encoders import jsonable_encoder
 from sqlalchemy import ColumnElement, exists, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 from oversight_api.auth.caller import Caller
 from oversight_api.clock import calendar_for
@@ -61,6 +61,37 @@ async def load_review(
     return review
 
 
+_OUT_COLUMNS = ", ".join(ReviewOut.model_fields)
+_READ_SQL = {
+    kind: f"SELECT {_OUT_COLUMNS} FROM review WHERE id = $1 AND {column} = $2"
+    for kind, column in (("plan", "plan_id"), ("provider", "provider_id"))
+}
+
+
+async def review_json(session: AsyncSession, caller: Caller, review_id: uuid.UUID) -> Response:
+    """The hot read (partner platforms poll it before acting).
+
+    One prepared statement on the request's connection through the driver: no SQL construction or
+    compilation, no ORM identity map, no BEGIN/COMMIT round trips (a single SELECT is atomic; the unit of
+    work's commit has nothing to do), and one validation + serialization by pydantic-core. The scope is
+    the same as ``review_scope``: the plan's own reviews, or the provider's reviews of itself.
+    """
+    sql = _READ_SQL.get(caller.organization_kind)
+    if sql is None:
+        review = await load_review(session, caller, review_id)
+        out = review_out(review)
+    else:
+        connection = await session.connection()
+        raw = await connection.get_raw_connection()
+        row = await raw.driver_connection.fetchrow(sql, review_id, caller.organization_id)  # type: ignore[union-attr]
+        if row is None:
+            raise not_found("review")
+        out = ReviewOut.model_validate(dict(row))
+    return Response(
+        out.model_dump_json(), media_type="application/json", headers={"ETag": etag_of(out.version)}
+    )
+
+
 async def load_open_review_for_write(session: AsyncSession, caller: Caller, review_id: uuid.UUID) -> Review:
     """The caller's review, locked for this transaction (writes to one review are serialized)."""
     require_plan(caller)
@@ -72,10 +103,20 @@ async def load_open_review_for_write(session: AsyncSession, caller: Caller, revi
     return review
 
 
+_TOOLS_IN_USE: dict[uuid.UUID, ToolVersion] = {}
+
+
 async def tool_of(session: AsyncSession, review: Review) -> ToolVersion:
-    row = await session.get(ToolVersionRecord, review.tool_version_id)
-    assert row is not None
-    return tool_from_row(row)
+    """The review's tool version. A version a review uses never changes, so it is kept in memory."""
+    tool = _TOOLS_IN_USE.get(review.tool_version_id)
+    if tool is None:
+        row = await session.get(ToolVersionRecord, review.tool_version_id)
+        assert row is not None
+        tool = tool_from_row(row)
+        if len(_TOOLS_IN_USE) > 256:
+            _TOOLS_IN_USE.clear()
+        _TOOLS_IN_USE[review.tool_version_id] = tool
+    return tool
 
 
 def touch(review: Review) -> None:
