@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 import oversight_db.action_plans  # noqa: F401  (registers the "action_plan" deadline handler)
 from oversight_db.deadlines import HANDLERS
 from oversight_db.models import Deadline, Notice
-from tests.api.reviews_world import Clock, clock, link, rclient  # noqa: F401
+from tests.api.reviews_world import Clock, link
 from tests.conftest import MakeKey, MakeOrg
 
 
@@ -46,8 +46,8 @@ async def notices(session: AsyncSession, plan_id: str) -> list[tuple[str, str | 
 
 
 async def test_recorded_pip_submit_return_escalate_to_cap_then_termination(
-    rclient: httpx.AsyncClient,  # noqa: F811
-    clock: Clock,  # noqa: F811
+    rclient: httpx.AsyncClient,
+    clock: Clock,
     make_org: MakeOrg,
     auth_headers: MakeKey,
     session: AsyncSession,
@@ -152,8 +152,8 @@ async def test_recorded_pip_submit_return_escalate_to_cap_then_termination(
 
 
 async def test_accepting_a_submission_closes_the_plan(
-    rclient: httpx.AsyncClient,  # noqa: F811
-    clock: Clock,  # noqa: F811
+    rclient: httpx.AsyncClient,
+    clock: Clock,
     make_org: MakeOrg,
     auth_headers: MakeKey,
     session: AsyncSession,
@@ -205,8 +205,8 @@ async def test_accepting_a_submission_closes_the_plan(
 
 
 async def test_plans_are_scoped_and_roles_checked(
-    rclient: httpx.AsyncClient,  # noqa: F811
-    clock: Clock,  # noqa: F811
+    rclient: httpx.AsyncClient,
+    clock: Clock,
     make_org: MakeOrg,
     auth_headers: MakeKey,
     session: AsyncSession,

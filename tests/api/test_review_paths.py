@@ -19,7 +19,7 @@ from oversight_db.models import AuditEvent, Deadline, Notice, ReviewRecord
 from oversight_db.sampling import load_frame
 from oversight_domain.sampling import draw_sample
 from oversight_domain.tools import load_tool
-from tests.api.reviews_world import Clock, clock, ecm_frame, link, rclient, tcm_frame  # noqa: F401
+from tests.api.reviews_world import Clock, ecm_frame, link, tcm_frame
 from tests.conftest import MakeKey, MakeOrg
 
 ECM = load_tool("ecm-partnership")
@@ -53,8 +53,8 @@ async def put_findings(
 
 
 async def test_ecm_path_expansion_scorecard_finalize_pip_standing(
-    rclient: httpx.AsyncClient,  # noqa: F811
-    clock: Clock,  # noqa: F811
+    rclient: httpx.AsyncClient,
+    clock: Clock,
     make_org: MakeOrg,
     auth_headers: MakeKey,
     session: AsyncSession,
@@ -242,8 +242,8 @@ async def test_ecm_path_expansion_scorecard_finalize_pip_standing(
 
 
 async def test_tcm_path_strata_cap_and_technical_assistance(
-    rclient: httpx.AsyncClient,  # noqa: F811
-    clock: Clock,  # noqa: F811
+    rclient: httpx.AsyncClient,
+    clock: Clock,
     make_org: MakeOrg,
     auth_headers: MakeKey,
     session: AsyncSession,

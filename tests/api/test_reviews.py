@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_db.models import ActionPlan, AuditEvent, Finding, Notice, Review, ReviewRecord, SampleDraw
-from tests.api.reviews_world import Clock, clock, ecm_frame, link, rclient, tcm_frame  # noqa: F401
+from tests.api.reviews_world import Clock, ecm_frame, link, tcm_frame
 from tests.api.test_problems import assert_problem
 from tests.conftest import MakeKey, MakeOrg
 
@@ -44,8 +44,8 @@ async def etag_of(client: httpx.AsyncClient, review_id: str, headers: dict[str, 
 
 
 async def test_create_review_bad_input_changes_nothing(
-    rclient: httpx.AsyncClient,  # noqa: F811
-    clock: Clock,  # noqa: F811
+    rclient: httpx.AsyncClient,
+    clock: Clock,
     make_org: MakeOrg,
     auth_headers: MakeKey,
     session: AsyncSession,
@@ -100,8 +100,8 @@ async def test_create_review_bad_input_changes_nothing(
 
 
 async def test_waiver_is_audited_and_idempotent_create(
-    rclient: httpx.AsyncClient,  # noqa: F811
-    clock: Clock,  # noqa: F811
+    rclient: httpx.AsyncClient,
+    clock: Clock,
     make_org: MakeOrg,
     auth_headers: MakeKey,
     session: AsyncSession,
@@ -135,8 +135,8 @@ async def test_waiver_is_audited_and_idempotent_create(
 
 
 async def test_patch_reschedule_cancel_and_if_match(
-    rclient: httpx.AsyncClient,  # noqa: F811
-    clock: Clock,  # noqa: F811
+    rclient: httpx.AsyncClient,
+    clock: Clock,
     make_org: MakeOrg,
     auth_headers: MakeKey,
     session: AsyncSession,
@@ -204,8 +204,8 @@ async def test_patch_reschedule_cancel_and_if_match(
 
 
 async def test_provider_reads_its_own_reviews_only(
-    rclient: httpx.AsyncClient,  # noqa: F811
-    clock: Clock,  # noqa: F811
+    rclient: httpx.AsyncClient,
+    clock: Clock,
     make_org: MakeOrg,
     auth_headers: MakeKey,
     session: AsyncSession,
@@ -243,8 +243,8 @@ async def test_provider_reads_its_own_reviews_only(
 
 
 async def test_samples_records_exclusion_and_findings_rules(
-    rclient: httpx.AsyncClient,  # noqa: F811
-    clock: Clock,  # noqa: F811
+    rclient: httpx.AsyncClient,
+    clock: Clock,
     make_org: MakeOrg,
     auth_headers: MakeKey,
     session: AsyncSession,
@@ -329,7 +329,8 @@ async def test_samples_records_exclusion_and_findings_rules(
         422,
         "validation",
     )
-    paths = [e["path"] for e in problem["errors"]]  # type: ignore[union-attr]
+    errors: list[dict[str, str]] = problem["errors"]  # type: ignore[assignment]
+    paths = [e["path"] for e in errors]
     assert paths == [
         "body[1].element_key",
         "body[2].record_id",
@@ -384,8 +385,8 @@ async def test_samples_records_exclusion_and_findings_rules(
 
 
 async def test_action_plan_and_standing_bad_input(
-    rclient: httpx.AsyncClient,  # noqa: F811
-    clock: Clock,  # noqa: F811
+    rclient: httpx.AsyncClient,
+    clock: Clock,
     make_org: MakeOrg,
     auth_headers: MakeKey,
     session: AsyncSession,

@@ -327,7 +327,7 @@ async def bench_draw(resources: Resources, raw_dsn: str) -> None:
         query = query.replace("CAST(:populations AS text[])", "$5::text[]")
         start = time.perf_counter()
         rows = await conn.fetch(query, plan_id, provider_id, date(2025, 1, 1), date(2025, 12, 31), None)
-        frame = [(r[0], r[1]) for r in rows]
+        frame = [(str(r[0]), r[1]) for r in rows]
         loaded = time.perf_counter() - start
         selection = draw_sample(frame, policy, "p5")
         fingerprint = frame_fingerprint(frame)
