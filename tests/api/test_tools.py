@@ -106,3 +106,49 @@ async def test_import_errors_name_the_path_and_change_nothing(
         "forbidden",
     )
     assert await session.scalar(select(func.count()).select_from(ToolVersionRecord)) == before
+
+
+async def test_a_version_used_by_a_review_is_immutable(
+    client: httpx.AsyncClient, make_org: MakeOrg, auth_headers: MakeKey, session: AsyncSession
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from tests.api.reviews_world import ecm_frame, link
+
+    plan = await make_org("plan")
+    provider = await make_org("provider")
+    await link(session, plan, provider, "ecm")
+    await ecm_frame(session, plan, provider, 10)
+    admin = await auth_headers(plan, "plan_admin")
+    assert (
+        await client.post("/v1/tools", content=custom_tool_yaml(), headers={**admin, **YAML})
+    ).status_code == 201
+    # Not used yet: a corrected document replaces the version.
+    r = await client.post("/v1/tools", content=custom_tool_yaml(points=3), headers={**admin, **YAML})
+    assert r.status_code == 200 and r.json()["document"]["sections"][0]["elements"][0]["points"] == 3
+    today = datetime.now(UTC).date()
+    r = await client.post(
+        "/v1/reviews",
+        json={
+            "provider_id": str(provider.id),
+            "tool_key": "ecm-custom",
+            "tool_version": "2025.1",
+            "purpose": "monitoring",
+            "period_start": "2025-01-01",
+            "period_end": "2025-12-31",
+            "scheduled_for": (today + timedelta(days=40)).isoformat(),
+        },
+        headers=admin,
+    )
+    assert r.status_code == 201, r.text
+    assert_problem(
+        await client.post("/v1/tools", content=custom_tool_yaml(points=4), headers={**admin, **YAML}),
+        409,
+        "tool-version-in-use",
+    )
+    r = await client.get("/v1/tools/ecm-custom/versions/2025.1", headers=admin)
+    assert r.json()["in_use"] is True and r.json()["document"]["sections"][0]["elements"][0]["points"] == 3
+    # The same content again is still fine (an idempotent re-import).
+    assert (
+        await client.post("/v1/tools", content=custom_tool_yaml(points=3), headers={**admin, **YAML})
+    ).status_code == 200
