@@ -104,7 +104,9 @@ cals = st.sampled_from([US, NC, CA])
 
 
 @given(days, st.integers(-60, 60), cals)
-def test_property_business_arithmetic_never_lands_on_a_weekend_or_holiday(start, n, cal) -> None:
+def test_property_business_arithmetic_never_lands_on_a_weekend_or_holiday(
+    start: date, n: int, cal: Calendar
+) -> None:
     result = add_days(start, n, "business", cal)
     assert cal.is_business_day(result)
     assert result.weekday() < 5
@@ -116,7 +118,9 @@ def test_property_business_arithmetic_never_lands_on_a_weekend_or_holiday(start,
 
 
 @given(days, st.integers(1, 40), cals)
-def test_property_business_days_are_at_least_as_long_as_calendar_days(start, n, cal) -> None:
+def test_property_business_days_are_at_least_as_long_as_calendar_days(
+    start: date, n: int, cal: Calendar
+) -> None:
     assert add_days(start, n, "business", cal) >= add_days(start, n, "calendar", cal)
     # and every day skipped over is a non-business day, except exactly n business days
     end = add_days(start, n, "business", cal)

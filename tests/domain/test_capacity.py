@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -62,7 +63,7 @@ def test_schedule_is_in_due_date_order() -> None:
     assert dues == sorted(dues)
 
 
-def _spec(**quarterly):
+def _spec(**quarterly: Any) -> dict[str, Any]:
     return {
         "key": "x",
         "title": "x",
@@ -97,7 +98,7 @@ def test_due_rules_as_data() -> None:
         ([("2022-03-31", "2022-01-01")], "before it starts"),
     ],
 )
-def test_invalid_periods_raise_a_clear_error(periods, message) -> None:
+def test_invalid_periods_raise_a_clear_error(periods: list[tuple[str, str]], message: str) -> None:
     spec = _spec(periods=[{"start": s, "end": e} for s, e in periods])
     with pytest.raises(CapacityError, match=message) as info:
         generate_schedule(spec)

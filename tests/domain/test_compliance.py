@@ -27,7 +27,7 @@ CA = Calendar("US-CA")
 D0 = date(2024, 1, 1)
 
 
-def attempts(member, *offsets, ok=False):
+def attempts(member: str, *offsets: int, ok: bool = False) -> list[Interaction]:
     return [Interaction(member, D0 + timedelta(days=o), ok) for o in offsets]
 
 

@@ -24,7 +24,7 @@ from oversight_domain.display import percent, round_half_up
         (Fraction(0), "0.0"),
     ],
 )
-def test_percent_one_decimal_half_up(value, text) -> None:
+def test_percent_one_decimal_half_up(value: Fraction, text: str) -> None:
     assert percent(value) == text
 
 
@@ -35,6 +35,8 @@ def test_percent_none_is_none_and_negative_halves_round_away_from_zero() -> None
 
 
 @given(st.fractions(min_value=0, max_value=1))
-def test_property_display_is_within_half_a_unit(value) -> None:
-    shown = Fraction(percent(value))
+def test_property_display_is_within_half_a_unit(value: Fraction) -> None:
+    text = percent(value)
+    assert text is not None
+    shown = Fraction(text)
     assert abs(shown - value * 100) <= Fraction(1, 20)

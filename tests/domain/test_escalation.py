@@ -15,6 +15,7 @@ from oversight_domain.escalation import (
     ClearDeadlines,
     DuePassed,
     EscalationConfigError,
+    Event,
     InvalidTransition,
     NoticeOwed,
     OpenPip,
@@ -24,6 +25,7 @@ from oversight_domain.escalation import (
     Return,
     SetDeadline,
     Submit,
+    Transition,
     is_technical_assistance,
     record_existing_pip,
     transition,
@@ -36,11 +38,11 @@ CA = Calendar("US-CA")
 ISSUED = date(2024, 3, 1)
 
 
-def opened(today=ISSUED, ta=False):
+def opened(today: date = ISSUED, ta: bool = False) -> Transition:
     return transition(None, OpenPip(ISSUED, ta), today, ECM, CA)
 
 
-def notices(t):
+def notices(t: Transition) -> list[tuple[str, str]]:
     return [(e.kind, e.stage) for e in t.effects if isinstance(e, NoticeOwed)]
 
 
@@ -197,7 +199,7 @@ events = st.one_of(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(events, st.integers(0, 40)), max_size=12), st.booleans())
-def test_property_every_transition_is_idempotent(steps, ta) -> None:
+def test_property_every_transition_is_idempotent(steps: list[tuple[Event, int]], ta: bool) -> None:
     plan = transition(None, OpenPip(ISSUED, ta), ISSUED, ECM, CA).plan
     today = ISSUED
     for event, advance in steps:

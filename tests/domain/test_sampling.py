@@ -125,7 +125,7 @@ def test_frame_fingerprint_is_sha256_of_sorted_tab_separated_lines() -> None:
 
 
 @pytest.mark.parametrize(("count", "eligible"), [(9, False), (10, True), (250, True), (0, False)])
-def test_seed003_ecm_oversight_needs_10_or_more_enrolled(count, eligible) -> None:
+def test_seed003_ecm_oversight_needs_10_or_more_enrolled(count: int, eligible: bool) -> None:
     assert check_ecm_eligibility(count, ECM).eligible is eligible
     assert check_ecm_eligibility(count, NC).eligible  # NC tool sets no minimum
 
@@ -137,7 +137,9 @@ frames = st.dictionaries(
 
 @settings(max_examples=150, deadline=None)
 @given(frames, st.text(min_size=1, max_size=8), st.randoms(use_true_random=False))
-def test_property_samples_are_deterministic_duplicate_free_within_quota_and_cap(frame, seed, rnd) -> None:
+def test_property_samples_are_deterministic_duplicate_free_within_quota_and_cap(
+    frame: list[FrameMember], seed: str, rnd: random.Random
+) -> None:
     sel = draw_sample(frame, NC, seed)
     shuffled = list(frame)
     rnd.shuffle(shuffled)
@@ -160,7 +162,9 @@ def test_property_samples_are_deterministic_duplicate_free_within_quota_and_cap(
     st.dictionaries(st.text("abcdef", min_size=1, max_size=3), st.integers(0, 40), max_size=12),
     st.integers(1, 40),
 )
-def test_property_allocation_respects_cap_and_is_as_even_as_possible(available, cap) -> None:
+def test_property_allocation_respects_cap_and_is_as_even_as_possible(
+    available: dict[str, int], cap: int
+) -> None:
     q = allocate_quotas(available, 10, cap)
     want = {s: min(10, n) for s, n in available.items()}
     assert all(0 <= q[s] <= want[s] for s in available)

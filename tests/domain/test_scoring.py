@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
 import pytest
@@ -10,7 +11,8 @@ from hypothesis import strategies as st
 
 from oversight_domain.display import percent
 from oversight_domain.scoring import OUTCOME_RANK, Finding, ScoringInputError, score
-from oversight_domain.tools import load_tool
+from oversight_domain.tools import ToolVersion, load_tool
+from oversight_domain.types import Answer, Outcome
 
 from .helpers import make_tool, reference_score
 
@@ -18,9 +20,14 @@ ECM = load_tool("ecm-partnership")
 RECORDS = [f"CIN{i}" for i in range(1, 9)]
 
 
-def all_answers(tool, record_ids, answer="yes", overrides=None):
+def all_answers(
+    tool: ToolVersion,
+    record_ids: Sequence[str],
+    answer: Answer = "yes",
+    overrides: Mapping[tuple[str | None, str], Answer] | None = None,
+) -> list[Finding]:
     overrides = overrides or {}
-    out = []
+    out: list[Finding] = []
     for rid in record_ids:
         for e in tool.record_elements:
             out.append(Finding(rid, e.key, overrides.get((rid, e.key), answer)))
@@ -48,7 +55,9 @@ def test_seed003_all_yes_on_eight_records_is_a_pass() -> None:
 def test_seed003_total_is_yes_points_over_possible_points_with_na_excluded() -> None:
     # one section of 10 one-point provider elements: 6 yes, 2 no, 2 N/A -> 6/8 = 75%
     tool = make_tool([[(f"e{i}", "provider", 1) for i in range(10)]])
-    answers = ["yes"] * 6 + ["no"] * 2 + ["na"] * 2
+    answers: list[Answer] = ["yes"] * 6
+    answers += ["no"] * 2
+    answers += ["na"] * 2
     card = score(tool, [Finding(None, f"e{i}", a) for i, a in enumerate(answers)], [])
     assert (card.total.yes_points, card.total.possible_points) == (6, 8)
     assert card.total.score == Fraction(3, 4)
@@ -56,14 +65,14 @@ def test_seed003_total_is_yes_points_over_possible_points_with_na_excluded() -> 
     assert card.outcome == "pip"
 
 
-def _two_section_tool():
+def _two_section_tool() -> ToolVersion:
     # section 0: 100 points (100 x 1), section 1: 100 points
     return make_tool(
         [[(f"a{i}", "provider", 1) for i in range(100)], [(f"b{i}", "provider", 1) for i in range(100)]]
     )
 
 
-def _answers(no_a: int, no_b: int):
+def _answers(no_a: int, no_b: int) -> list[Finding]:
     return [Finding(None, f"a{i}", "no" if i < no_a else "yes") for i in range(100)] + [
         Finding(None, f"b{i}", "no" if i < no_b else "yes") for i in range(100)
     ]
@@ -81,7 +90,9 @@ def _answers(no_a: int, no_b: int):
         (40, 0, Fraction(80, 100), "conditional_pass", ("s0",)),
     ],
 )
-def test_seed003_outcome_thresholds_compare_exact_fractions(no_a, no_b, total, outcome, action) -> None:
+def test_seed003_outcome_thresholds_compare_exact_fractions(
+    no_a: int, no_b: int, total: Fraction, outcome: Outcome, action: tuple[str, ...]
+) -> None:
     card = score(_two_section_tool(), _answers(no_a, no_b), [])
     assert card.total.score == total
     assert card.outcome == outcome
@@ -209,10 +220,11 @@ def test_findings_may_arrive_in_any_order_and_as_an_iterator() -> None:
         (Finding("CIN99", "cp.valid_roi", "yes"), "not in the sample"),
         (Finding(None, "cp.valid_roi", "yes"), "without a record id"),
         (Finding("CIN1", "qm.program_narrative", "yes"), "with a record id"),
+        # deliberately not an Answer: the scorer must reject data that bypassed the type checker
         (Finding("CIN1", "cp.valid_roi", "maybe"), "unknown answer"),  # type: ignore[arg-type]
     ],
 )
-def test_invalid_findings_are_rejected(finding, message) -> None:
+def test_invalid_findings_are_rejected(finding: Finding, message: str) -> None:
     findings = [f for f in all_answers(ECM, RECORDS) if f.element_key != finding.element_key]
     with pytest.raises(ScoringInputError, match=message):
         score(ECM, [*findings, finding], RECORDS)
@@ -239,16 +251,18 @@ def test_duplicate_record_ids_and_unknown_first_draw_are_rejected() -> None:
 
 # --------------------------------------------------------------------------- properties
 
-ANSWERS = st.sampled_from(["yes", "no", "na"])
+ANSWERS: st.SearchStrategy[Answer] = st.sampled_from(["yes", "no", "na"])
+
+Case = tuple[ToolVersion, list[Finding], list[str]]
 
 
 @st.composite
-def tool_and_findings(draw):
+def tool_and_findings(draw: st.DrawFn) -> Case:
     n_sections = draw(st.integers(1, 4))
-    sections = []
+    sections: list[list[tuple[str, str, int]]] = []
     counter = 0
     for _ in range(n_sections):
-        elements = []
+        elements: list[tuple[str, str, int]] = []
         for _ in range(draw(st.integers(1, 4))):
             elements.append(
                 (f"e{counter}", draw(st.sampled_from(["record", "provider"])), draw(st.integers(1, 5)))
@@ -257,7 +271,7 @@ def tool_and_findings(draw):
         sections.append(elements)
     tool = make_tool(sections, failed_rule=draw(st.sampled_from(["score_below", "any_no"])))
     record_ids = [f"R{i}" for i in range(draw(st.integers(0, 5)))]
-    findings = []
+    findings: list[Finding] = []
     for e in tool.record_elements:
         for rid in record_ids:
             if draw(st.booleans()) or draw(st.booleans()):
@@ -271,7 +285,7 @@ def tool_and_findings(draw):
 
 @settings(max_examples=300, deadline=None)
 @given(tool_and_findings())
-def test_property_scorer_matches_the_reference_statement_of_seed003(case) -> None:
+def test_property_scorer_matches_the_reference_statement_of_seed003(case: Case) -> None:
     tool, findings, record_ids = case
     card = score(tool, findings, record_ids)
     ref = reference_score(tool, findings, record_ids)
@@ -288,7 +302,7 @@ def test_property_scorer_matches_the_reference_statement_of_seed003(case) -> Non
 
 @settings(max_examples=200, deadline=None)
 @given(tool_and_findings())
-def test_property_scores_stay_between_0_and_1(case) -> None:
+def test_property_scores_stay_between_0_and_1(case: Case) -> None:
     tool, findings, record_ids = case
     card = score(tool, findings, record_ids)
     values = [card.total.score, *(s.score for s in card.sections), *(r.score for r in card.records)]
@@ -297,7 +311,7 @@ def test_property_scores_stay_between_0_and_1(case) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(tool_and_findings(), st.data())
-def test_property_adding_na_never_changes_a_score(case, data) -> None:
+def test_property_adding_na_never_changes_a_score(case: Case, data: st.DataObject) -> None:
     tool, findings, record_ids = case
     card = score(tool, findings, record_ids)
     if not card.unanswered:
@@ -312,7 +326,9 @@ def test_property_adding_na_never_changes_a_score(case, data) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(tool_and_findings(), st.data())
-def test_property_turning_no_into_yes_never_lowers_a_score_or_worsens_the_outcome(case, data) -> None:
+def test_property_turning_no_into_yes_never_lowers_a_score_or_worsens_the_outcome(
+    case: Case, data: st.DataObject
+) -> None:
     tool, findings, record_ids = case
     noes = [i for i, f in enumerate(findings) if f.answer == "no"]
     if not noes:
@@ -321,11 +337,14 @@ def test_property_turning_no_into_yes_never_lowers_a_score_or_worsens_the_outcom
     better = list(findings)
     better[i] = Finding(findings[i].record_id, findings[i].element_key, "yes")
     before, after = score(tool, findings, record_ids), score(tool, better, record_ids)
+    # a "no" was answered, so there are points to score before and after
+    assert before.total.score is not None and after.total.score is not None
     assert after.total.score >= before.total.score
     for s0, s1 in zip(before.sections, after.sections, strict=True):
-        assert s0.score is None or s1.score >= s0.score
+        assert s0.score is None or (s1.score is not None and s1.score >= s0.score)
     for r0, r1 in zip(before.records, after.records, strict=True):
-        assert r0.score is None or r1.score >= r0.score
+        assert r0.score is None or (r1.score is not None and r1.score >= r0.score)
         assert r1.failed <= r0.failed
+    assert before.outcome is not None and after.outcome is not None
     assert OUTCOME_RANK[after.outcome] >= OUTCOME_RANK[before.outcome]
     assert set(after.sections_requiring_action) <= set(before.sections_requiring_action)

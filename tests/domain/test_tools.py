@@ -16,6 +16,7 @@ from oversight_domain.tools import (
     shipped_tools,
     tool_to_data,
 )
+from oversight_domain.tools.loader import Format
 
 ECM = load_tool("ecm-partnership")
 TCM = load_tool("nc-tcm-monitoring")
@@ -77,7 +78,7 @@ def test_seed002_tcm_elements_cover_the_data_system_duties() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
-def test_round_trip_is_exact(fmt) -> None:
+def test_round_trip_is_exact(fmt: Format) -> None:
     for tool in shipped_tools():
         text = dump_tool(tool, fmt)
         again = parse_tool(text, fmt)
@@ -143,6 +144,7 @@ def test_bad_documents() -> None:
 
 def test_tools_are_immutable() -> None:
     with pytest.raises(Exception):  # noqa: B017 - pydantic raises ValidationError for frozen models
+        # deliberately assigns to a frozen model field, which mypy (rightly) forbids
         ECM.key = "other"  # type: ignore[misc]
 
 
@@ -152,7 +154,7 @@ def test_tools_are_immutable() -> None:
     st.fractions(min_value=0, max_value=1, max_denominator=1000),
     st.sampled_from(["yaml", "json"]),
 )
-def test_property_round_trip_of_varied_tools(points, threshold, fmt) -> None:
+def test_property_round_trip_of_varied_tools(points: list[int], threshold: Fraction, fmt: Format) -> None:
     data = tool_to_data(ECM)
     data["sections"] = [
         {

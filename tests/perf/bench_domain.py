@@ -14,6 +14,7 @@ import random
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +96,7 @@ def bench_sampling() -> None:
     print(f"sampling a {len(frame):,}-member frame (target < 2 s)")
     for key in ("nc-tcm-monitoring", "ecm-partnership"):
         policy = load_tool(key).policies.sampling
-        seconds, sel = best_of(3, lambda policy=policy: draw_sample(frame, policy, "bench-seed"))
+        seconds, sel = best_of(3, partial(draw_sample, frame, policy, "bench-seed"))
         print(f"  draw_sample {key:<18}: {seconds:.3f} s   quotas {sel.quotas}")
     seconds, _ = best_of(3, lambda: frame_fingerprint(frame))
     print(f"  frame_fingerprint         : {seconds:.3f} s")
