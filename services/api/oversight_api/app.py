@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 import httpx
 from arq import create_pool
-from fastapi import APIRouter, FastAPI
+from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from oversight_api import problems
@@ -92,8 +92,7 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
     app.add_middleware(RequestContextMiddleware)
     for router in ROOT_ROUTERS:
         app.include_router(router)
-    v1 = APIRouter(prefix="/v1")
+    # Each router directly under the app with the /v1 prefix: one nesting level less to walk per request.
     for router in V1_ROUTERS:
-        v1.include_router(router)
-    app.include_router(v1)
+        app.include_router(router, prefix="/v1")
     return app

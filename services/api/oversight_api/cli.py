@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 import typer
 from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_db.settings import Settings, settings_error_line
 
@@ -74,6 +79,97 @@ def migrate(revision: str = typer.Argument("head", help="Alembic revision to upg
         servers.stop()
 
 
+T = TypeVar("T")
+
+
+def run_with_database(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    """Run ``work`` in one committed transaction on OVERSIGHT_DATABASE_URL (or the embedded Postgres)."""
+    from oversight_api.admin import AdminError
+    from oversight_db.db import create_engine, create_sessionmaker, unit_of_work
+    from oversight_db.embedded import start_embedded
+
+    settings = load_settings()
+    servers = start_embedded(settings.data_dir, postgres=settings.database_url is None, redis=False)
+    try:
+        url = settings.database_url or servers.database_url
+        assert url
+
+        async def main() -> T:
+            engine = create_engine(url, pool_size=1)
+            try:
+                async with unit_of_work(create_sessionmaker(engine)) as session:
+                    return await work(session)
+            finally:
+                await engine.dispose()
+
+        try:
+            return asyncio.run(main())
+        except AdminError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+    finally:
+        servers.stop()
+
+
+orgs_app = typer.Typer(help="Organizations (states, plans, providers).", no_args_is_help=True)
+keys_app = typer.Typer(help="API keys.", no_args_is_help=True)
+audit_app = typer.Typer(help="The audit trail.", no_args_is_help=True)
+app.add_typer(orgs_app, name="orgs")
+app.add_typer(keys_app, name="keys")
+app.add_typer(audit_app, name="audit")
+
+
+@orgs_app.command("create")
+def orgs_create(
+    kind: str = typer.Option(..., help="state, plan or provider"),
+    name: str = typer.Option(...),
+    npi: str | None = typer.Option(None, help="Required for providers"),
+    jurisdiction: str = typer.Option("US-NC", help="e.g. US-NC, US-CA"),
+) -> None:
+    """Create an organization; prints its id."""
+    from oversight_api import admin
+
+    org = run_with_database(lambda s: admin.create_organization(s, kind, name, npi, jurisdiction))
+    typer.echo(str(org.id))
+
+
+@keys_app.command("create")
+def keys_create(
+    org: uuid.UUID = typer.Option(..., help="Organization id"),
+    role: str = typer.Option(..., help="state_admin, plan_admin, reviewer, provider or viewer"),
+    name: str = typer.Option("created with the CLI", help="What the key is for"),
+) -> None:
+    """Create an API key and print it. It is shown this once; Oversight keeps only its hash."""
+    from oversight_api import admin
+
+    secret, key = run_with_database(lambda s: admin.create_key(s, org, role, name))
+    typer.echo(f"key id {key.id}, prefix {key.prefix}; store the key now, it is not shown again:", err=True)
+    typer.echo(secret)
+
+
+@keys_app.command("revoke")
+def keys_revoke(key: str = typer.Argument(..., help="The key's id or prefix")) -> None:
+    """Revoke an API key (API processes stop accepting it within OVERSIGHT_API_KEY_CACHE_SECONDS)."""
+    from oversight_api import admin
+
+    revoked = run_with_database(lambda s: admin.revoke_key(s, key))
+    typer.echo(f"revoked {revoked.prefix} at {revoked.revoked_at:%Y-%m-%dT%H:%M:%SZ}")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check every organization's hash chain; exits 1 and lists the breaks if any."""
+    from oversight_api import admin
+
+    breaks = run_with_database(admin.verify_audit)
+    for b in breaks:
+        typer.echo(f"BREAK chain={b.chain} seq={b.seq} event={b.event_id}: {b.reason}")
+    if breaks:
+        typer.echo(f"audit trail: {len(breaks)} break(s)", err=True)
+        raise typer.Exit(1)
+    typer.echo("audit trail verified: no breaks")
+
+
 tools_app = typer.Typer(help="Review tools.", no_args_is_help=True)
 app.add_typer(tools_app, name="tools")
 
@@ -81,29 +177,9 @@ app.add_typer(tools_app, name="tools")
 @tools_app.command("sync")
 def tools_sync() -> None:
     """Store the shipped tool versions: new versions are added, unused changed ones updated."""
-    import asyncio
+    from oversight_db.tools import sync_shipped_tools
 
-    from oversight_db.db import create_engine, create_sessionmaker, unit_of_work
-    from oversight_db.embedded import start_embedded
-    from oversight_db.tools import SyncResult, sync_shipped_tools
-
-    settings = load_settings()
-    servers = start_embedded(settings.data_dir, postgres=settings.database_url is None, redis=False)
-
-    async def run(url: str) -> SyncResult:
-        engine = create_engine(url, pool_size=1)
-        try:
-            async with unit_of_work(create_sessionmaker(engine)) as session:
-                return await sync_shipped_tools(session)
-        finally:
-            await engine.dispose()
-
-    try:
-        url = settings.database_url or servers.database_url
-        assert url
-        result = asyncio.run(run(url))
-    finally:
-        servers.stop()
+    result = run_with_database(sync_shipped_tools)
     for label in result.added:
         typer.echo(f"added     {label}")
     for label in result.updated:

@@ -36,7 +36,10 @@ async def _unit_of_work(request: Request) -> AsyncIterator[AsyncSession]:
     async with resources.sessions() as session:
         try:
             yield session
-            await session.commit()
+            # A request that never touched the database (a cached key, no reads) has nothing to commit;
+            # skipping the call saves a greenlet round trip on the hottest paths.
+            if session.in_transaction():
+                await session.commit()
         except BaseException:
             await session.rollback()
             raise

@@ -15,8 +15,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select, update
 
 from oversight_api.auth.permissions import Permission, Role, allows
-from oversight_api.deps import Session
 from oversight_api.problems import ProblemError
+from oversight_api.resources import Resources
 from oversight_db.models.identity import ApiKey
 from oversight_db.models.organizations import Organization
 
@@ -55,30 +55,32 @@ def _unauthenticated(detail: str) -> ProblemError:
 _bearer = HTTPBearer(auto_error=False, description="An API key (ovs_...) or an OIDC access token")
 
 
-async def _caller_from_api_key(request: Request, session: Session, token: str) -> Caller:
+async def _caller_from_api_key(resources: Resources, token: str) -> Caller:
     parts = token.split("_", 2)  # the random tail is urlsafe base64 and may itself contain "_"
     if len(parts) != 3:
         raise _unauthenticated("malformed API key")
-    resources = request.app.state.resources
     digest = hash_secret(token)
-    cached: Caller | None = resources.api_keys.get(digest)
+    cached = resources.api_keys.get(digest)
     if cached is not None:
         return cached
-    row = (
-        await session.execute(
-            select(ApiKey, Organization.kind)
-            .join(Organization, Organization.id == ApiKey.organization_id)
-            .where(ApiKey.prefix == parts[1])
-        )
-    ).one_or_none()
-    if row is None:
-        raise _unauthenticated("unknown or revoked API key")
-    key, org_kind = row
-    if key.revoked_at is not None or not hmac.compare_digest(key.secret_hash, digest):
-        raise _unauthenticated("unknown or revoked API key")
-    now = datetime.now(UTC)
-    if key.last_used_at is None or now - key.last_used_at > _LAST_USED_RESOLUTION:
-        await session.execute(update(ApiKey).where(ApiKey.id == key.id).values(last_used_at=now))
+    # Its own short transaction, not the request's: a cache hit then needs no session at all, and the
+    # last-used time is recorded even when the request itself fails.
+    async with resources.sessions() as session, session.begin():
+        row = (
+            await session.execute(
+                select(ApiKey, Organization.kind)
+                .join(Organization, Organization.id == ApiKey.organization_id)
+                .where(ApiKey.prefix == parts[1])
+            )
+        ).one_or_none()
+        if row is None:
+            raise _unauthenticated("unknown or revoked API key")
+        key, org_kind = row
+        if key.revoked_at is not None or not hmac.compare_digest(key.secret_hash, digest):
+            raise _unauthenticated("unknown or revoked API key")
+        now = datetime.now(UTC)
+        if key.last_used_at is None or now - key.last_used_at > _LAST_USED_RESOLUTION:
+            await session.execute(update(ApiKey).where(ApiKey.id == key.id).values(last_used_at=now))
     caller = Caller(
         organization_id=key.organization_id,
         organization_kind=org_kind,
@@ -92,18 +94,19 @@ async def _caller_from_api_key(request: Request, session: Session, token: str) -
 
 async def get_caller(
     request: Request,
-    session: Session,
     credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
 ) -> Caller:
     if credentials is None or not credentials.credentials:
         raise _unauthenticated("send an API key or access token as 'Authorization: Bearer <token>'")
     token = credentials.credentials
+    resources: Resources = request.app.state.resources
     if token.startswith(f"{KEY_PREFIX}_"):
-        caller = await _caller_from_api_key(request, session, token)
+        caller = await _caller_from_api_key(resources, token)
     else:
         from oversight_api.auth.tokens import caller_from_jwt
 
-        caller = await caller_from_jwt(request, session, token)
+        async with resources.sessions() as session:
+            caller = await caller_from_jwt(request, session, token)
     request.state.caller = caller
     return caller
 

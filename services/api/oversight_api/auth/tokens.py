@@ -10,7 +10,7 @@ from fastapi import Request
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.auth.permissions import Role
+from oversight_api.auth.permissions import Role, role_fits
 from oversight_api.problems import ProblemError
 from oversight_api.resources import Resources
 from oversight_db.models.organizations import Organization
@@ -36,6 +36,8 @@ async def _signing_key(resources: Resources, token: str) -> Any:
         signing = await asyncio.to_thread(client.get_signing_key_from_jwt, token)
     except jwt.PyJWKClientError as exc:
         raise _unauthenticated(f"cannot find the token's signing key: {exc}") from None
+    except jwt.PyJWTError:
+        raise _unauthenticated("the access token is not a JWT") from None
     return signing.key
 
 
@@ -62,15 +64,17 @@ async def caller_from_jwt(request: Request, session: AsyncSession, token: str) -
         raise _unauthenticated(
             f"the token's {settings.oidc_org_claim!r} claim is not an organization id"
         ) from None
-    raw_roles = claims.get(settings.oidc_roles_claim) or []
-    if isinstance(raw_roles, str):
-        raw_roles = raw_roles.split()
-    roles = [Role(r) for r in raw_roles if r in Role._value2member_map_]
-    if not roles:
-        raise ProblemError(403, "the token carries no Oversight role", slug="forbidden")
     org_kind = await session.scalar(select(Organization.kind).where(Organization.id == org_id))
     if org_kind is None:
         raise _unauthenticated("the token's organization is unknown")
+    raw_roles = claims.get(settings.oidc_roles_claim) or []
+    if isinstance(raw_roles, str):
+        raw_roles = raw_roles.split()
+    # Only roles that exist in this kind of organization count (a plan has no "provider" users).
+    names = [r for r in raw_roles if isinstance(r, str) and r in Role._value2member_map_]
+    roles = [Role(r) for r in names if role_fits(org_kind, Role(r))]
+    if not roles:
+        raise ProblemError(403, "the token carries no Oversight role for its organization", slug="forbidden")
     # One role per request: the most capable the token carries, in matrix order.
     order = [Role.STATE_ADMIN, Role.PLAN_ADMIN, Role.REVIEWER, Role.PROVIDER, Role.VIEWER]
     role = next(r for r in order if r in roles)

@@ -105,7 +105,7 @@ async def upsert_members(
             for m in body.members
         ]
     )
-    stmt = stmt.on_conflict_do_update(
+    upsert: Any = stmt.on_conflict_do_update(
         index_elements=[Member.plan_id, Member.member_number],
         set_={
             "first_name": stmt.excluded.first_name,
@@ -117,7 +117,7 @@ async def upsert_members(
             "updated_at": func.now(),
         },
     ).returning(Member.id, Member.member_number, literal_column("xmax = 0").label("inserted"))
-    returned = (await session.execute(stmt)).all()
+    returned = (await session.execute(upsert)).all()
     ids = {row.member_number: row.id for row in returned}
     created = sum(1 for row in returned if row.inserted)
 
@@ -203,7 +203,7 @@ async def upsert_claims(
             for c in body.claims
         ]
     )
-    stmt = stmt.on_conflict_do_update(
+    upsert: Any = stmt.on_conflict_do_update(
         index_elements=[Claim.plan_id, Claim.claim_number],
         set_={
             col: stmt.excluded[col]
@@ -218,7 +218,7 @@ async def upsert_claims(
         }
         | {"updated_at": func.now()},
     ).returning(Claim.id, Claim.claim_number, literal_column("xmax = 0").label("inserted"))
-    returned = (await session.execute(stmt)).all()
+    returned = (await session.execute(upsert)).all()
     ids = {row.claim_number: row.id for row in returned}
     created = sum(1 for row in returned if row.inserted)
     await audit_event(
