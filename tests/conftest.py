@@ -223,3 +223,6 @@ def s3_endpoint() -> Iterator[str]:
 
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+# Fixtures of the reviews area (a pinned ``today``: ``clock``, ``rclient``).
+pytest_plugins = ["tests.api.reviews_world"]

@@ -29,4 +29,14 @@ WALK_BODIES: dict[tuple[str, str], Any] = {
         "progress": [{"milestone": 4, "quantity": "1"}]
     },
     ("POST", "/v1/capacity/reports/{report_id}/decision"): {"decision": "accept"},
+    # --- reviews (issue 5) ---
+    ("PATCH", "/v1/reviews/{review_id}"): {"status": "in_progress"},
+    ("POST", "/v1/reviews/{review_id}/samples"): {},
+    ("POST", "/v1/reviews/{review_id}/records/{record_id}/exclude"): {"reason": "outsider"},
+    ("PUT", "/v1/reviews/{review_id}/findings"): [
+        {"element_key": "tcm.patient_data_stored", "answer": "yes"}
+    ],
+    ("POST", "/v1/reviews/{review_id}/finalize"): None,
+    ("POST", "/v1/action-plans/{action_plan_id}/submissions"): {"response": "outsider"},
+    ("POST", "/v1/action-plans/{action_plan_id}/decision"): {"decision": "accept", "comment": "outsider"},
 }

@@ -143,6 +143,77 @@ async def tenant_a_context(
     return WalkContext(client, session, make_org, auth_headers, plan, provider, headers)
 
 
+# --- reviews (issue 5): tool versions, a review with a drawn sample, an action plan -----------------------
+async def reviews(ctx: WalkContext) -> dict[str, str]:
+    import uuid as _uuid
+    from datetime import UTC, date, datetime, timedelta
+
+    import yaml
+
+    from oversight_db.models import Claim
+    from oversight_domain.tools import dump_tool, load_tool
+
+    admin, reviewer = ctx.headers["plan_admin"], ctx.headers["reviewer"]
+    tool = yaml.safe_load(dump_tool(load_tool("nc-tcm-monitoring")))
+    tool.update(key="walk-tool", version="1")
+    ok(
+        await ctx.client.post(
+            "/v1/tools", content=yaml.safe_dump(tool), headers={**admin, "Content-Type": "application/yaml"}
+        )
+    )
+    # The TCM frame is members with paid claims at the provider in the period (seed 000).
+    ctx.session.add(
+        Claim(
+            plan_id=ctx.plan.id,
+            claim_number=f"WALK{_uuid.uuid4().hex[:8]}",
+            member_id=_uuid.UUID(ctx.ids["member_id"]),
+            provider_id=ctx.provider.id,
+            date_of_service=date(2026, 2, 1),
+            paid_date=date(2026, 3, 1),
+            population_segment="walk",
+        )
+    )
+    await ctx.session.flush()
+    today = datetime.now(UTC).date()
+    review = ok(
+        await ctx.client.post(
+            "/v1/reviews",
+            json={
+                "provider_id": str(ctx.provider.id),
+                "tool_key": "nc-tcm-monitoring",
+                "purpose": "monitoring",
+                "period_start": "2026-01-01",
+                "period_end": "2026-06-30",
+                "scheduled_for": (today + timedelta(days=40)).isoformat(),
+            },
+            headers=reviewer,
+        )
+    ).json()
+    ok(await ctx.client.post(f"/v1/reviews/{review['id']}/samples", json={}, headers=reviewer))
+    records = ok(await ctx.client.get(f"/v1/reviews/{review['id']}/records", headers=reviewer)).json()
+    plan = ok(
+        await ctx.client.post(
+            "/v1/action-plans",
+            json={
+                "provider_id": str(ctx.provider.id),
+                "tool_key": "nc-tcm-monitoring",
+                "issued_on": today.isoformat(),
+            },
+            headers=reviewer,
+        )
+    ).json()
+    return {
+        "tool_key": "walk-tool",
+        "version": "1",
+        "review_id": review["id"],
+        "record_id": records["items"][0]["id"],
+        "action_plan_id": plan["id"],
+    }
+
+
+BUILDERS.append(reviews)
+
+
 async def build_world(ctx: WalkContext) -> dict[str, str]:
     for builder in BUILDERS:
         ctx.ids.update(await builder(ctx))

@@ -170,6 +170,28 @@ def audit_verify() -> None:
     typer.echo("audit trail verified: no breaks")
 
 
+tools_app = typer.Typer(help="Review tools.", no_args_is_help=True)
+app.add_typer(tools_app, name="tools")
+
+
+@tools_app.command("sync")
+def tools_sync() -> None:
+    """Store the shipped tool versions: new versions are added, unused changed ones updated."""
+    from oversight_db.tools import sync_shipped_tools
+
+    result = run_with_database(sync_shipped_tools)
+    for label in result.added:
+        typer.echo(f"added     {label}")
+    for label in result.updated:
+        typer.echo(f"updated   {label}")
+    for label in result.unchanged:
+        typer.echo(f"unchanged {label}")
+    for label in result.conflicts:
+        typer.echo(f"CONFLICT  {label}: changed but used by a review; bump the version", err=True)
+    if result.conflicts:
+        raise typer.Exit(1)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

@@ -22,3 +22,9 @@ V1_ROUTERS += [members_router]
 from oversight_api.capacity.router import router as capacity_router  # noqa: E402
 
 V1_ROUTERS += [capacity_router]
+from oversight_api.action_plans.router import router as action_plans_router  # noqa: E402
+from oversight_api.action_plans.router import standing_router  # noqa: E402
+from oversight_api.reviews.router import router as reviews_router  # noqa: E402
+from oversight_api.tools.router import router as tools_router  # noqa: E402
+
+V1_ROUTERS += [tools_router, reviews_router, action_plans_router, standing_router]

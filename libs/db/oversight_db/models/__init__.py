@@ -1,5 +1,6 @@
 """All models, imported here so ``Base.metadata`` is complete for Alembic and the tests."""
 
+from oversight_db.models.action_plans import ActionPlan
 from oversight_db.models.audit import AuditEvent
 from oversight_db.models.base import Base
 from oversight_db.models.capacity import (
@@ -19,8 +20,10 @@ from oversight_db.models.members import Claim, Enrollment, Member
 from oversight_db.models.notices import Notice
 from oversight_db.models.ops import WorkerHeartbeat
 from oversight_db.models.organizations import NetworkLink, Organization, ProviderSite
+from oversight_db.models.reviews import Finding, Review, ReviewRecord, SampleDraw, ToolVersionRecord
 
 __all__ = [
+    "ActionPlan",
     "ApiKey",
     "AuditEvent",
     "Base",
@@ -35,11 +38,16 @@ __all__ = [
     "Claim",
     "Deadline",
     "Enrollment",
+    "Finding",
     "IdempotencyRecord",
     "Member",
     "NetworkLink",
     "Notice",
     "Organization",
     "ProviderSite",
+    "Review",
+    "ReviewRecord",
+    "SampleDraw",
+    "ToolVersionRecord",
     "WorkerHeartbeat",
 ]
