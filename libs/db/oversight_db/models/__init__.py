@@ -6,7 +6,7 @@ from oversight_db.models.deadlines import Deadline
 from oversight_db.models.idempotency import IdempotencyRecord
 from oversight_db.models.identity import ApiKey
 from oversight_db.models.members import Claim, Enrollment, Member
-from oversight_db.models.notices import Notice
+from oversight_db.models.notices import Notice, NoticeDelivery, WebhookEndpoint
 from oversight_db.models.ops import WorkerHeartbeat
 from oversight_db.models.organizations import NetworkLink, Organization
 
@@ -21,6 +21,8 @@ __all__ = [
     "Member",
     "NetworkLink",
     "Notice",
+    "NoticeDelivery",
     "Organization",
+    "WebhookEndpoint",
     "WorkerHeartbeat",
 ]
