@@ -22,7 +22,7 @@ def _routes() -> list[tuple[str, str]]:
     out = []
     for route in create_app().routes:
         if isinstance(route, APIRoute) and _PARAM.search(route.path):
-            for method in sorted(route.methods - {"HEAD", "OPTIONS"}):
+            for method in sorted((route.methods or set()) - {"HEAD", "OPTIONS"}):
                 out.append((method, route.path))
     return out
 

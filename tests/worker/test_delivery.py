@@ -17,7 +17,8 @@ from oversight_db.outbox import add_notice
 from oversight_worker.delivery import deliver
 from tests.conftest import MakeOrg
 from tests.sinks import MailSink, WebhookSink
-from tests.worker.conftest import WorkerResources, add_endpoint
+from oversight_worker.context import WorkerResources
+from tests.worker.conftest import add_endpoint
 
 REVIEW_DATA = {
     "review_id": str(uuid.uuid4()),
@@ -242,8 +243,11 @@ async def test_email_has_text_and_html_with_links_and_no_member_data(
     assert message["To"] == "qm@provider.example"
     assert message["Subject"] == "Monitoring review scheduled for December 1, 2026"
     assert message["X-Oversight-Notice-Id"] == str(notice.id)
-    parts = {part.get_content_type(): part.get_payload(decode=True).decode() for part in message.walk()
-             if not part.is_multipart()}  # fmt: skip
+    parts = {
+        part.get_content_type(): bytes(part.get_payload(decode=True)).decode()
+        for part in message.walk()
+        if not part.is_multipart()
+    }
     assert set(parts) == {"text/plain", "text/html"}
     review_link = f"http://test/v1/reviews/{REVIEW_DATA['review_id']}"
     for body in parts.values():
