@@ -14,10 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_db.models import Notice, NoticeDelivery, Organization
 from oversight_db.outbox import add_notice
+from oversight_worker.context import WorkerResources
 from oversight_worker.delivery import deliver
 from tests.conftest import MakeOrg
 from tests.sinks import MailSink, WebhookSink
-from oversight_worker.context import WorkerResources
 from tests.worker.conftest import add_endpoint
 
 REVIEW_DATA = {

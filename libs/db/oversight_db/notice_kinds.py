@@ -7,6 +7,7 @@ about a review, an action plan or a report, never about a member.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 # Keys that must never appear in notice data (checked by ``phi_keys_in`` and the template test).
@@ -120,7 +121,7 @@ LINK_PATHS: dict[str, str] = {
 }
 
 
-def links_for(base_url: str, notice_id: str, data: dict[str, object]) -> dict[str, str]:
+def links_for(base_url: str, notice_id: str, data: Mapping[str, object]) -> dict[str, str]:
     base = base_url.rstrip("/")
     links = {"notice": f"{base}/v1/notices/{notice_id}"}
     for key, path in LINK_PATHS.items():

@@ -94,6 +94,10 @@ def _template(env: Environment, kind: str) -> Template:
 
 def _context(kind: str, notice_id: str, data: Mapping[str, Any], base_url: str) -> dict[str, Any]:
     spec = NOTICE_KINDS.get(kind)
+    # Templates see only the keys their kind declares: whatever else a writer put in ``data`` (by mistake,
+    # member data) cannot reach an e-mail. An unknown kind gets the generic template and no data at all.
+    declared = sorted(spec.keys) if spec is not None else []
+    data = {key: data[key] for key in declared if key in data}
     if spec is not None:
         missing = [key for key in spec.required if data.get(key) in (None, "")]
         if missing:
@@ -103,7 +107,7 @@ def _context(kind: str, notice_id: str, data: Mapping[str, Any], base_url: str) 
     return {
         "kind": kind,
         "data": data,
-        "links": links_for(base_url, notice_id, dict(data)),
+        "links": links_for(base_url, notice_id, data),
         "access_needed": list(data.get("access_needed") or DEFAULT_ACCESS_NEEDED),
         "holds": [_humanize(h) for h in holds] if isinstance(holds, list) else [],
         "sections": sections if isinstance(sections, list) else [],
@@ -133,7 +137,7 @@ def webhook_payload(
         "id": str(notice_id),
         "type": kind,
         "created_at": created_at.isoformat(),
-        "data": {**data, "links": links_for(base_url, str(notice_id), dict(data))},
+        "data": {**data, "links": links_for(base_url, str(notice_id), data)},
     }
 
 
