@@ -1,7 +1,7 @@
 """Notice delivery: one row per channel/endpoint of a notice, webhook endpoints, the relay's retry index.
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0004
 Create Date: 2026-11-23 19:54:33.203344
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0005"
-down_revision: str | None = "0002"
+down_revision: str | None = "0004"  # was "0002"; relinked after merging reviews (0004)
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

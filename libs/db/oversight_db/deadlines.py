@@ -40,7 +40,7 @@ async def schedule_deadline(
     day_type: str = "calendar",
     calendar: str = "US",
 ) -> None:
-    """Add a pending deadline; the same (subject, kind, due date) twice is one row."""
+    """Add a pending deadline; the same (subject, kind, due date) twice is one row (revived if cancelled)."""
     await session.execute(
         insert(Deadline)
         .values(
@@ -53,7 +53,13 @@ async def schedule_deadline(
             day_type=day_type,
             calendar=calendar,
         )
-        .on_conflict_do_nothing(index_elements=["subject_type", "subject_id", "kind", "due_on"])
+        # A deadline cancelled earlier and scheduled again (a returned action plan) is pending again;
+        # a pending or done one is left alone, so scheduling twice is harmless.
+        .on_conflict_do_update(
+            index_elements=["subject_type", "subject_id", "kind", "due_on"],
+            set_={"state": "pending"},
+            where=Deadline.state == "cancelled",
+        )
     )
 
 

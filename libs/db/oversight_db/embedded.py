@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 DATABASE_NAME = "oversight"
-# platformdirs (used by pgserver) warns on every start without it; any private directory will do.
-os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
+
+
+def _private_runtime_dir() -> str:
+    # platformdirs (used by pgserver) warns on every start without a private (0700) runtime directory.
+    path = Path(tempfile.gettempdir()) / f"oversight-runtime-{os.getuid()}"
+    path.mkdir(mode=0o700, exist_ok=True)
+    return str(path)
+
+
+os.environ.setdefault("XDG_RUNTIME_DIR", _private_runtime_dir())
 
 
 @dataclass

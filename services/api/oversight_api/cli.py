@@ -74,6 +74,48 @@ def migrate(revision: str = typer.Argument("head", help="Alembic revision to upg
         servers.stop()
 
 
+tools_app = typer.Typer(help="Review tools.", no_args_is_help=True)
+app.add_typer(tools_app, name="tools")
+
+
+@tools_app.command("sync")
+def tools_sync() -> None:
+    """Store the shipped tool versions: new versions are added, unused changed ones updated."""
+    import asyncio
+
+    from oversight_db.db import create_engine, create_sessionmaker, unit_of_work
+    from oversight_db.embedded import start_embedded
+    from oversight_db.tools import SyncResult, sync_shipped_tools
+
+    settings = load_settings()
+    servers = start_embedded(settings.data_dir, postgres=settings.database_url is None, redis=False)
+
+    async def run(url: str) -> SyncResult:
+        engine = create_engine(url, pool_size=1)
+        try:
+            async with unit_of_work(create_sessionmaker(engine)) as session:
+                return await sync_shipped_tools(session)
+        finally:
+            await engine.dispose()
+
+    try:
+        url = settings.database_url or servers.database_url
+        assert url
+        result = asyncio.run(run(url))
+    finally:
+        servers.stop()
+    for label in result.added:
+        typer.echo(f"added     {label}")
+    for label in result.updated:
+        typer.echo(f"updated   {label}")
+    for label in result.unchanged:
+        typer.echo(f"unchanged {label}")
+    for label in result.conflicts:
+        typer.echo(f"CONFLICT  {label}: changed but used by a review; bump the version", err=True)
+    if result.conflicts:
+        raise typer.Exit(1)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from oversight_api.action_plans.router import router as action_plans_router
+from oversight_api.action_plans.router import standing_router
 from oversight_api.health.router import router as health_router
 from oversight_api.notices.router import router as notices_router
+from oversight_api.reviews.router import router as reviews_router
+from oversight_api.tools.router import router as tools_router
 from oversight_api.webhooks.router import router as webhooks_router
 
 ROOT_ROUTERS: list[APIRouter] = [health_router]
-V1_ROUTERS: list[APIRouter] = []
-V1_ROUTERS.append(notices_router)
-V1_ROUTERS.append(webhooks_router)
+V1_ROUTERS: list[APIRouter] = [
+    tools_router,
+    reviews_router,
+    action_plans_router,
+    standing_router,
+    notices_router,
+    webhooks_router,
+]

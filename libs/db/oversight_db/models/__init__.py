@@ -1,5 +1,6 @@
 """All models, imported here so ``Base.metadata`` is complete for Alembic and the tests."""
 
+from oversight_db.models.action_plans import ActionPlan
 from oversight_db.models.audit import AuditEvent
 from oversight_db.models.base import Base
 from oversight_db.models.deadlines import Deadline
@@ -9,20 +10,27 @@ from oversight_db.models.members import Claim, Enrollment, Member
 from oversight_db.models.notices import Notice, NoticeDelivery, WebhookEndpoint
 from oversight_db.models.ops import WorkerHeartbeat
 from oversight_db.models.organizations import NetworkLink, Organization
+from oversight_db.models.reviews import Finding, Review, ReviewRecord, SampleDraw, ToolVersionRecord
 
 __all__ = [
+    "ActionPlan",
     "ApiKey",
     "AuditEvent",
     "Base",
     "Claim",
     "Deadline",
     "Enrollment",
+    "Finding",
     "IdempotencyRecord",
     "Member",
     "NetworkLink",
     "Notice",
     "NoticeDelivery",
     "Organization",
+    "Review",
+    "ReviewRecord",
+    "SampleDraw",
+    "ToolVersionRecord",
     "WebhookEndpoint",
     "WorkerHeartbeat",
 ]

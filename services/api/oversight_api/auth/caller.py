@@ -56,7 +56,7 @@ _bearer = HTTPBearer(auto_error=False, description="An API key (ovs_...) or an O
 
 
 async def _caller_from_api_key(session: Session, token: str) -> Caller:
-    parts = token.split("_", 2)  # the random part may itself contain "_"
+    parts = token.split("_", 2)  # the secret part may itself contain "_"
     if len(parts) != 3:
         raise _unauthenticated("malformed API key")
     row = (

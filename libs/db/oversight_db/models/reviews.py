@@ -1,0 +1,163 @@
+"""Review tools (versioned documents), reviews, their sample draws, sampled records and findings."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from oversight_db.models.base import Base, IdMixin, TimestampMixin, VersionedMixin
+
+REVIEW_PURPOSES = ("initial", "monitoring", "follow_up", "technical_assistance", "other")
+REVIEW_STATUSES = ("scheduled", "in_progress", "finalized", "cancelled")
+RECORD_STATUSES = ("sampled", "reserve", "excluded")
+ANSWERS = ("yes", "no", "na")
+
+
+class ToolVersionRecord(IdMixin, TimestampMixin, Base):
+    """One immutable version of a review tool: the domain model's dump plus columns to find it by.
+
+    ``organization_id`` is null for shipped tools (visible to everyone) and the importing plan otherwise
+    (visible to that plan). A version a review uses is never changed (the service refuses).
+    """
+
+    __tablename__ = "tool_version"
+    __table_args__ = (
+        UniqueConstraint("organization_id", "key", "version", postgresql_nulls_not_distinct=True),
+        CheckConstraint("program IN ('ecm', 'tcm')", name="program"),
+        Index("ix_tool_version_key", "key", "created_at"),
+    )
+
+    organization_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organization.id"))
+    key: Mapped[str] = mapped_column(String(80))
+    version: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(Text)
+    program: Mapped[str] = mapped_column(String(8))
+    jurisdiction: Mapped[str] = mapped_column(String(8))
+    document: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    # sha256 of the canonical JSON of ``document``: "same content" on re-import means the same hash.
+    content_hash: Mapped[str] = mapped_column(String(64))
+    created_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class Review(IdMixin, TimestampMixin, VersionedMixin, Base):
+    """A monitoring review of one provider by one plan with one tool version.
+
+    ``version`` is the review's ETag; recording findings, drawing samples and excluding records bump it,
+    so two reviewers writing findings with the same ETag cannot overwrite each other silently.
+    """
+
+    __tablename__ = "review"
+    __table_args__ = (
+        CheckConstraint(
+            "purpose IN ('initial', 'monitoring', 'follow_up', 'technical_assistance', 'other')",
+            name="purpose",
+        ),
+        CheckConstraint("status IN ('scheduled', 'in_progress', 'finalized', 'cancelled')", name="status"),
+        CheckConstraint("program IN ('ecm', 'tcm')", name="program"),
+        CheckConstraint("period_end >= period_start", name="period"),
+        Index("ix_review_plan_created", "plan_id", "created_at", "id"),
+        Index("ix_review_provider_created", "provider_id", "created_at", "id"),
+    )
+
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organization.id"))
+    provider_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organization.id"))
+    tool_version_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tool_version.id"), index=True)
+    tool_key: Mapped[str] = mapped_column(String(80))
+    tool_version: Mapped[str] = mapped_column(String(40))
+    program: Mapped[str] = mapped_column(String(8))
+    purpose: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="scheduled")
+    technical_assistance: Mapped[bool] = mapped_column(Boolean, default=False)
+    period_start: Mapped[date]
+    period_end: Mapped[date]
+    scheduled_for: Mapped[date]
+    populations_of_focus: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    notice_waived_reason: Mapped[str | None] = mapped_column(Text)
+    notified_on: Mapped[date]
+    created_by: Mapped[str] = mapped_column(String(200))
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
+    cancelled_at: Mapped[datetime | None]
+    finalized_at: Mapped[datetime | None]
+    finalized_by: Mapped[str | None] = mapped_column(String(200))
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    # The scorecard as it was at finalization (the API's scorecard shape); null until then.
+    scorecard: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    next_review_due: Mapped[date | None]
+
+
+class SampleDraw(IdMixin, Base):
+    """One draw of a review's sample (1: the first sample, 2: the expansion), with what proves it."""
+
+    __tablename__ = "sample_draw"
+    __table_args__ = (
+        UniqueConstraint("review_id", "draw_number"),
+        CheckConstraint("draw_number IN (1, 2)", name="draw_number"),
+    )
+
+    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"))
+    draw_number: Mapped[int] = mapped_column(Integer)
+    seed: Mapped[str] = mapped_column(String(100))
+    frame_size: Mapped[int] = mapped_column(Integer)
+    frame_fingerprint: Mapped[str] = mapped_column(String(64))
+    strata_sizes: Mapped[dict[str, int]] = mapped_column(JSONB)
+    quotas: Mapped[dict[str, int]] = mapped_column(JSONB)
+    drawn_by: Mapped[str] = mapped_column(String(200))
+    drawn_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
+
+
+class ReviewRecord(IdMixin, Base):
+    """A member drawn for a review: in the sample, held in reserve (the oversample), or excluded."""
+
+    __tablename__ = "review_record"
+    __table_args__ = (
+        UniqueConstraint("review_id", "member_id"),
+        CheckConstraint("status IN ('sampled', 'reserve', 'excluded')", name="status"),
+        Index("ix_review_record_review_draw", "review_id", "draw_number", "stratum", "position"),
+    )
+
+    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"))
+    draw_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sample_draw.id", ondelete="CASCADE"))
+    draw_number: Mapped[int] = mapped_column(Integer)
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("member.id"))
+    stratum: Mapped[str] = mapped_column(String(100))
+    # Rank within the stratum in the draw's keyed-hash order (0-based).
+    position: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    exclusion_reason: Mapped[str | None] = mapped_column(Text)
+    excluded_at: Mapped[datetime | None]
+    replaces_record_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("review_record.id"))
+
+
+class Finding(IdMixin, Base):
+    """The answer to one element: per sampled record (record-level) or per review (provider-level)."""
+
+    __tablename__ = "finding"
+    __table_args__ = (
+        UniqueConstraint("review_id", "record_id", "element_key", postgresql_nulls_not_distinct=True),
+        CheckConstraint("answer IN ('yes', 'no', 'na')", name="answer"),
+    )
+
+    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"))
+    record_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("review_record.id", ondelete="CASCADE"))
+    element_key: Mapped[str] = mapped_column(String(80))
+    answer: Mapped[str] = mapped_column(String(4))
+    comment: Mapped[str | None] = mapped_column(Text)
+    correction_required: Mapped[bool] = mapped_column(Boolean, default=False)
+    corrected_on: Mapped[date | None]
+    updated_by: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(server_default=text("now()"))

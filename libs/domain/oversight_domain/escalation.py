@@ -1,0 +1,350 @@
+"""Action plans (PIP -> CAP -> termination recommendation) as a pure state machine.
+
+Seed 003: below 80% a PIP is sent and the provider has 90 days to correct; failing that, a CAP with
+30 days during which the provider cannot enroll new ECM members nor submit authorizations "until
+100% compliant"; failing that, the provider may be administratively terminated or de-credentialed
+(here: ``termination_recommended`` - the plan decides). Seed 000: initial NC monitoring reviews are
+technical assistance and have no corrective action plans - a technical-assistance plan never becomes
+a CAP (when the policy's ``technical_assistance_exempt`` is on); when overdue it only owes an overdue
+notice.
+
+``transition(plan, event, today, policy, calendar)`` returns the new state and the effects the
+caller must carry out (notices to send, deadlines to store, holds to place or lift). It never reads a
+clock: ``today`` is given. Every transition is idempotent: applying the same event to the state it
+produced returns that state unchanged with no effects. Events that make no sense in a state (accepting
+a plan nobody submitted, submitting a closed plan) raise :class:`InvalidTransition`.
+
+Dates:
+* PIP due = ``add_days(issued_on, pip_days, day_type, calendar)``.
+* A PIP not submitted by its due date escalates when the sweep runs on a day after the due date
+  (``today > due_on``); the CAP opens on that day and is due ``cap_days`` later, so the provider
+  always gets the full CAP period from the notice.
+* A plan that is submitted is not overdue while the plan reviews it; if it is returned after the due
+  date, the next sweep escalates it.
+* Reminders (``action_plan_due_soon``) are owed ``reminder_offsets`` calendar days before the due date
+  (14, 7, 1); the deadlines to fire them are returned as ``SetDeadline("action_plan_reminder", ...)``
+  with the offset, skipping dates already past.
+* Holds placed when a CAP opens are released when the CAP is accepted (the provider is compliant).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Literal
+
+from oversight_domain.calendars import Calendar, add_days
+from oversight_domain.tools.models import EscalationPolicy
+from oversight_domain.types import DayType
+
+Status = Literal[
+    "pip_open", "pip_submitted", "cap_open", "cap_submitted", "closed", "termination_recommended"
+]
+Stage = Literal["pip", "cap"]
+Role = Literal["provider", "plan_admins"]
+
+BOTH: tuple[Role, ...] = ("provider", "plan_admins")
+OPEN_STATUSES: frozenset[Status] = frozenset({"pip_open", "cap_open"})
+SUBMITTED_STATUSES: frozenset[Status] = frozenset({"pip_submitted", "cap_submitted"})
+TERMINAL_STATUSES: frozenset[Status] = frozenset({"closed", "termination_recommended"})
+
+
+class InvalidTransition(ValueError):
+    """The event does not apply to the plan's state."""
+
+
+class EscalationConfigError(ValueError):
+    """The tool's escalation policy lacks a number needed here (e.g. NC PIP days not in the seeds)."""
+
+
+# --------------------------------------------------------------------------- state
+
+
+@dataclass(frozen=True, slots=True)
+class ActionPlanState:
+    status: Status
+    technical_assistance: bool
+    pip_issued_on: date
+    due_on: date
+    """Due date of the current stage (PIP or CAP)."""
+    cap_opened_on: date | None = None
+    submitted_on: date | None = None
+    closed_on: date | None = None
+    holds: tuple[str, ...] = ()
+    reminders_sent: tuple[int, ...] = ()
+    overdue_notified: bool = False
+
+    @property
+    def stage(self) -> Stage:
+        return "cap" if self.cap_opened_on is not None else "pip"
+
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True, slots=True)
+class OpenPip:
+    issued_on: date
+    technical_assistance: bool = False
+    kind: Literal["open_pip"] = "open_pip"
+
+
+@dataclass(frozen=True, slots=True)
+class Submit:
+    submitted_on: date
+    kind: Literal["submit"] = "submit"
+
+
+@dataclass(frozen=True, slots=True)
+class Accept:
+    accepted_on: date
+    kind: Literal["accept"] = "accept"
+
+
+@dataclass(frozen=True, slots=True)
+class Return:
+    returned_on: date
+    kind: Literal["return"] = "return"
+
+
+@dataclass(frozen=True, slots=True)
+class DuePassed:
+    """The deadline sweep found the plan's due date passed."""
+
+    kind: Literal["due_passed"] = "due_passed"
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderDue:
+    offset: int
+    kind: Literal["reminder_due"] = "reminder_due"
+
+
+Event = OpenPip | Submit | Accept | Return | DuePassed | ReminderDue
+
+
+# --------------------------------------------------------------------------- effects
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeOwed:
+    kind: str
+    """``action_plan_opened``, ``action_plan_submitted``, ``action_plan_accepted``,
+    ``action_plan_returned``, ``action_plan_due_soon``, ``action_plan_overdue``,
+    ``termination_recommended``."""
+    recipients: tuple[Role, ...]
+    stage: Stage
+    due_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SetDeadline:
+    kind: Literal["action_plan_due", "action_plan_reminder"]
+    due_on: date
+    day_type: DayType
+    offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClearDeadlines:
+    kinds: tuple[str, ...] = ("action_plan_due", "action_plan_reminder")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHolds:
+    holds: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseHolds:
+    holds: tuple[str, ...]
+
+
+Effect = NoticeOwed | SetDeadline | ClearDeadlines | PlaceHolds | ReleaseHolds
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    plan: ActionPlanState
+    effects: tuple[Effect, ...] = ()
+
+
+# --------------------------------------------------------------------------- machine
+
+
+def _due_deadlines(
+    due_on: date, today: date, policy: EscalationPolicy, sent: tuple[int, ...]
+) -> list[Effect]:
+    effects: list[Effect] = [SetDeadline("action_plan_due", due_on, policy.day_type)]
+    for offset in sorted(policy.reminder_offsets, reverse=True):
+        when = due_on - timedelta(days=offset)
+        if when >= today and offset not in sent:
+            effects.append(SetDeadline("action_plan_reminder", when, "calendar", offset))
+    return effects
+
+
+def _days(value: int | None, what: str) -> int:
+    if value is None:
+        raise EscalationConfigError(f"the tool's escalation policy sets no {what}")
+    return value
+
+
+def is_technical_assistance(
+    policy: EscalationPolicy, *, prior_reviews_with_tool: int, visit_purpose_is_ta: bool = False
+) -> bool:
+    """Seed 000: a provider's first review with the (NC) tool is technical assistance."""
+    return visit_purpose_is_ta or (
+        policy.first_review_is_technical_assistance and prior_reviews_with_tool == 0
+    )
+
+
+def transition(
+    plan: ActionPlanState | None,
+    event: Event,
+    today: date,
+    policy: EscalationPolicy,
+    calendar: Calendar,
+) -> Transition:
+    """Apply ``event`` on ``today``. ``plan`` is ``None`` only for :class:`OpenPip`."""
+    if isinstance(event, OpenPip):
+        return _open(plan, event, today, policy, calendar)
+    if plan is None:
+        raise InvalidTransition(f"no action plan to apply {event.kind!r} to")
+    if isinstance(event, Submit):
+        return _submit(plan, event)
+    if isinstance(event, Accept):
+        return _accept(plan, event)
+    if isinstance(event, Return):
+        return _return(plan, event, today, policy)
+    if isinstance(event, DuePassed):
+        return _due_passed(plan, today, policy, calendar)
+    return _reminder(plan, event, today, policy)
+
+
+def _open(
+    plan: ActionPlanState | None, event: OpenPip, today: date, policy: EscalationPolicy, calendar: Calendar
+) -> Transition:
+    if plan is not None:
+        if plan.pip_issued_on == event.issued_on and plan.technical_assistance == event.technical_assistance:
+            return Transition(plan)
+        raise InvalidTransition("an action plan is already open")
+    if event.issued_on > today:
+        raise InvalidTransition("a PIP cannot be issued in the future")
+    due = add_days(event.issued_on, _days(policy.pip_days, "PIP days"), policy.day_type, calendar)
+    new = ActionPlanState("pip_open", event.technical_assistance, event.issued_on, due)
+    return Transition(
+        new,
+        (NoticeOwed("action_plan_opened", BOTH, "pip", due), *_due_deadlines(due, today, policy, ())),
+    )
+
+
+def _submit(plan: ActionPlanState, event: Submit) -> Transition:
+    if plan.status in SUBMITTED_STATUSES:
+        return Transition(plan)
+    if plan.status not in OPEN_STATUSES:
+        raise InvalidTransition(f"cannot submit a plan that is {plan.status}")
+    status: Status = "pip_submitted" if plan.status == "pip_open" else "cap_submitted"
+    new = replace(plan, status=status, submitted_on=event.submitted_on)
+    return Transition(
+        new, (NoticeOwed("action_plan_submitted", ("plan_admins",), plan.stage), ClearDeadlines())
+    )
+
+
+def _accept(plan: ActionPlanState, event: Accept) -> Transition:
+    if plan.status == "closed":
+        return Transition(plan)
+    if plan.status not in SUBMITTED_STATUSES:
+        raise InvalidTransition(f"cannot accept a plan that is {plan.status}")
+    new = replace(plan, status="closed", closed_on=event.accepted_on, holds=())
+    effects: list[Effect] = [NoticeOwed("action_plan_accepted", BOTH, plan.stage)]
+    if plan.holds:
+        effects.append(ReleaseHolds(plan.holds))
+    return Transition(new, tuple(effects))
+
+
+def _return(plan: ActionPlanState, event: Return, today: date, policy: EscalationPolicy) -> Transition:
+    if plan.status in OPEN_STATUSES:
+        return Transition(plan)
+    if plan.status not in SUBMITTED_STATUSES:
+        raise InvalidTransition(f"cannot return a plan that is {plan.status}")
+    status: Status = "pip_open" if plan.status == "pip_submitted" else "cap_open"
+    new = replace(plan, status=status, submitted_on=None)
+    return Transition(
+        new,
+        (
+            NoticeOwed("action_plan_returned", ("provider",), plan.stage, plan.due_on),
+            *_due_deadlines(plan.due_on, today, policy, plan.reminders_sent),
+        ),
+    )
+
+
+def _due_passed(
+    plan: ActionPlanState, today: date, policy: EscalationPolicy, calendar: Calendar
+) -> Transition:
+    if plan.status not in OPEN_STATUSES or today <= plan.due_on:
+        return Transition(plan)
+    overdue = NoticeOwed("action_plan_overdue", BOTH, plan.stage, plan.due_on)
+    if plan.status == "pip_open" and plan.technical_assistance and policy.technical_assistance_exempt:
+        # Seed 000: technical-assistance reviews have no corrective action plan.
+        if plan.overdue_notified:
+            return Transition(plan)
+        return Transition(replace(plan, overdue_notified=True), (overdue,))
+    if plan.status == "pip_open":
+        due = add_days(today, _days(policy.cap_days, "CAP days"), policy.day_type, calendar)
+        holds = tuple(policy.holds_on_cap)
+        new = replace(
+            plan,
+            status="cap_open",
+            cap_opened_on=today,
+            due_on=due,
+            holds=holds,
+            reminders_sent=(),
+            overdue_notified=False,
+        )
+        effects: list[Effect] = [overdue, NoticeOwed("action_plan_opened", BOTH, "cap", due)]
+        if holds:
+            effects.append(PlaceHolds(holds))
+        effects.extend(_due_deadlines(due, today, policy, ()))
+        return Transition(new, tuple(effects))
+    # CAP overdue (seed 003: "may be administratively terminated or de-credentialed")
+    new = replace(plan, status="termination_recommended", overdue_notified=True)
+    return Transition(
+        new,
+        (
+            overdue,
+            NoticeOwed("termination_recommended", ("plan_admins",), "cap", plan.due_on),
+            ClearDeadlines(),
+        ),
+    )
+
+
+def _reminder(plan: ActionPlanState, event: ReminderDue, today: date, policy: EscalationPolicy) -> Transition:
+    if (
+        plan.status not in OPEN_STATUSES
+        or event.offset not in policy.reminder_offsets
+        or event.offset in plan.reminders_sent
+        or today < plan.due_on - timedelta(days=event.offset)
+        or today > plan.due_on
+    ):
+        return Transition(plan)
+    new = replace(plan, reminders_sent=(*plan.reminders_sent, event.offset))
+    return Transition(new, (NoticeOwed("action_plan_due_soon", ("provider",), plan.stage, plan.due_on),))
+
+
+def record_existing_pip(
+    issued_on: date,
+    today: date,
+    policy: EscalationPolicy,
+    calendar: Calendar,
+    *,
+    technical_assistance: bool = False,
+) -> Transition:
+    """Record a PIP issued before it was entered here: due date from ``issued_on``; if that date has
+    already passed, the overdue step is applied as of ``today`` (effects of both, in order)."""
+    opened = transition(None, OpenPip(issued_on, technical_assistance), today, policy, calendar)
+    swept = transition(opened.plan, DuePassed(), today, policy, calendar)
+    if not swept.effects:
+        return opened
+    # deadlines of the already-past PIP stage are superseded by the sweep's
+    kept = tuple(e for e in opened.effects if not isinstance(e, SetDeadline))
+    return Transition(swept.plan, kept + swept.effects)

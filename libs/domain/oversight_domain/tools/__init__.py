@@ -1,0 +1,53 @@
+"""Review tools as data: models, loader and the shipped YAML tools."""
+
+from oversight_domain.tools.loader import (
+    SHIPPED_TOOL_KEYS,
+    ToolValidationError,
+    dump_tool,
+    load_tool,
+    parse_tool,
+    shipped_tools,
+    tool_to_data,
+)
+from oversight_domain.tools.models import (
+    CompliancePolicy,
+    DuplicationPolicy,
+    Element,
+    EngagementPolicy,
+    EscalationPolicy,
+    FailedRecordPolicy,
+    NoticePolicy,
+    Policies,
+    ReviewFrequency,
+    SamplingPolicy,
+    ScoringPolicy,
+    Section,
+    StalenessPolicy,
+    TarTimelinessPolicy,
+    ToolVersion,
+)
+
+__all__ = [
+    "SHIPPED_TOOL_KEYS",
+    "CompliancePolicy",
+    "DuplicationPolicy",
+    "Element",
+    "EngagementPolicy",
+    "EscalationPolicy",
+    "FailedRecordPolicy",
+    "NoticePolicy",
+    "Policies",
+    "ReviewFrequency",
+    "SamplingPolicy",
+    "ScoringPolicy",
+    "Section",
+    "StalenessPolicy",
+    "TarTimelinessPolicy",
+    "ToolValidationError",
+    "ToolVersion",
+    "dump_tool",
+    "load_tool",
+    "parse_tool",
+    "shipped_tools",
+    "tool_to_data",
+]

@@ -1,0 +1,326 @@
+"""Review tools as data: a versioned instrument (sections -> elements) plus its policies.
+
+A tool version is immutable (frozen pydantic models, tuples instead of lists) and rejects unknown
+fields (``extra="forbid"``). Cross-field rules (unique keys, threshold ordering, ...) are checked by
+model validators that report the exact path of the offending value, see :class:`ToolValidationError`
+in :mod:`oversight_domain.tools.loader`.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from oversight_domain.types import DayType, ExactFraction, Level, Program
+
+KEY_PATTERN = r"^[a-z0-9][a-z0-9_.\-]*$"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def semantic_error(errors: list[dict[str, str]]) -> PydanticCustomError:
+    """A validation error carrying exact paths (relative to the model validated) in its context."""
+    text = "; ".join(f"{e['path']}: {e['message']}" for e in errors)
+    return PydanticCustomError("tool_semantic", "{summary}", {"summary": text, "errors": errors})
+
+
+def _prefix(prefix: str, errors: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [
+        {"path": f"{prefix}.{e['path']}" if e["path"] else prefix, "message": e["message"]} for e in errors
+    ]
+
+
+# --------------------------------------------------------------------------- instrument
+
+
+class Element(_Model):
+    """One scored question of the tool.
+
+    ``level="record"``: answered once per sampled member record; ``level="provider"``: once per review.
+    """
+
+    key: str = Field(pattern=KEY_PATTERN, max_length=80)
+    title: str = Field(min_length=1)
+    requirement: str = Field(min_length=1)
+    evidence_sources: tuple[str, ...] = ()
+    level: Level
+    points: int = Field(ge=1, le=1000)
+
+
+class Section(_Model):
+    key: str = Field(pattern=KEY_PATTERN, max_length=80)
+    title: str = Field(min_length=1)
+    elements: tuple[Element, ...] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- policies
+
+
+class FailedRecordPolicy(_Model):
+    """When a sampled record counts as failed (drives the ECM expansion draw, seed 003).
+
+    ``score_below``: the record's score (its yes points / its scorable points over record-level
+    elements) is below ``threshold`` (default: the scoring policy's ``section_threshold``).
+    ``any_no``: any record-level element answered ``no``.
+    A record with nothing scorable (all N/A or unanswered) never fails.
+    """
+
+    rule: Literal["score_below", "any_no"] = "score_below"
+    threshold: ExactFraction | None = None
+
+
+class ScoringPolicy(_Model):
+    """Outcome thresholds, compared as exact fractions (no rounding).
+
+    ``pass``: total >= ``pass_total`` and every scorable section >= ``section_threshold``.
+    ``conditional_pass``: total >= ``conditional_total`` but not a pass.
+    ``pip``: total < ``conditional_total``.
+    Sections below ``section_threshold`` require action whatever the outcome.
+    """
+
+    pass_total: ExactFraction
+    conditional_total: ExactFraction
+    section_threshold: ExactFraction
+    failed_record: FailedRecordPolicy = FailedRecordPolicy()
+
+    @model_validator(mode="after")
+    def _check(self) -> ScoringPolicy:
+        errors: list[dict[str, str]] = []
+        for name in ("pass_total", "conditional_total", "section_threshold"):
+            value: Fraction = getattr(self, name)
+            if not 0 <= value <= 1:
+                errors.append({"path": name, "message": f"must be between 0 and 1, got {value}"})
+        if self.conditional_total > self.pass_total:
+            errors.append({"path": "conditional_total", "message": "must not exceed pass_total"})
+        threshold = self.failed_record.threshold
+        if threshold is not None and not 0 <= threshold <= 1:
+            errors.append({"path": "failed_record.threshold", "message": "must be between 0 and 1"})
+        if errors:
+            raise semantic_error(errors)
+        return self
+
+    @property
+    def failed_record_threshold(self) -> Fraction:
+        t = self.failed_record.threshold
+        return self.section_threshold if t is None else t
+
+
+class SamplingPolicy(_Model):
+    """How member records are drawn (see :mod:`oversight_domain.sampling`).
+
+    ``strata="single"``: one pool, ``per_stratum`` records (ECM: 8, seed 003).
+    ``strata="by_stratum"``: ``per_stratum`` records from each stratum (NC: 10 per population segment),
+    total capped at ``cap`` (NC: 30 per provider, seed 000) by the allocation in ``allocate_quotas``.
+    ``expansion_size``: size of the second draw when a first-draw record fails (ECM: 8 more, 16 in all).
+    ``oversample``: ordered replacement candidates kept per stratum (HEDIS style).
+    ``eligibility_min_enrolled``: providers with fewer enrolled members are not sampled (ECM: 10).
+    """
+
+    strata: Literal["single", "by_stratum"]
+    per_stratum: int = Field(ge=1)
+    cap: int | None = Field(default=None, ge=1)
+    expansion_size: int = Field(default=0, ge=0)
+    oversample: int = Field(default=0, ge=0)
+    eligibility_min_enrolled: int | None = Field(default=None, ge=1)
+    frame: str = Field(default="", description="What the sampling frame is (documentation for reviewers).")
+
+
+class NoticePolicy(_Model):
+    """Advance notice of a monitoring review (NC: 28 days, seed 000)."""
+
+    days: int = Field(ge=0)
+    day_type: DayType = "calendar"
+
+
+class EscalationPolicy(_Model):
+    """Clocks and consequences of action plans (seed 003 for ECM, seed 000 for the TCM TA rule).
+
+    ``pip_days`` / ``cap_days`` may be ``None`` when the source documents give no number; opening
+    such a plan raises :class:`oversight_domain.escalation.EscalationConfigError`.
+    ``reminder_offsets``: calendar days before the due date at which ``action_plan_due_soon`` is owed.
+    """
+
+    pip_days: int | None = Field(ge=1)
+    cap_days: int | None = Field(ge=1)
+    day_type: DayType = "calendar"
+    calendar: str = Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
+    technical_assistance_exempt: bool = True
+    first_review_is_technical_assistance: bool = False
+    holds_on_cap: tuple[str, ...] = ("new_enrollment", "authorizations")
+    reminder_offsets: tuple[int, ...] = (14, 7, 1)
+    on_cap_overdue: Literal["termination_recommended"] = "termination_recommended"
+
+    @model_validator(mode="after")
+    def _check(self) -> EscalationPolicy:
+        errors: list[dict[str, str]] = []
+        for i, off in enumerate(self.reminder_offsets):
+            if off < 1:
+                errors.append({"path": f"reminder_offsets[{i}]", "message": "must be >= 1"})
+        if len(set(self.reminder_offsets)) != len(self.reminder_offsets):
+            errors.append({"path": "reminder_offsets", "message": "offsets must be unique"})
+        if errors:
+            raise semantic_error(errors)
+        return self
+
+
+class ReviewFrequency(_Model):
+    """How often a provider is reviewed (ECM: every other year = 24 months, seed 003)."""
+
+    months: int | None = Field(default=None, ge=1)
+    note: str = ""
+
+
+class EngagementPolicy(_Model):
+    """Seed 003 "Engagement Requirements Met": non-enrolled 3 attempts / 30 days; enrolled >= 1 / 30 days."""
+
+    window_days: int = Field(default=30, ge=1)
+    not_enrolled_min_attempts: int = Field(default=3, ge=0)
+    enrolled_min_contacts: int = Field(default=1, ge=0)
+
+
+class TarTimelinessPolicy(_Model):
+    """Seed 003, Partnership policy MCUP3041."""
+
+    service_days: int = Field(default=15, ge=0)
+    service_day_type: DayType = "business"
+    denial_or_retro_days: int = Field(default=60, ge=0)
+    denial_or_retro_day_type: DayType = "calendar"
+    renewal_days_before_end: int = Field(default=10, ge=0)
+    renewal_day_type: DayType = "calendar"
+
+
+class DuplicationPolicy(_Model):
+    """Programs that duplicate the checked program (seed 003 "Duplication of Services Prevention")."""
+
+    program: str = "ECM"
+    conflicting_programs: dict[str, str] = Field(default_factory=dict)
+
+
+class StalenessPolicy(_Model):
+    """Maximum age, in calendar days, of the latest document of each kind (e.g. assessment, care plan)."""
+
+    max_age_days: dict[str, int] = Field(default_factory=dict)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _check(self) -> StalenessPolicy:
+        errors = [
+            {"path": f"max_age_days.{k}", "message": "must be >= 1"}
+            for k, v in self.max_age_days.items()
+            if v < 1
+        ]
+        if errors:
+            raise semantic_error(errors)
+        return self
+
+
+class CompliancePolicy(_Model):
+    engagement: EngagementPolicy | None = None
+    tar_timeliness: TarTimelinessPolicy | None = None
+    duplication: DuplicationPolicy | None = None
+    staleness: StalenessPolicy | None = None
+
+
+class Policies(_Model):
+    scoring: ScoringPolicy
+    sampling: SamplingPolicy
+    notice: NoticePolicy | None = None
+    escalation: EscalationPolicy
+    review_frequency: ReviewFrequency = ReviewFrequency()
+    compliance: CompliancePolicy = CompliancePolicy()
+
+
+# --------------------------------------------------------------------------- tool version
+
+
+class ToolVersion(_Model):
+    """One immutable version of a review tool."""
+
+    key: str = Field(pattern=KEY_PATTERN, max_length=80)
+    version: str = Field(min_length=1, max_length=40)
+    title: str = Field(min_length=1)
+    program: Program
+    jurisdiction: str = Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
+    source: str = ""
+    sections: tuple[Section, ...] = Field(min_length=1)
+    policies: Policies
+
+    @model_validator(mode="after")
+    def _check(self) -> ToolVersion:
+        errors: list[dict[str, str]] = []
+        seen_sections: dict[str, int] = {}
+        seen_elements: dict[str, str] = {}
+        for si, section in enumerate(self.sections):
+            if section.key in seen_sections:
+                first = f"sections[{seen_sections[section.key]}]"
+                errors.append(
+                    {
+                        "path": f"sections[{si}].key",
+                        "message": f"duplicate section key {section.key!r} (first at {first})",
+                    }
+                )
+            else:
+                seen_sections[section.key] = si
+            for ei, element in enumerate(section.elements):
+                here = f"sections[{si}].elements[{ei}]"
+                if element.key in seen_elements:
+                    first = seen_elements[element.key]
+                    errors.append(
+                        {
+                            "path": f"{here}.key",
+                            "message": f"duplicate element key {element.key!r} (first at {first})",
+                        }
+                    )
+                else:
+                    seen_elements[element.key] = here
+        sampling = self.policies.sampling
+        if sampling.strata == "single" and sampling.cap is not None and sampling.cap < sampling.per_stratum:
+            errors.append({"path": "policies.sampling.cap", "message": "must be >= per_stratum"})
+        if errors:
+            raise semantic_error(errors)
+        return self
+
+    # convenience -------------------------------------------------------------------
+
+    def element(self, key: str) -> Element:
+        for section in self.sections:
+            for element in section.elements:
+                if element.key == key:
+                    return element
+        raise KeyError(key)
+
+    @property
+    def record_elements(self) -> tuple[Element, ...]:
+        return tuple(e for s in self.sections for e in s.elements if e.level == "record")
+
+    @property
+    def provider_elements(self) -> tuple[Element, ...]:
+        return tuple(e for s in self.sections for e in s.elements if e.level == "provider")
+
+
+def errors_from_pydantic(raw: list[Any]) -> list[dict[str, str]]:
+    """Turn pydantic error dicts into ``{"path": "sections[2].elements[0].points", "message": ...}``."""
+    out: list[dict[str, str]] = []
+    for err in raw:
+        path = _loc_to_path(err.get("loc", ()))
+        ctx = err.get("ctx") or {}
+        if err.get("type") == "tool_semantic" and isinstance(ctx.get("errors"), list):
+            out.extend(_prefix(path, ctx["errors"]) if path else ctx["errors"])
+        else:
+            out.append({"path": path, "message": str(err.get("msg", "invalid"))})
+    return out
+
+
+def _loc_to_path(loc: Any) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path

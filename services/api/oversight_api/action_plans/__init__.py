@@ -1,0 +1,1 @@
+"""Action plans (PIP -> CAP -> termination recommendation) and provider standing."""

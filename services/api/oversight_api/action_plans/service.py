@@ -1,0 +1,315 @@
+"""Action plans over the API (every state change goes through the domain machine) and provider standing."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from fastapi import Request
+from fastapi.encoders import jsonable_encoder
+from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+from starlette.responses import JSONResponse
+
+from oversight_api.action_plans.schemas import (
+    ActionPlanOut,
+    ActionPlanRecord,
+    DecisionIn,
+    StandingOut,
+    SubmissionIn,
+)
+from oversight_api.auth.caller import Caller
+from oversight_api.clock import calendar_for
+from oversight_api.conventions.audit import audit_event
+from oversight_api.conventions.etags import check_if_match, etag_of
+from oversight_api.conventions.pagination import PageParams, keyset_page
+from oversight_api.problems import ProblemError, conflict, not_found, unprocessable
+from oversight_api.reviews.service import require_plan
+from oversight_api.tools.service import find_version
+from oversight_db.action_plans import apply_event, open_pip, policy_of
+from oversight_db.models.action_plans import ActionPlan
+from oversight_db.models.organizations import NetworkLink
+from oversight_db.models.reviews import Review
+from oversight_db.tools import tool_from_row
+from oversight_domain.escalation import (
+    OPEN_STATUSES,
+    SUBMITTED_STATUSES,
+    Accept,
+    EscalationConfigError,
+    Event,
+    InvalidTransition,
+    Return,
+    Submit,
+)
+
+ACTIVE_STATUSES = OPEN_STATUSES | SUBMITTED_STATUSES
+
+
+def plan_scope(caller: Caller) -> ColumnElement[bool]:
+    if caller.organization_kind == "provider":
+        return ActionPlan.provider_id == caller.organization_id
+    return ActionPlan.plan_id == caller.organization_id
+
+
+def plan_out(row: ActionPlan) -> ActionPlanOut:
+    return ActionPlanOut.model_validate(row, from_attributes=True)
+
+
+def plan_response(row: ActionPlan, status_code: int = 200, location: bool = False) -> JSONResponse:
+    headers = {"ETag": etag_of(row.version)}
+    if location:
+        headers["Location"] = f"/v1/action-plans/{row.id}"
+    return JSONResponse(jsonable_encoder(plan_out(row)), status_code=status_code, headers=headers)
+
+
+async def load_plan(
+    session: AsyncSession, caller: Caller, plan_id: uuid.UUID, *, for_update: bool = False
+) -> ActionPlan:
+    stmt = select(ActionPlan).where(ActionPlan.id == plan_id, plan_scope(caller))
+    if for_update:
+        stmt = stmt.with_for_update()
+    row = await session.scalar(stmt)
+    if row is None:
+        raise not_found("action plan")
+    return row
+
+
+async def list_plans(
+    session: AsyncSession,
+    caller: Caller,
+    page: PageParams,
+    *,
+    provider_id: uuid.UUID | None,
+    status: str | None,
+    kind: str | None,
+    review_id: uuid.UUID | None,
+) -> tuple[list[ActionPlanOut], str | None]:
+    stmt = select(ActionPlan).where(plan_scope(caller))
+    if provider_id is not None:
+        stmt = stmt.where(ActionPlan.provider_id == provider_id)
+    if status is not None:
+        stmt = stmt.where(ActionPlan.status == status)
+    if kind is not None:
+        stmt = stmt.where(ActionPlan.kind == kind)
+    if review_id is not None:
+        stmt = stmt.where(ActionPlan.review_id == review_id)
+    rows, cursor = await keyset_page(
+        session, stmt, [ActionPlan.created_at, ActionPlan.id], page, descending=True
+    )
+    return [plan_out(r) for r in rows], cursor
+
+
+async def _apply(
+    session: AsyncSession,
+    request: Request,
+    caller: Caller,
+    row: ActionPlan,
+    event: Event,
+    today: date,
+    note: dict[str, str],
+) -> None:
+    policy = await policy_of(session, row)
+    before = row.status
+    try:
+        await apply_event(
+            session,
+            row,
+            event,
+            today,
+            actor=caller.actor,
+            policy=policy,
+            calendar=calendar_for(request, row.calendar),
+            note=note,
+        )
+    except InvalidTransition as exc:
+        raise conflict(str(exc), slug="invalid-transition") from None
+    await audit_event(
+        session,
+        request,
+        caller,
+        f"action_plan.{event.kind}",
+        "action_plan",
+        row.id,
+        {"from": before, "to": row.status},
+        organization_id=row.plan_id,
+    )
+
+
+async def submit(
+    session: AsyncSession,
+    request: Request,
+    caller: Caller,
+    plan_id: uuid.UUID,
+    body: SubmissionIn,
+    today: date,
+) -> JSONResponse:
+    if caller.organization_kind != "provider":
+        raise ProblemError(403, "only the provider submits its action plan", slug="forbidden")
+    row = await load_plan(session, caller, plan_id, for_update=True)
+    if row.status not in OPEN_STATUSES:
+        raise conflict(
+            f"the action plan is {row.status}; nothing is awaiting a submission", slug="invalid-transition"
+        )
+    await _apply(session, request, caller, row, Submit(today), today, {"response": body.response})
+    return plan_response(row, 201)
+
+
+async def decide(
+    session: AsyncSession,
+    request: Request,
+    caller: Caller,
+    plan_id: uuid.UUID,
+    body: DecisionIn,
+    today: date,
+) -> JSONResponse:
+    require_plan(caller)
+    row = await load_plan(session, caller, plan_id, for_update=True)
+    check_if_match(request, row.version)
+    if row.status not in SUBMITTED_STATUSES:
+        raise conflict(
+            f"the action plan is {row.status}; there is no submission to decide on", slug="invalid-transition"
+        )
+    event: Event = Accept(today) if body.decision == "accept" else Return(today)
+    await _apply(
+        session, request, caller, row, event, today, {"decision": body.decision, "comment": body.comment}
+    )
+    return plan_response(row)
+
+
+async def record_existing(
+    session: AsyncSession, request: Request, caller: Caller, body: ActionPlanRecord, today: date
+) -> JSONResponse:
+    require_plan(caller)
+    if body.issued_on > today:
+        raise unprocessable(
+            "issued_on is in the future; record only PIPs already issued",
+            errors=[{"path": "body.issued_on", "message": "must be today or earlier"}],
+        )
+    tool_row = await find_version(session, caller, body.tool_key, body.tool_version)
+    if tool_row is None:
+        raise unprocessable(
+            "unknown tool or tool version", errors=[{"path": "body.tool_key", "message": "not found"}]
+        )
+    tool = tool_from_row(tool_row)
+    linked = await session.scalar(
+        select(
+            exists().where(
+                NetworkLink.plan_id == caller.organization_id,
+                NetworkLink.provider_id == body.provider_id,
+                NetworkLink.program == tool.program,
+            )
+        )
+    )
+    if not linked:
+        raise unprocessable(
+            f"the provider is not in your network for {tool.program.upper()}",
+            errors=[{"path": "body.provider_id", "message": "not a provider of yours"}],
+            slug="provider-not-in-network",
+        )
+    if body.review_id is not None:
+        review_ok = await session.scalar(
+            select(
+                exists().where(
+                    Review.id == body.review_id,
+                    Review.plan_id == caller.organization_id,
+                    Review.provider_id == body.provider_id,
+                )
+            )
+        )
+        if not review_ok:
+            raise unprocessable(
+                "review_id is not one of your reviews of this provider",
+                errors=[{"path": "body.review_id", "message": "not found"}],
+            )
+    try:
+        row = await open_pip(
+            session,
+            plan_id=caller.organization_id,
+            provider_id=body.provider_id,
+            tool_row=tool_row,
+            review_id=body.review_id,
+            issued_on=body.issued_on,
+            today=today,
+            actor=caller.actor,
+            calendar=calendar_for(request, tool.policies.escalation.calendar),
+            note={"recorded": True, **({"comment": body.comment} if body.comment else {})},
+        )
+    except EscalationConfigError as exc:
+        raise unprocessable(
+            f"{exc}; import a tool version with pip_days", slug="escalation-policy-incomplete"
+        ) from None
+    await audit_event(
+        session,
+        request,
+        caller,
+        "action_plan.recorded",
+        "action_plan",
+        row.id,
+        {"issued_on": body.issued_on.isoformat(), "status": row.status, "due_on": row.due_on.isoformat()},
+    )
+    return plan_response(row, 201, location=True)
+
+
+async def standing(session: AsyncSession, caller: Caller, provider_id: uuid.UUID) -> StandingOut:
+    """What partner platforms check before enrolling a member or submitting an authorization."""
+    if caller.organization_kind == "provider":
+        if provider_id != caller.organization_id:
+            raise not_found("provider")
+    else:
+        in_network = await session.scalar(
+            select(
+                exists().where(
+                    NetworkLink.plan_id == caller.organization_id, NetworkLink.provider_id == provider_id
+                )
+            )
+        )
+        if not in_network:
+            raise not_found("provider")
+    scope = plan_scope(caller)
+    rows = (
+        await session.execute(
+            select(ActionPlan.status, ActionPlan.holds).where(
+                scope, ActionPlan.provider_id == provider_id, ActionPlan.status != "closed"
+            )
+        )
+    ).all()
+    statuses = {r[0] for r in rows}
+    holds = {h for r in rows for h in r[1]}
+    if "termination_recommended" in statuses:
+        status = "termination_recommended"
+    elif statuses & {"cap_open", "cap_submitted"}:
+        status = "cap"
+    elif statuses & {"pip_open", "pip_submitted"}:
+        status = "pip"
+    else:
+        status = "good"
+    review_scope = (
+        Review.provider_id == caller.organization_id
+        if caller.organization_kind == "provider"
+        else Review.plan_id == caller.organization_id
+    )
+    later = aliased(Review)
+    next_due = await session.scalar(
+        select(func.min(Review.next_review_due)).where(
+            review_scope,
+            Review.provider_id == provider_id,
+            Review.status == "finalized",
+            Review.next_review_due.is_not(None),
+            # Each plan's latest finalized review says when its next review is due.
+            ~exists().where(
+                later.plan_id == Review.plan_id,
+                later.provider_id == Review.provider_id,
+                later.status == "finalized",
+                later.finalized_at > Review.finalized_at,
+            ),
+        )
+    )
+    return StandingOut(
+        provider_id=provider_id,
+        status=status,
+        can_enroll_members="new_enrollment" not in holds,
+        can_submit_authorizations="authorizations" not in holds,
+        open_action_plans=sum(1 for r in rows if r[0] in ACTIVE_STATUSES),
+        next_review_due=next_due,
+    )

@@ -1,0 +1,1 @@
+"""Reviews: scheduling with notice, samples, findings, scorecard, finalization."""

@@ -1,0 +1,216 @@
+"""Review resources: scheduling, samples and records, findings, scorecard."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
+
+Purpose = Literal["initial", "monitoring", "follow_up", "technical_assistance", "other"]
+Status = Literal["scheduled", "in_progress", "finalized", "cancelled"]
+AnswerIn = Literal["yes", "no", "na"]
+Population = str
+Score = Annotated[
+    Decimal,
+    PlainSerializer(float, return_type=float, when_used="json"),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1}),
+]
+"""A score as a JSON number in 0..1, rounded half-up to 4 decimals (outcomes use exact fractions)."""
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ReviewCreate(_In):
+    provider_id: uuid.UUID
+    tool_key: str = Field(min_length=1, max_length=80)
+    tool_version: str | None = Field(default=None, min_length=1, max_length=40)
+    purpose: Purpose
+    period_start: date
+    period_end: date
+    scheduled_for: date
+    populations_of_focus: list[Population] | None = Field(default=None, max_length=20)
+    notice_waived_reason: str | None = Field(default=None, min_length=3, max_length=2000)
+
+    @model_validator(mode="after")
+    def _period(self) -> ReviewCreate:
+        if self.period_end < self.period_start:
+            raise ValueError("period_end must be on or after period_start")
+        return self
+
+
+class ReviewPatch(_In):
+    scheduled_for: date | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    populations_of_focus: list[Population] | None = Field(default=None, max_length=20)
+    notice_waived_reason: str | None = Field(default=None, min_length=3, max_length=2000)
+    status: Literal["in_progress", "cancelled"] | None = None
+    cancel_reason: str | None = Field(default=None, min_length=3, max_length=2000)
+
+
+class ReviewOut(BaseModel):
+    id: uuid.UUID
+    plan_id: uuid.UUID
+    provider_id: uuid.UUID
+    tool_key: str
+    tool_version: str
+    program: str
+    purpose: Purpose
+    status: Status
+    technical_assistance: bool
+    period_start: date
+    period_end: date
+    scheduled_for: date
+    notified_on: date
+    populations_of_focus: list[str]
+    notice_waived_reason: str | None
+    cancel_reason: str | None
+    outcome: str | None
+    next_review_due: date | None
+    finalized_at: datetime | None
+    cancelled_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+# ---------------------------------------------------------------- samples and records
+
+
+class SampleDrawIn(_In):
+    seed: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        pattern=r"^[A-Za-z0-9._:-]+$",
+        description="Seed of the keyed-hash order; a random one is chosen when omitted",
+    )
+
+
+class SampleDrawOut(BaseModel):
+    id: uuid.UUID
+    review_id: uuid.UUID
+    draw_number: int
+    seed: str
+    frame_size: int
+    frame_fingerprint: str
+    strata_sizes: dict[str, int]
+    quotas: dict[str, int]
+    sampled: int
+    reserve: int
+    drawn_by: str
+    drawn_at: datetime
+
+
+class SampleDrawList(BaseModel):
+    items: list[SampleDrawOut]
+
+
+class RecordMember(BaseModel):
+    """Member identity (PHI): reading it is audited."""
+
+    id: uuid.UUID
+    member_number: str
+    first_name: str
+    last_name: str
+    birth_date: date
+
+
+class RecordOut(BaseModel):
+    id: uuid.UUID
+    review_id: uuid.UUID
+    draw_number: int
+    stratum: str
+    position: int
+    status: Literal["sampled", "reserve", "excluded"]
+    exclusion_reason: str | None
+    excluded_at: datetime | None
+    replaces_record_id: uuid.UUID | None
+    member: RecordMember
+
+
+class ExcludeIn(_In):
+    reason: str = Field(min_length=3, max_length=2000)
+
+
+class ExcludeOut(BaseModel):
+    excluded: RecordOut
+    replacement: RecordOut
+
+
+# ---------------------------------------------------------------- findings
+
+
+class FindingIn(_In):
+    record_id: uuid.UUID | None = None
+    element_key: str = Field(min_length=1, max_length=80)
+    answer: AnswerIn
+    comment: str | None = Field(default=None, max_length=4000)
+    correction_required: bool = False
+    corrected_on: date | None = None
+
+
+class FindingOut(BaseModel):
+    id: uuid.UUID
+    record_id: uuid.UUID | None
+    element_key: str
+    answer: AnswerIn
+    comment: str | None
+    correction_required: bool
+    corrected_on: date | None
+    updated_by: str
+    updated_at: datetime
+
+
+class FindingsOut(BaseModel):
+    review_id: uuid.UUID
+    version: int
+    items: list[FindingOut]
+
+
+# ---------------------------------------------------------------- scorecard
+
+
+class SectionScoreOut(BaseModel):
+    key: str
+    title: str
+    yes_points: int
+    no_points: int
+    na_count: int
+    score: Score | None = Field(description="yes / (yes + no), 0..1; null when nothing is scorable")
+
+
+class TotalScoreOut(BaseModel):
+    yes_points: int
+    possible_points: int
+    score: Score | None
+
+
+class RecordScoreOut(BaseModel):
+    record_id: uuid.UUID
+    score: Score | None
+    failed: bool
+
+
+class UnansweredOut(BaseModel):
+    record_id: uuid.UUID | None
+    element_key: str
+
+
+class ScorecardOut(BaseModel):
+    review_id: uuid.UUID
+    tool_key: str
+    tool_version: str
+    sections: list[SectionScoreOut]
+    total: TotalScoreOut
+    outcome: Literal["pass", "conditional_pass", "pip"] | None
+    sections_requiring_action: list[str]
+    records: list[RecordScoreOut]
+    expansion_required: bool
+    unanswered: list[UnansweredOut]
+    final: bool = Field(description="true once the review is finalized (the frozen snapshot)")

@@ -1,0 +1,1 @@
+"""Review tools: list, read, import versions (YAML or JSON)."""

@@ -1,0 +1,147 @@
+"""Capacity Building (seed 001): Table 1 milestones, Table 2 deadlines, milestone status."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from oversight_domain.capacity import (
+    MILESTONES,
+    CapacityError,
+    MilestoneTarget,
+    ProgressReport,
+    generate_schedule,
+    load_program,
+    milestone_status,
+)
+
+NC = load_program("nc-tcm-capacity-building")
+
+
+def test_seed001_table1_has_milestones_1_to_6() -> None:
+    assert [m.number for m in MILESTONES] == [1, 2, 3, 4, 5, 6]
+    assert MILESTONES[0].text.startswith("Submission of a detailed distribution plan")
+    assert MILESTONES[3].text == "Hiring new care managers and supervisors at AMH+s and CMAs"
+
+
+def test_seed001_table2_distribution_plan_and_quarterly_reports_exactly() -> None:
+    sched = generate_schedule(NC)
+    assert [r.due_on for r in sched.of_kind("distribution_plan")] == [date(2021, 11, 30)]
+    quarters = [(r.period_start, r.period_end, r.due_on) for r in sched.of_kind("quarterly")]
+    assert quarters == [
+        (date(2022, 1, 1), date(2022, 3, 31), date(2022, 4, 30)),
+        (date(2022, 4, 1), date(2022, 6, 30), date(2022, 7, 30)),
+        (date(2022, 7, 1), date(2022, 9, 30), date(2022, 10, 30)),
+        (date(2022, 10, 1), date(2022, 12, 31), date(2023, 1, 30)),
+        (date(2023, 1, 1), date(2023, 3, 31), date(2023, 4, 30)),
+        (date(2023, 4, 1), date(2023, 6, 30), date(2023, 7, 30)),
+    ]
+    assert [r.label for r in sched.of_kind("quarterly")] == [
+        "2022-Q1",
+        "2022-Q2",
+        "2022-Q3",
+        "2022-Q4",
+        "2023-Q1",
+        "2023-Q2",
+    ]
+
+
+def test_seed001_table2_monthly_reports_due_last_day_of_each_month_from_december_2021() -> None:
+    monthly = generate_schedule(NC).of_kind("monthly")
+    assert monthly[0].label == "2021-12" and monthly[0].due_on == date(2021, 12, 31)
+    assert monthly[2].due_on == date(2022, 2, 28)
+    assert monthly[-1].label == "2023-06" and monthly[-1].due_on == date(2023, 6, 30)
+    assert len(monthly) == 19
+    assert all(r.due_on == r.period_end for r in monthly)
+
+
+def test_schedule_is_in_due_date_order() -> None:
+    dues = [r.due_on for r in generate_schedule(NC).reports]
+    assert dues == sorted(dues)
+
+
+def _spec(**quarterly):
+    return {
+        "key": "x",
+        "title": "x",
+        "quarterly": {"due_rule": {"kind": "days_after_end", "days": 30}, **quarterly},
+    }
+
+
+def test_due_rules_as_data() -> None:
+    sched = generate_schedule(_spec(first_start="2022-10-01", last_end="2022-12-31"))
+    assert sched.quarter(1).due_on == date(2023, 1, 30)  # +30 calendar days happens to match here
+    sched = generate_schedule(_spec(first_start="2023-01-01", last_end="2023-03-31"))
+    assert sched.quarter(1).due_on == date(2023, 4, 30)
+    feb = {
+        "key": "x",
+        "title": "x",
+        "quarterly": {
+            "periods": [{"start": "2023-01-01", "end": "2023-01-31"}],
+            "due_rule": {"kind": "day_of_following_month", "day": 30, "months_after": 1},
+        },
+    }
+    assert generate_schedule(feb).quarter(1).due_on == date(2023, 2, 28)  # clamped
+    biz = _spec(first_start="2024-04-01", last_end="2024-06-30")
+    biz["quarterly"]["due_rule"] = {"kind": "days_after_end", "days": 4, "day_type": "business"}
+    assert generate_schedule(biz).quarter(1).due_on == date(2024, 7, 5)  # skips Jul 4 (NC calendar)
+
+
+@pytest.mark.parametrize(
+    ("periods", "message"),
+    [
+        ([("2022-01-01", "2022-03-31"), ("2022-03-15", "2022-06-30")], "overlaps"),
+        ([("2022-01-01", "2022-03-31"), ("2022-04-02", "2022-06-30")], "not contiguous"),
+        ([("2022-03-31", "2022-01-01")], "before it starts"),
+    ],
+)
+def test_invalid_periods_raise_a_clear_error(periods, message) -> None:
+    spec = _spec(periods=[{"start": s, "end": e} for s, e in periods])
+    with pytest.raises(CapacityError, match=message) as info:
+        generate_schedule(spec)
+    assert info.value.errors[0]["path"].startswith("quarterly.periods[")
+
+
+def test_generated_periods_must_be_whole_quarters() -> None:
+    with pytest.raises(CapacityError, match="whole number"):
+        generate_schedule(_spec(first_start="2022-01-01", last_end="2022-04-30"))
+    with pytest.raises(CapacityError, match="first day"):
+        generate_schedule(_spec(first_start="2022-01-02", last_end="2022-03-31"))
+
+
+def test_milestone_status_met_when_reported_reaches_target() -> None:
+    sched = generate_schedule(NC)
+    targets = [
+        MilestoneTarget(4, 1, 20),  # hire 20 care managers in 2022-Q1
+        MilestoneTarget(4, 2, 35),
+        MilestoneTarget(5, 1, Decimal("0.75")),
+        MilestoneTarget(3, 2, 5),
+    ]
+    progress = [ProgressReport(4, 1, 20), ProgressReport(4, 2, 30), ProgressReport(5, 1, Decimal("0.70"))]
+    status = {
+        (s.milestone, s.period_index): s.status
+        for s in milestone_status(sched, targets, progress, date(2022, 5, 2))
+    }
+    assert status == {(3, 2): "pending", (4, 1): "met", (4, 2): "in_progress", (5, 1): "not_met"}
+    later = {
+        (s.milestone, s.period_index): s.status
+        for s in milestone_status(sched, targets, progress, date(2022, 8, 1))
+    }
+    assert later[(3, 2)] == "not_reported" and later[(4, 2)] == "not_met"
+    # on the due date itself the quarter is not yet over
+    on_due = milestone_status(sched, targets, progress, date(2022, 7, 30))
+    assert {(s.milestone, s.period_index): s.status for s in on_due}[(3, 2)] == "pending"
+
+
+def test_negative_targets_and_unknown_milestones_raise() -> None:
+    sched = generate_schedule(NC)
+    with pytest.raises(CapacityError, match="must be >= 0"):
+        milestone_status(sched, [MilestoneTarget(4, 1, -1)], [], date(2022, 1, 1))
+    with pytest.raises(CapacityError, match="no milestone 7"):
+        milestone_status(sched, [MilestoneTarget(7, 1, 1)], [], date(2022, 1, 1))
+    with pytest.raises(CapacityError, match="no quarter 9"):
+        milestone_status(sched, [MilestoneTarget(4, 9, 1)], [], date(2022, 1, 1))
+    with pytest.raises(CapacityError, match="must be >= 0"):
+        milestone_status(sched, [MilestoneTarget(4, 1, 1)], [ProgressReport(4, 1, -2)], date(2022, 1, 1))
