@@ -24,7 +24,7 @@ async def _notices(session: AsyncSession, org_id: uuid.UUID, n: int, **kw: objec
             recipient_organization_id=org_id,
             subject_type="review",
             subject_id=uuid.uuid4(),
-            data={"review_id": str(uuid.uuid4()), "review_date": "2026-12-01", "seq": i},
+            data={"review_id": str(uuid.uuid4()), "scheduled_for": "2026-12-01", "seq": i},
             recipient_role=kw.get("recipient_role"),  # type: ignore[arg-type]
         )
         assert notice_id

@@ -23,7 +23,7 @@ async def build_world(session: AsyncSession, org: Organization) -> dict[str, uui
         recipient_organization_id=org.id,
         subject_type="review",
         subject_id=uuid.uuid4(),
-        data={"review_id": str(uuid.uuid4()), "review_date": "2026-12-01"},
+        data={"review_id": str(uuid.uuid4()), "scheduled_for": "2026-12-01"},
     )
     assert notice_id
     ids["notice_id"] = notice_id

@@ -22,10 +22,10 @@ from tests.worker.conftest import add_endpoint
 
 REVIEW_DATA = {
     "review_id": str(uuid.uuid4()),
-    "review_date": "2026-12-01",
+    "scheduled_for": "2026-12-01",
     "period_start": "2026-06-01",
     "period_end": "2026-08-31",
-    "notice_days": 28,
+    "plan_name": "Partners Health Management",
 }
 
 
@@ -86,7 +86,7 @@ async def test_webhook_is_signed_keyed_by_notice_id_and_carries_ids_and_links(
     payload = json.loads(got.body)
     assert set(payload) == {"id", "type", "created_at", "data"}
     assert payload["id"] == str(notice.id) and payload["type"] == "review_scheduled"
-    assert payload["data"]["review_date"] == "2026-12-01"
+    assert payload["data"]["scheduled_for"] == "2026-12-01"
     assert payload["data"]["links"]["review"] == f"http://test/v1/reviews/{REVIEW_DATA['review_id']}"
     fresh, rows = await _reload(session, notice.id)
     assert fresh.delivery_status == "delivered" and fresh.delivered_at is not None and fresh.attempts == 1
@@ -272,4 +272,4 @@ async def test_email_with_missing_facts_fails_rather_than_sending_holes(
     assert (await deliver(worker_res, notice.id, 0)).status == "failed"
     assert len(mail.messages) == before
     fresh, _ = await _reload(session, notice.id)
-    assert "lacks review_date" in (fresh.last_error or "")
+    assert "lacks scheduled_for" in (fresh.last_error or "")

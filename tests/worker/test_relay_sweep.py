@@ -28,7 +28,7 @@ async def _notice(session: AsyncSession, org: Organization, age: timedelta) -> u
         recipient_organization_id=org.id,
         subject_type="review",
         subject_id=uuid.uuid4(),
-        data={"review_id": str(uuid.uuid4()), "review_date": "2027-03-22"},
+        data={"review_id": str(uuid.uuid4()), "scheduled_for": "2027-03-22"},
     )
     assert notice_id
     await session.execute(

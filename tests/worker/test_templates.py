@@ -18,7 +18,20 @@ SAMPLE: dict[str, Any] = {
     "plan_id": str(uuid.uuid4()),
     "report_id": str(uuid.uuid4()),
     "organization_id": str(uuid.uuid4()),
-    "review_date": "2026-12-01",
+    "scheduled_for": "2026-12-01",
+    "plan_name": "Partners Health Management",
+    "tool_title": "NC TCM Monitoring Tool",
+    "tool_key": "nc-tcm",
+    "tool_version": "2024.04",
+    "purpose": "monitoring",
+    "technical_assistance": False,
+    "notified_on": "2026-11-03",
+    "cancelled": True,
+    "total_percent": "84.5",
+    "sections_requiring_action": ["Care Management Comprehensive Assessment"],
+    "next_review_due": "2027-12-01",
+    "status": "open",
+    "notice_stage": "pip",
     "period_start": "2026-06-01",
     "period_end": "2026-08-31",
     "review_type": "monitoring",
@@ -27,10 +40,9 @@ SAMPLE: dict[str, Any] = {
     "access_needed": ["Platform logins for two monitoring staff"],
     "days_before": 7,
     "outcome": "conditional_pass",
-    "score_percent": 84.5,
     "sections": [{"title": "Care Management Comprehensive Assessment", "score_percent": 80.0}],
     "finalized_on": "2026-12-20",
-    "plan_type": "cap",
+    "stage": "cap",
     "issued_on": "2026-12-21",
     "due_on": "2027-01-20",
     "holds": ["new_enrollments", "authorizations"],
@@ -86,9 +98,9 @@ def test_kind_specific_facts_reach_the_reader() -> None:
     assert opened.subject == "Corrective Action Plan (CAP) opened, due January 20, 2027"
     assert "new enrollments, authorizations are on hold" in opened.text
     scheduled = render_email("review_scheduled", "n3", SAMPLE, "https://o.example")
-    assert (
-        "28 days' notice" in scheduled.text and "Platform logins for two monitoring staff" in scheduled.text
-    )
+    assert "Scheduled by: Partners Health Management" in scheduled.text
+    assert "Platform logins for two monitoring staff" in scheduled.text
+    assert "Sections requiring action: Care Management Comprehensive Assessment" in result.text
 
 
 def test_html_escapes_facts_and_missing_required_keys_refuse_to_render() -> None:

@@ -43,20 +43,58 @@ class NoticeKind:
         return frozenset(self.required) | frozenset(self.optional)
 
 
+_REVIEW_FACTS = (
+    "plan_id",
+    "plan_name",
+    "provider_id",
+    "tool_key",
+    "tool_version",
+    "tool_title",
+    "purpose",
+    "technical_assistance",
+    "notified_on",
+    "access_needed",
+)
+_PLAN_FACTS = (
+    "review_id",
+    "plan_id",
+    "provider_id",
+    "program",
+    "status",
+    "issued_on",
+    "holds",
+    "notice_stage",
+    "days_left",
+)
+# Keys follow what the reviews and action-plan services write (``stage`` is "pip" or "cap").
 _KINDS = [
     NoticeKind(
         "review_scheduled",
         "review",
-        required=("review_id", "review_date", "period_start", "period_end"),
-        optional=("plan_id", "provider_id", "review_type", "program", "notice_days", "access_needed"),
-        # Seed 000: providers are notified 28 days ahead, told the period under review, so they can arrange
-        # user login access to their care management platform for the monitoring staff.
+        required=("review_id", "scheduled_for", "period_start", "period_end"),
+        optional=_REVIEW_FACTS,
+        # Seed 000: providers are notified 28 days ahead and told the period under review, so they can
+        # arrange user login access to their care management platform for the monitoring staff.
         description="A monitoring review was scheduled (seed 000: date, period under review, access needed).",
+    ),
+    NoticeKind(
+        "review_rescheduled",
+        "review",
+        required=("review_id", "scheduled_for", "period_start", "period_end"),
+        optional=_REVIEW_FACTS,
+        description="A scheduled review moved to another date.",
+    ),
+    NoticeKind(
+        "review_cancelled",
+        "review",
+        required=("review_id", "scheduled_for"),
+        optional=(*_REVIEW_FACTS, "period_start", "period_end", "cancelled"),
+        description="A scheduled review was cancelled.",
     ),
     NoticeKind(
         "review_reminder",
         "review",
-        required=("review_id", "review_date"),
+        required=("review_id", "scheduled_for"),
         optional=("plan_id", "provider_id", "period_start", "period_end", "days_before", "access_needed"),
         description="A scheduled review is near (7 days before).",
     ),
@@ -64,35 +102,68 @@ _KINDS = [
         "review_result",
         "review",
         required=("review_id", "outcome"),
-        optional=("plan_id", "provider_id", "score_percent", "sections", "action_plan_id", "finalized_on"),
+        optional=(
+            "plan_id",
+            "provider_id",
+            "tool_key",
+            "tool_version",
+            "total_percent",
+            "sections_requiring_action",
+            "sections",
+            "technical_assistance",
+            "action_plan_id",
+            "next_review_due",
+            "finalized_on",
+        ),
         description="A review was finalized: outcome and section scores.",
     ),
     NoticeKind(
         "action_plan_opened",
         "action_plan",
-        required=("action_plan_id", "plan_type", "due_on"),
-        optional=("review_id", "plan_id", "provider_id", "issued_on", "holds"),
+        required=("action_plan_id", "stage", "due_on"),
+        optional=_PLAN_FACTS,
         description="A PIP or CAP was opened: due date and holds.",
     ),
     NoticeKind(
         "action_plan_due_soon",
         "action_plan",
-        required=("action_plan_id", "plan_type", "due_on"),
-        optional=("review_id", "plan_id", "provider_id", "days_left"),
+        required=("action_plan_id", "stage", "due_on"),
+        optional=_PLAN_FACTS,
         description="An action plan is due in 14, 7 or 1 days.",
     ),
     NoticeKind(
         "action_plan_overdue",
         "action_plan",
-        required=("action_plan_id", "plan_type", "due_on"),
-        optional=("review_id", "plan_id", "provider_id", "next_step", "holds"),
+        required=("action_plan_id", "stage", "due_on"),
+        optional=(*_PLAN_FACTS, "next_step"),
         description="An action plan passed its due date.",
+    ),
+    NoticeKind(
+        "action_plan_submitted",
+        "action_plan",
+        required=("action_plan_id", "stage"),
+        optional=(*_PLAN_FACTS, "due_on"),
+        description="The provider submitted its action plan (to the plan's admins).",
+    ),
+    NoticeKind(
+        "action_plan_accepted",
+        "action_plan",
+        required=("action_plan_id", "stage"),
+        optional=(*_PLAN_FACTS, "due_on"),
+        description="The plan accepted the action plan.",
+    ),
+    NoticeKind(
+        "action_plan_returned",
+        "action_plan",
+        required=("action_plan_id", "stage", "due_on"),
+        optional=_PLAN_FACTS,
+        description="The plan returned the action plan for changes.",
     ),
     NoticeKind(
         "termination_recommended",
         "action_plan",
         required=("action_plan_id", "provider_id"),
-        optional=("review_id", "plan_id", "recommended_on", "due_on"),
+        optional=(*_PLAN_FACTS, "stage", "due_on", "recommended_on"),
         description="A CAP went unmet: termination of the provider is recommended (to the plan's admins).",
     ),
     NoticeKind(

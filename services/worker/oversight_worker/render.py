@@ -104,13 +104,16 @@ def _context(kind: str, notice_id: str, data: Mapping[str, Any], base_url: str) 
             raise NoticeDataError(f"{kind} notice lacks {', '.join(missing)}")
     holds = data.get("holds") or []
     sections = data.get("sections") or []
+    access = data.get("access_needed") or DEFAULT_ACCESS_NEEDED
+    requiring_action = data.get("sections_requiring_action") or []
     return {
         "kind": kind,
         "data": data,
         "links": links_for(base_url, notice_id, data),
-        "access_needed": list(data.get("access_needed") or DEFAULT_ACCESS_NEEDED),
+        "access_needed": [access] if isinstance(access, str) else list(access),
         "holds": [_humanize(h) for h in holds] if isinstance(holds, list) else [],
         "sections": sections if isinstance(sections, list) else [],
+        "requiring_action": [str(s) for s in requiring_action] if isinstance(requiring_action, list) else [],
     }
 
 
