@@ -37,7 +37,7 @@ async def _notice(
         kind=kind,
         recipient_organization_id=org.id,
         subject_type="review",
-        subject_id=uuid.UUID(REVIEW_DATA["review_id"]),  # type: ignore[arg-type]
+        subject_id=uuid.UUID(REVIEW_DATA["review_id"]),
         data=kw.pop("data", REVIEW_DATA),
         **kw,
     )
