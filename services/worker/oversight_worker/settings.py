@@ -107,6 +107,10 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
         job_timeout = JOB_TIMEOUT_SECONDS
         keep_result = 0
         max_jobs = settings.worker_max_jobs
+        # arq starts new jobs only when it polls: a short delay keeps a busy queue moving (an idle poll is
+        # one ZRANGEBYSCORE), and reading twice max_jobs ids per poll refills every free slot.
+        poll_delay = 0.05
+        queue_read_limit = 2 * settings.worker_max_jobs
         max_tries = 8
         allow_abort_jobs = False
 
