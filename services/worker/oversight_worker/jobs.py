@@ -44,7 +44,7 @@ async def deliver_notice(ctx: dict[str, Any], notice_id: str, attempt: int = 0) 
     except _DB_UNAVAILABLE as exc:
         job_try = int(ctx.get("job_try") or 1)
         log.warning("deliver_notice_db_unavailable", error_type=type(exc).__name__)
-        raise Retry(defer=min(2 * job_try, 10)) from None
+        raise Retry(defer=min(job_try, 5)) from None
     finally:
         structlog.contextvars.clear_contextvars()
     return result.status

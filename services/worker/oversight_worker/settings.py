@@ -111,7 +111,8 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
         # one ZRANGEBYSCORE), and reading twice max_jobs ids per poll refills every free slot.
         poll_delay = 0.05
         queue_read_limit = 2 * settings.worker_max_jobs
-        max_tries = 8
+        # A job that met a Postgres restart is retried (same id) every few seconds for about a minute.
+        max_tries = 20
         allow_abort_jobs = False
 
     return WorkerSettings
