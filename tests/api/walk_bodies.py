@@ -40,3 +40,10 @@ WALK_BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/v1/action-plans/{action_plan_id}/submissions"): {"response": "outsider"},
     ("POST", "/v1/action-plans/{action_plan_id}/decision"): {"decision": "accept", "comment": "outsider"},
 }
+
+# --- notices and webhook endpoints (issue 6) ---
+WALK_BODIES |= {
+    ("POST", "/v1/notices/{notice_id}/read"): None,
+    ("POST", "/v1/notices/{notice_id}/redeliver"): None,
+    ("POST", "/v1/webhook-endpoints/{webhook_endpoint_id}/rotate-secret"): None,
+}

@@ -119,6 +119,32 @@ async def capacity(ctx: WalkContext) -> dict[str, str]:
 BUILDERS: list[Builder] = [platform, capacity]
 
 
+# --- notices and webhook endpoints (issue 6) ----------------------------------------------------------------
+async def notices(ctx: WalkContext) -> dict[str, str]:
+    """A notice addressed to tenant A's plan and one of its webhook endpoints."""
+    from oversight_db.models import WebhookEndpoint
+    from oversight_db.outbox import add_notice
+
+    notice_id = await add_notice(
+        ctx.session,
+        kind="review_scheduled",
+        recipient_organization_id=ctx.plan.id,
+        subject_type="review",
+        subject_id=uuid.uuid4(),
+        data={"review_id": str(uuid.uuid4()), "scheduled_for": "2026-12-01"},
+    )
+    assert notice_id
+    endpoint = WebhookEndpoint(
+        organization_id=ctx.plan.id, url="https://hooks.example.org/a", secret="whsec_walk"
+    )
+    ctx.session.add(endpoint)
+    await ctx.session.flush()
+    return {"notice_id": str(notice_id), "webhook_endpoint_id": str(endpoint.id)}
+
+
+BUILDERS.append(notices)
+
+
 async def tenant_a_context(
     client: httpx.AsyncClient, session: AsyncSession, make_org: MakeOrg, auth_headers: MakeKey
 ) -> WalkContext:

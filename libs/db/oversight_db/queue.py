@@ -15,13 +15,24 @@ def redis_settings(redis_url: str) -> RedisSettings:
 
 
 def notice_job_id(notice_id: uuid.UUID, attempt: int = 0) -> str:
+    # One job id per delivery attempt: a duplicate enqueue of the same attempt is refused by arq, and a
+    # job for an attempt that already ran finds ``notice.attempts`` moved on and does nothing.
     return f"notice:{notice_id}:{attempt}"
 
 
 async def enqueue_notices(redis: ArqRedis, notice_ids: Iterable[uuid.UUID]) -> list[uuid.UUID]:
-    """Enqueue delivery jobs; returns the ids that reached Redis (a duplicate job id counts as reached)."""
+    """Enqueue first delivery attempts; returns the ids that reached Redis (a duplicate job id counts)."""
+    return await enqueue_notice_attempts(redis, ((notice_id, 0) for notice_id in notice_ids))
+
+
+async def enqueue_notice_attempts(
+    redis: ArqRedis, attempts: Iterable[tuple[uuid.UUID, int]]
+) -> list[uuid.UUID]:
+    """Enqueue ``deliver_notice(notice_id, attempt)`` jobs; returns the ids that reached Redis."""
     reached: list[uuid.UUID] = []
-    for notice_id in notice_ids:
-        await redis.enqueue_job(DELIVER_NOTICE, str(notice_id), _job_id=notice_job_id(notice_id))
+    for notice_id, attempt in attempts:
+        await redis.enqueue_job(
+            DELIVER_NOTICE, str(notice_id), attempt, _job_id=notice_job_id(notice_id, attempt)
+        )
         reached.append(notice_id)
     return reached

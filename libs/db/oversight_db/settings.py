@@ -62,6 +62,13 @@ class Settings(BaseSettings):
     smtp_from: str = "oversight@localhost"
 
     worker_heartbeat_max_age_seconds: int = Field(default=120, ge=5)
+    # The worker: jobs run at once, where it serves /metrics (unset = not served), delivery policy.
+    worker_max_jobs: int = Field(default=20, ge=1, le=500)
+    worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+    notice_retry_hours: float = Field(default=24.0, gt=0, description="Give up on a channel after this")
+    # Deadlines fall due on calendar dates in this time zone (the programs' jurisdiction).
+    deadline_timezone: str = "America/New_York"
     closure_dates: list[date] = Field(
         default_factory=list, description="Extra non-business days for all calendars"
     )

@@ -14,13 +14,11 @@ from typing import Annotated
 
 import structlog
 from fastapi import Depends, Request
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_api.metrics import ENQUEUE_FAILURES, NOTICES_ENQUEUED
 from oversight_api.resources import Resources
-from oversight_db.models.notices import Notice
-from oversight_db.outbox import pending_notice_ids
+from oversight_db.outbox import mark_enqueued, pending_notice_ids
 from oversight_db.queue import enqueue_notices
 
 log = structlog.get_logger("oversight.api")
@@ -59,11 +57,7 @@ async def hand_off_notices(resources: Resources, notice_ids: list[uuid.UUID]) ->
     NOTICES_ENQUEUED.inc(len(reached))
     try:
         async with resources.sessions() as session, session.begin():
-            await session.execute(
-                update(Notice)
-                .where(Notice.id.in_(reached), Notice.enqueued_at.is_(None))
-                .values(enqueued_at=datetime.now(UTC))
-            )
+            await mark_enqueued(session, reached, datetime.now(UTC))
     except (
         Exception
     ) as exc:  # the relay would enqueue again; the job id and the job's check make that harmless

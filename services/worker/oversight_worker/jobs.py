@@ -2,20 +2,72 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
 import structlog
+from arq import Retry
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from oversight_db.db import unit_of_work
 from oversight_db.heartbeat import beat
 from oversight_worker.context import resources
+from oversight_worker.delivery import deliver
+from oversight_worker.relay import relay_outbox
+from oversight_worker.sweep import sweep_deadlines
 
 log = structlog.get_logger("oversight.worker")
+
+# Postgres unreachable or restarting: the job is retried by arq with the same id, a little later.
+_DB_UNAVAILABLE = (OperationalError, InterfaceError, DBAPIError, OSError, ConnectionError)
+
+
+def _bind(ctx: dict[str, Any], **ids: str) -> None:
+    structlog.contextvars.clear_contextvars()
+    structlog.contextvars.bind_contextvars(job_id=ctx.get("job_id"), job_try=ctx.get("job_try"), **ids)
 
 
 async def heartbeat(ctx: dict[str, Any]) -> None:
     """Record that this worker is alive; ``/readyz`` requires a beat younger than two minutes."""
     res = resources(ctx)
     async with unit_of_work(res.sessions) as session:
-        await beat(session, res.worker_id, datetime.now(UTC), {"pid": __import__("os").getpid()})
+        await beat(session, res.worker_id, datetime.now(UTC), {"pid": os.getpid()})
+
+
+async def deliver_notice(ctx: dict[str, Any], notice_id: str, attempt: int = 0) -> str:
+    """Deliver one notice (attempt ``attempt``) to its recipient's channels."""
+    _bind(ctx, notice_id=notice_id)
+    try:
+        result = await deliver(resources(ctx), uuid.UUID(notice_id), attempt)
+    except _DB_UNAVAILABLE as exc:
+        job_try = int(ctx.get("job_try") or 1)
+        log.warning("deliver_notice_db_unavailable", error_type=type(exc).__name__)
+        raise Retry(defer=min(job_try, 5)) from None
+    finally:
+        structlog.contextvars.clear_contextvars()
+    return result.status
+
+
+async def relay(ctx: dict[str, Any]) -> None:
+    """Cron: enqueue notices the API's hand-off missed, and due retries."""
+    _bind(ctx)
+    try:
+        await relay_outbox(resources(ctx).sessions, ctx["redis"])
+    except _DB_UNAVAILABLE as exc:
+        log.warning("relay_db_unavailable", error_type=type(exc).__name__)  # the next tick tries again
+    finally:
+        structlog.contextvars.clear_contextvars()
+
+
+async def sweep(ctx: dict[str, Any]) -> None:
+    """Cron: run the handlers of due deadlines."""
+    _bind(ctx)
+    res = resources(ctx)
+    try:
+        await sweep_deadlines(res.sessions, ctx.get("redis"), res.today())
+    except _DB_UNAVAILABLE as exc:
+        log.warning("sweep_db_unavailable", error_type=type(exc).__name__)
+    finally:
+        structlog.contextvars.clear_contextvars()

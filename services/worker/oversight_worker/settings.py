@@ -2,28 +2,65 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import os
 import socket
 from typing import Any, ClassVar
 
 import httpx
-from arq import cron
+import structlog
+from arq import cron, func
 from arq.connections import RedisSettings
-from arq.typing import WorkerCoroutine
+from prometheus_client import start_http_server
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
-from oversight_db.queue import redis_settings
+from oversight_db.queue import DELIVER_NOTICE, redis_settings
 from oversight_db.settings import Settings
-from oversight_worker.context import WorkerResources
-from oversight_worker.jobs import heartbeat
+from oversight_worker.context import WorkerResources, calendar_today
+from oversight_worker.jobs import deliver_notice, heartbeat, relay, sweep
+
+log = structlog.get_logger("oversight.worker")
 
 HEALTH_CHECK_SECONDS = 30
-JOB_TIMEOUT_SECONDS = 60
+# Every function's timeout stays well under a minute: arq treats a job as lost only after the longest
+# timeout + 10 s, so this also bounds how long a killed worker's jobs wait to run again.
+JOB_TIMEOUT_SECONDS = 30
+DELIVER_TIMEOUT_SECONDS = 30
+CRON_TIMEOUT_SECONDS = 30
+
+# Modules that register deadline handlers (``@deadline_handler``). A missing one is an import error at
+# start-up, never a silently unswept kind of deadline.
+HANDLER_MODULES = (
+    "oversight_db.action_plans",
+    "oversight_db.review_reminders",
+    "oversight_db.capacity",
+)
+
+
+def load_deadline_handlers() -> list[str]:
+    for name in HANDLER_MODULES:
+        importlib.import_module(name)
+    return list(HANDLER_MODULES)
+
+
+def worker_redis_settings(redis_url: str) -> RedisSettings:
+    """Like the API's, but a Redis outage makes commands wait and retry instead of killing the worker."""
+    base = redis_settings(redis_url)
+    base.retry = Retry(ExponentialBackoff(cap=2.0, base=0.1), retries=-1)
+    base.retry_on_error = [RedisConnectionError, RedisTimeoutError, OSError]
+    base.conn_retries = 60
+    return base
 
 
 def build_worker_settings(settings: Settings, database_url: str, redis_url: str) -> type:
     """A WorkerSettings class bound to concrete URLs (arq reads class attributes)."""
+    load_deadline_handlers()
 
     async def startup(ctx: dict[str, Any]) -> None:
         engine = create_engine(database_url, pool_size=settings.db_pool_size)
@@ -31,10 +68,17 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             settings=settings,
             engine=engine,
             sessions=create_sessionmaker(engine),
-            http=httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0)),
+            http=httpx.AsyncClient(
+                timeout=httpx.Timeout(settings.webhook_timeout_seconds, connect=5.0),
+                limits=httpx.Limits(max_connections=100, max_keepalive_connections=50),
+            ),
             blobs=create_blob_store(settings),
             worker_id=f"{socket.gethostname()}:{os.getpid()}",
+            today=calendar_today(settings.deadline_timezone),
         )
+        if settings.worker_metrics_port:
+            start_http_server(settings.worker_metrics_port)
+            log.info("metrics_serving", port=settings.worker_metrics_port)
         await heartbeat(ctx)  # ready as soon as it starts, not at the next cron tick
 
     async def shutdown(ctx: dict[str, Any]) -> None:
@@ -44,17 +88,29 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             await res.engine.dispose()
 
     class WorkerSettings:
-        functions: ClassVar[list[WorkerCoroutine]] = []
+        functions: ClassVar[list[Any]] = [
+            func(deliver_notice, name=DELIVER_NOTICE, timeout=DELIVER_TIMEOUT_SECONDS, keep_result=0),
+        ]
         cron_jobs: ClassVar[list[Any]] = [
-            cron(heartbeat, second={0, 30}, run_at_startup=False, unique=False, timeout=JOB_TIMEOUT_SECONDS)
+            cron(heartbeat, second={0, 30}, run_at_startup=False, unique=False, timeout=CRON_TIMEOUT_SECONDS),
+            cron(
+                relay, second={0, 15, 30, 45}, run_at_startup=True, unique=True, timeout=CRON_TIMEOUT_SECONDS
+            ),
+            cron(sweep, second={5}, run_at_startup=True, unique=True, timeout=CRON_TIMEOUT_SECONDS),
         ]
         on_startup = startup
         on_shutdown = shutdown
-        redis_settings: ClassVar[RedisSettings] = redis_settings(redis_url)
+        redis_settings: ClassVar[RedisSettings] = worker_redis_settings(redis_url)
         health_check_interval = HEALTH_CHECK_SECONDS
         job_timeout = JOB_TIMEOUT_SECONDS
         keep_result = 0
-        max_tries = 5
+        max_jobs = settings.worker_max_jobs
+        # arq starts new jobs only when it polls: a short delay keeps a busy queue moving (an idle poll is
+        # one ZRANGEBYSCORE), and reading twice max_jobs ids per poll refills every free slot.
+        poll_delay = 0.05
+        queue_read_limit = 2 * settings.worker_max_jobs
+        # A job that met a Postgres restart is retried (same id) every few seconds for about a minute.
+        max_tries = 20
         allow_abort_jobs = False
 
     return WorkerSettings

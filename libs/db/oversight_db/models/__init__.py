@@ -17,7 +17,7 @@ from oversight_db.models.deadlines import Deadline
 from oversight_db.models.idempotency import IdempotencyRecord
 from oversight_db.models.identity import ApiKey
 from oversight_db.models.members import Claim, Enrollment, Member
-from oversight_db.models.notices import Notice
+from oversight_db.models.notices import Notice, NoticeDelivery, WebhookEndpoint
 from oversight_db.models.ops import WorkerHeartbeat
 from oversight_db.models.organizations import NetworkLink, Organization, ProviderSite
 from oversight_db.models.reviews import Finding, Review, ReviewRecord, SampleDraw, ToolVersionRecord
@@ -43,11 +43,13 @@ __all__ = [
     "Member",
     "NetworkLink",
     "Notice",
+    "NoticeDelivery",
     "Organization",
     "ProviderSite",
     "Review",
     "ReviewRecord",
     "SampleDraw",
     "ToolVersionRecord",
+    "WebhookEndpoint",
     "WorkerHeartbeat",
 ]

@@ -6,9 +6,9 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from oversight_db.models.base import Base, IdMixin, TimestampMixin
 
@@ -22,6 +22,12 @@ class Notice(IdMixin, TimestampMixin, Base):
         # The relay scans only rows nobody has handed to the queue yet.
         Index("ix_notice_unenqueued", "created_at", postgresql_where=text("enqueued_at IS NULL")),
         Index("ix_notice_recipient_created", "recipient_organization_id", "created_at"),
+        # The relay's second scan: pending notices whose retry (or lost job's lease) is due.
+        Index(
+            "ix_notice_pending_next_attempt",
+            "next_attempt_at",
+            postgresql_where=text("delivery_status = 'pending' AND next_attempt_at IS NOT NULL"),
+        ),
     )
 
     kind: Mapped[str] = mapped_column(String(64))
@@ -41,3 +47,72 @@ class Notice(IdMixin, TimestampMixin, Base):
     delivered_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     read_at: Mapped[datetime | None]
+
+    deliveries: Mapped[list[NoticeDelivery]] = relationship(
+        lazy="raise", order_by="NoticeDelivery.target", viewonly=True
+    )
+
+
+DELIVERY_CHANNELS = ("email", "webhook")
+CHANNEL_DELIVERY_STATUSES = ("pending", "delivered", "failed", "cancelled")
+
+
+class NoticeDelivery(IdMixin, TimestampMixin, Base):
+    """One channel/endpoint of one notice. A retry re-sends only the rows still ``pending``.
+
+    The inbox is the notice row itself and has no delivery row. ``cancelled``: the webhook endpoint was
+    deleted before the notice reached it (terminal, not a failure).
+    """
+
+    __tablename__ = "notice_delivery"
+    __table_args__ = (
+        UniqueConstraint("notice_id", "target"),
+        CheckConstraint("channel IN ('email', 'webhook')", name="channel"),
+        CheckConstraint("status IN ('pending', 'delivered', 'failed', 'cancelled')", name="status"),
+    )
+
+    # Looked up by notice: the unique (notice_id, target) index serves that.
+    notice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(16))
+    # "email" or "webhook:<endpoint id>": one row per destination, fixed at the first attempt.
+    target: Mapped[str] = mapped_column(String(80))
+    webhook_endpoint_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("webhook_endpoint.id"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    first_attempt_at: Mapped[datetime | None]
+    last_attempt_at: Mapped[datetime | None]
+    delivered_at: Mapped[datetime | None]
+    last_status_code: Mapped[int | None]
+    # An HTTP status or an exception type: never a response body (receivers may echo what they got).
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class WebhookEndpoint(IdMixin, TimestampMixin, Base):
+    """Where an organization receives notices as signed HTTP POSTs.
+
+    The signing secret is stored as is: HMAC needs the secret itself, not a hash of it. After a rotation the
+    previous secret keeps signing alongside the new one until ``previous_secret_expires_at``.
+    """
+
+    __tablename__ = "webhook_endpoint"
+    __table_args__ = (
+        Index(
+            "ix_webhook_endpoint_org_active",
+            "organization_id",
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+    )
+
+    organization_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organization.id"))
+    url: Mapped[str] = mapped_column(String(2000))
+    description: Mapped[str | None] = mapped_column(String(300))
+    # Notice kinds this endpoint wants; empty means every kind.
+    event_types: Mapped[list[str]] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    secret: Mapped[str] = mapped_column(String(100))
+    previous_secret: Mapped[str | None] = mapped_column(String(100))
+    previous_secret_expires_at: Mapped[datetime | None]
+    secret_rotated_at: Mapped[datetime | None]
+    created_by: Mapped[str | None] = mapped_column(String(200))
+    deleted_at: Mapped[datetime | None]

@@ -24,6 +24,7 @@ from oversight_api.tools.service import find_version
 from oversight_db.models.organizations import Organization
 from oversight_db.models.reviews import Review, SampleDraw, ToolVersionRecord
 from oversight_db.outbox import add_notice
+from oversight_db.review_reminders import cancel_review_reminder, schedule_review_reminder
 from oversight_db.sampling import count_frame
 from oversight_db.tools import tool_from_row
 from oversight_domain.calendars import add_days
@@ -289,6 +290,7 @@ async def create_review(
         data=_notice_data(review, tool, plan_name or ""),
         dedupe_key=f"review_scheduled:{review.id}",
     )
+    await schedule_review_reminder(session, review, today)
     await audit_event(
         session,
         request,
@@ -424,7 +426,9 @@ async def patch_review(
             data=_notice_data(review, tool, plan_name or ""),
             dedupe_key=f"review_rescheduled:{review.id}:{review.version}",
         )
+        await schedule_review_reminder(session, review, today)
     if review.status == "cancelled":
+        await cancel_review_reminder(session, review.id)
         await add_notice(
             session,
             kind="review_cancelled",

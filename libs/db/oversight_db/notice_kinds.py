@@ -1,0 +1,216 @@
+"""The kinds of notice and what each carries in ``notice.data`` (ids and non-PHI facts only).
+
+Writers (``add_notice`` callers) put these keys in ``data``; the worker's templates read nothing else, and
+webhook receivers get ``data`` plus links. Dates are ISO strings. No key may hold member data: a notice is
+about a review, an action plan or a report, never about a member.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+# Keys that must never appear in notice data (checked by ``phi_keys_in`` and the template test).
+PHI_KEYS = frozenset(
+    {
+        "member_id",
+        "member_number",
+        "member_name",
+        "first_name",
+        "last_name",
+        "birth_date",
+        "date_of_birth",
+        "dob",
+        "cin",
+        "medicaid_id",
+        "ssn",
+        "address",
+        "phone",
+    }
+)
+
+
+@dataclass(frozen=True)
+class NoticeKind:
+    name: str
+    subject_type: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+    description: str = ""
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(self.required) | frozenset(self.optional)
+
+
+_REVIEW_FACTS = (
+    "plan_id",
+    "plan_name",
+    "provider_id",
+    "tool_key",
+    "tool_version",
+    "tool_title",
+    "purpose",
+    "technical_assistance",
+    "notified_on",
+    "access_needed",
+)
+_PLAN_FACTS = (
+    "review_id",
+    "plan_id",
+    "provider_id",
+    "program",
+    "status",
+    "issued_on",
+    "holds",
+    "notice_stage",
+    "days_left",
+)
+# Keys follow what the reviews and action-plan services write (``stage`` is "pip" or "cap").
+_KINDS = [
+    NoticeKind(
+        "review_scheduled",
+        "review",
+        required=("review_id", "scheduled_for", "period_start", "period_end"),
+        optional=_REVIEW_FACTS,
+        # Seed 000: providers are notified 28 days ahead and told the period under review, so they can
+        # arrange user login access to their care management platform for the monitoring staff.
+        description="A monitoring review was scheduled (seed 000: date, period under review, access needed).",
+    ),
+    NoticeKind(
+        "review_rescheduled",
+        "review",
+        required=("review_id", "scheduled_for", "period_start", "period_end"),
+        optional=_REVIEW_FACTS,
+        description="A scheduled review moved to another date.",
+    ),
+    NoticeKind(
+        "review_cancelled",
+        "review",
+        required=("review_id", "scheduled_for"),
+        optional=(*_REVIEW_FACTS, "period_start", "period_end", "cancelled"),
+        description="A scheduled review was cancelled.",
+    ),
+    NoticeKind(
+        "review_reminder",
+        "review",
+        required=("review_id", "scheduled_for"),
+        optional=("plan_id", "provider_id", "period_start", "period_end", "days_before", "access_needed"),
+        description="A scheduled review is near (7 days before).",
+    ),
+    NoticeKind(
+        "review_result",
+        "review",
+        required=("review_id", "outcome"),
+        optional=(
+            "plan_id",
+            "provider_id",
+            "tool_key",
+            "tool_version",
+            "total_percent",
+            "sections_requiring_action",
+            "sections",
+            "technical_assistance",
+            "action_plan_id",
+            "next_review_due",
+            "finalized_on",
+        ),
+        description="A review was finalized: outcome and section scores.",
+    ),
+    NoticeKind(
+        "action_plan_opened",
+        "action_plan",
+        required=("action_plan_id", "stage", "due_on"),
+        optional=_PLAN_FACTS,
+        description="A PIP or CAP was opened: due date and holds.",
+    ),
+    NoticeKind(
+        "action_plan_due_soon",
+        "action_plan",
+        required=("action_plan_id", "stage", "due_on"),
+        optional=_PLAN_FACTS,
+        description="An action plan is due in 14, 7 or 1 days.",
+    ),
+    NoticeKind(
+        "action_plan_overdue",
+        "action_plan",
+        required=("action_plan_id", "stage", "due_on"),
+        optional=(*_PLAN_FACTS, "next_step"),
+        description="An action plan passed its due date.",
+    ),
+    NoticeKind(
+        "action_plan_submitted",
+        "action_plan",
+        required=("action_plan_id", "stage"),
+        optional=(*_PLAN_FACTS, "due_on"),
+        description="The provider submitted its action plan (to the plan's admins).",
+    ),
+    NoticeKind(
+        "action_plan_accepted",
+        "action_plan",
+        required=("action_plan_id", "stage"),
+        optional=(*_PLAN_FACTS, "due_on"),
+        description="The plan accepted the action plan.",
+    ),
+    NoticeKind(
+        "action_plan_returned",
+        "action_plan",
+        required=("action_plan_id", "stage", "due_on"),
+        optional=_PLAN_FACTS,
+        description="The plan returned the action plan for changes.",
+    ),
+    NoticeKind(
+        "termination_recommended",
+        "action_plan",
+        required=("action_plan_id", "provider_id"),
+        optional=(*_PLAN_FACTS, "stage", "due_on", "recommended_on"),
+        description="A CAP went unmet: termination of the provider is recommended (to the plan's admins).",
+    ),
+    NoticeKind(
+        "capacity_report_due_soon",
+        "capacity_report",
+        required=("report_id", "due_on"),
+        optional=("report_type", "period", "days_left", "organization_id"),
+        description="A Capacity Building report is due soon.",
+    ),
+    NoticeKind(
+        "capacity_report_overdue",
+        "capacity_report",
+        required=("report_id", "due_on"),
+        optional=("report_type", "period", "organization_id"),
+        description="A Capacity Building report is overdue.",
+    ),
+]
+NOTICE_KINDS: dict[str, NoticeKind] = {kind.name: kind for kind in _KINDS}
+
+# Where the API serves each id a notice may carry; links in e-mails and webhooks are built from these.
+LINK_PATHS: dict[str, str] = {
+    "review_id": "/v1/reviews/{}",
+    "action_plan_id": "/v1/action-plans/{}",
+    "provider_id": "/v1/providers/{}",
+    "report_id": "/v1/capacity/reports/{}",
+}
+
+
+def links_for(base_url: str, notice_id: str, data: Mapping[str, object]) -> dict[str, str]:
+    base = base_url.rstrip("/")
+    links = {"notice": f"{base}/v1/notices/{notice_id}"}
+    for key, path in LINK_PATHS.items():
+        value = data.get(key)
+        if isinstance(value, str) and value:
+            links[key.removesuffix("_id")] = base + path.format(value)
+    return links
+
+
+def phi_keys_in(data: object) -> set[str]:
+    """Keys anywhere in ``data`` (nested too) that name member data."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if str(key).lower() in PHI_KEYS:
+                found.add(str(key))
+            found |= phi_keys_in(value)
+    elif isinstance(data, list):
+        for item in data:
+            found |= phi_keys_in(item)
+    return found

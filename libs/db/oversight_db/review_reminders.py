@@ -1,0 +1,79 @@
+"""Review reminders: a deadline 7 days before a scheduled review; the sweep turns it into a notice.
+
+The reviews service schedules (and on a new date, re-schedules) the reminder; cancelling a review cancels
+it. The handler re-reads the review, so a reminder for a review that moved, started or was cancelled
+sends nothing, and its ``dedupe_key`` (review and date) makes a re-run send nothing twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from oversight_db.deadlines import cancel_deadlines, deadline_handler
+from oversight_db.models.deadlines import Deadline
+from oversight_db.models.reviews import Review
+from oversight_db.outbox import add_notice
+
+SUBJECT_TYPE = "review"
+KIND = "review_reminder"
+DAYS_BEFORE = 7
+
+
+async def schedule_review_reminder(session: AsyncSession, review: Review, today: date) -> None:
+    """(Re)schedule the reminder for the review's current date; none when that is under a week away."""
+    await cancel_deadlines(session, SUBJECT_TYPE, review.id, [KIND])
+    due_on = review.scheduled_for - timedelta(days=DAYS_BEFORE)
+    if due_on <= today:
+        return
+    stmt = insert(Deadline).values(
+        id=uuid.uuid4(),
+        organization_id=review.plan_id,
+        subject_type=SUBJECT_TYPE,
+        subject_id=review.id,
+        kind=KIND,
+        due_on=due_on,
+        day_type="calendar",
+    )
+    # Moving a review back to a date it had before revives that date's cancelled reminder.
+    await session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["subject_type", "subject_id", "kind", "due_on"],
+            set_={"state": "pending"},
+            where=Deadline.state == "cancelled",
+        )
+    )
+
+
+async def cancel_review_reminder(session: AsyncSession, review_id: uuid.UUID) -> None:
+    await cancel_deadlines(session, SUBJECT_TYPE, review_id, [KIND])
+
+
+@deadline_handler(SUBJECT_TYPE)
+async def on_review_deadline(session: AsyncSession, deadline: Deadline, today: date) -> None:
+    if deadline.kind != KIND:
+        return
+    review = await session.scalar(select(Review).where(Review.id == deadline.subject_id))
+    if review is None or review.status != "scheduled" or review.scheduled_for < today:
+        return
+    await add_notice(
+        session,
+        kind=KIND,
+        recipient_organization_id=review.provider_id,
+        subject_type=SUBJECT_TYPE,
+        subject_id=review.id,
+        data={
+            "review_id": str(review.id),
+            "plan_id": str(review.plan_id),
+            "provider_id": str(review.provider_id),
+            "scheduled_for": review.scheduled_for.isoformat(),
+            "period_start": review.period_start.isoformat(),
+            "period_end": review.period_end.isoformat(),
+            "days_before": (review.scheduled_for - today).days,
+        },
+        dedupe_key=f"{KIND}:{review.id}:{review.scheduled_for.isoformat()}",
+    )

@@ -1,0 +1,1 @@
+"""Webhook endpoints: where an organization receives its notices as signed POSTs."""

@@ -1,0 +1,36 @@
+"""Webhook endpoint representations. The signing secret appears only in create and rotate responses."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
+
+
+class WebhookEndpointIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: AnyHttpUrl = Field(description="Where notices are POSTed (https in production)")
+    description: str | None = Field(None, max_length=300)
+    event_types: list[str] = Field(
+        default_factory=list, max_length=50, description="Notice kinds to receive; empty means every kind"
+    )
+
+
+class WebhookEndpointOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    url: str
+    description: str | None
+    event_types: list[str]
+    created_at: datetime
+    secret_rotated_at: datetime | None
+    previous_secret_expires_at: datetime | None = Field(
+        description="Until then deliveries also carry a signature made with the previous secret"
+    )
+
+
+class WebhookEndpointWithSecret(WebhookEndpointOut):
+    secret: str = Field(description="The signing secret. Shown once: store it now")

@@ -1,0 +1,133 @@
+"""Sending one notice over one channel: signed webhooks and SMTP e-mail.
+
+Each send returns an ``Outcome`` (delivered, retry or failed) and never raises for the receiver's faults;
+``last_error`` is an HTTP status or an exception type, never a response body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from typing import Any, Literal
+
+import aiosmtplib
+import httpx
+
+from oversight_db.models.notices import WebhookEndpoint
+from oversight_db.settings import Settings
+from oversight_worker.render import RenderedEmail
+from oversight_worker.retry import retryable_status
+
+SIGNATURE_HEADER = "Oversight-Signature"
+USER_AGENT = "Oversight-Webhooks/1"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    result: Literal["delivered", "retry", "failed", "cancelled"]
+    status_code: int | None = None
+    error: str | None = None
+
+
+def sign(secret: str, timestamp: int, body: bytes) -> str:
+    """Hex HMAC-SHA256 of ``"<timestamp>.<body>"`` with the endpoint's secret."""
+    message = str(timestamp).encode() + b"." + body
+    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+def signature_header(endpoint: WebhookEndpoint, timestamp: int, body: bytes, now: datetime) -> str:
+    """``t=<unix>,v1=<hex>``; during a rotation's grace period a second ``v1`` signed with the previous
+    secret follows the new one, so receivers can switch secrets without rejecting deliveries."""
+    parts = [f"t={timestamp}", f"v1={sign(endpoint.secret, timestamp, body)}"]
+    if (
+        endpoint.previous_secret
+        and endpoint.previous_secret_expires_at is not None
+        and endpoint.previous_secret_expires_at > now
+    ):
+        parts.append(f"v1={sign(endpoint.previous_secret, timestamp, body)}")
+    return ",".join(parts)
+
+
+async def send_webhook(
+    http: httpx.AsyncClient,
+    endpoint: WebhookEndpoint,
+    body: bytes,
+    notice_id: str,
+    kind: str,
+    now: datetime,
+    timeout_seconds: float,
+) -> Outcome:
+    if endpoint.deleted_at is not None:
+        return Outcome("cancelled", error="endpoint deleted")
+    timestamp = int(now.timestamp())
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        SIGNATURE_HEADER: signature_header(endpoint, timestamp, body, now),
+        "Idempotency-Key": notice_id,
+        "Oversight-Event": kind,
+    }
+    try:
+        response = await http.post(
+            endpoint.url, content=body, headers=headers, timeout=timeout_seconds, follow_redirects=False
+        )
+    except httpx.TimeoutException as exc:
+        return Outcome("retry", error=f"timeout ({type(exc).__name__})")
+    except (httpx.TransportError, OSError) as exc:
+        return Outcome("retry", error=f"connection error ({type(exc).__name__})")
+    code = response.status_code
+    if 200 <= code < 300:
+        return Outcome("delivered", status_code=code)
+    if retryable_status(code):
+        return Outcome("retry", status_code=code, error=f"HTTP {code}")
+    return Outcome("failed", status_code=code, error=f"HTTP {code}")
+
+
+def email_recipients(org_settings: dict[str, Any], role: str | None) -> list[str]:
+    """The organization's notice addresses; a notice for a role goes to that role's list when it has one."""
+    by_role = org_settings.get("role_emails") or {}
+    if role and isinstance(by_role, dict) and by_role.get(role):
+        return [str(a) for a in by_role[role]]
+    return [str(a) for a in (org_settings.get("emails") or [])]
+
+
+def build_email(
+    settings: Settings, recipients: list[str], rendered: RenderedEmail, notice_id: str
+) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = settings.smtp_from
+    message["To"] = ", ".join(recipients)
+    message["Subject"] = rendered.subject
+    # Lets mail systems and people's filters thread and de-duplicate retries of the same notice.
+    message["Message-ID"] = f"<notice-{notice_id}@oversight>"
+    message["X-Oversight-Notice-Id"] = notice_id
+    message.set_content(rendered.text)
+    message.add_alternative(rendered.html, subtype="html")
+    return message
+
+
+async def send_email(settings: Settings, message: EmailMessage) -> Outcome:
+    if not settings.smtp_host:
+        return Outcome("failed", error="SMTP is not configured")
+    try:
+        await aiosmtplib.send(
+            message,
+            hostname=settings.smtp_host,
+            port=settings.smtp_port,
+            start_tls=settings.smtp_starttls,
+            username=settings.smtp_username,
+            password=settings.smtp_password.get_secret_value() if settings.smtp_password else None,
+            timeout=settings.webhook_timeout_seconds,
+        )
+    except aiosmtplib.SMTPResponseException as exc:
+        # 4xx replies are temporary by definition (RFC 5321); 5xx are permanent.
+        result: Literal["retry", "failed"] = "retry" if 400 <= exc.code < 500 else "failed"
+        return Outcome(result, status_code=exc.code, error=f"SMTP {exc.code}")
+    except aiosmtplib.SMTPRecipientsRefused:
+        return Outcome("failed", error="SMTP recipients refused")
+    except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
+        return Outcome("retry", error=f"SMTP connection error ({type(exc).__name__})")
+    return Outcome("delivered")

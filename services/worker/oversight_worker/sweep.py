@@ -1,0 +1,193 @@
+"""The deadline sweep: every due deadline's handler runs once, with its effects, in the same transaction.
+
+Due rows (``state = 'pending' AND due_on <= today``) of subject types that have a handler are claimed in
+batches with ``FOR UPDATE SKIP LOCKED`` (workers share the work, never the same row), in (due_on, id)
+order, grouped by subject. Each subject's handler calls and its deadlines turning ``done`` commit together
+or not at all: a batch runs in one savepoint, and if any handler raises, the batch is redone with one
+savepoint per subject, so one broken subject neither blocks the rest nor loses its deadline (it stays
+pending and is retried by the next sweep). Handlers are idempotent (``dedupe_key`` on notices, state
+checks), so re-running a sweep after a crash changes nothing. Notices the handlers wrote are handed to the
+queue after each commit (the relay covers a failure there).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+import structlog
+from arq.connections import ArqRedis
+from sqlalchemy import func, literal, select, tuple_, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from oversight_db.db import unit_of_work
+from oversight_db.deadlines import HANDLERS
+from oversight_db.models.deadlines import Deadline
+from oversight_db.outbox import mark_enqueued, pending_notice_ids
+from oversight_db.queue import enqueue_notices
+from oversight_worker import metrics
+
+log = structlog.get_logger("oversight.worker.sweep")
+
+BATCH_SIZE = 2000
+TIME_BUDGET_SECONDS = 20.0
+_START = (date.min, uuid.UUID(int=0))
+
+Subject = tuple[str, uuid.UUID]
+
+
+@dataclass
+class SweepResult:
+    claimed: int = 0
+    done: int = 0
+    failed_subjects: list[Subject] = field(default_factory=list)
+    unknown_due: int = 0
+    notices: int = 0
+    complete: bool = True
+
+
+def _group(rows: list[Deadline]) -> dict[Subject, list[Deadline]]:
+    groups: dict[Subject, list[Deadline]] = defaultdict(list)
+    for row in rows:
+        groups[(row.subject_type, row.subject_id)].append(row)
+    return groups
+
+
+async def _run(session: AsyncSession, deadlines: list[Deadline], today: date) -> None:
+    for deadline in deadlines:
+        await HANDLERS[deadline.subject_type](session, deadline, today)
+
+
+async def _sweep_batch(
+    session: AsyncSession, today: date, after: tuple[date, uuid.UUID], batch_size: int, result: SweepResult
+) -> tuple[int, tuple[date, uuid.UUID], list[uuid.UUID]]:
+    """Claim and run one batch; returns (rows claimed, the new cursor, notices written)."""
+    types = sorted(HANDLERS)
+    rows = list(
+        await session.scalars(
+            select(Deadline)
+            .where(
+                Deadline.state == "pending",
+                Deadline.due_on <= today,
+                Deadline.subject_type.in_(types),
+                tuple_(Deadline.due_on, Deadline.id) > tuple_(literal(after[0]), literal(after[1])),
+            )
+            .order_by(Deadline.due_on, Deadline.id)
+            .limit(batch_size)
+            .with_for_update(skip_locked=True)
+        )
+    )
+    if not rows:
+        return 0, after, []
+    cursor = (rows[-1].due_on, rows[-1].id)
+    groups = _group(rows)
+    done: list[uuid.UUID] = []
+    notice_ids: list[uuid.UUID] = []
+    try:
+        async with session.begin_nested():
+            for subject_rows in groups.values():
+                await _run(session, subject_rows, today)
+        done = [row.id for row in rows]
+        notice_ids = pending_notice_ids(session)
+    except Exception:
+        # Slow path: find the subject(s) at fault, keep everyone else's work.
+        pending_notice_ids(session)
+        ids = [row.id for row in rows]
+        session.expunge_all()
+        fresh = list(await session.scalars(select(Deadline).where(Deadline.id.in_(ids))))
+        fresh.sort(key=lambda d: (d.due_on, d.id))
+        for subject, subject_rows in _group(fresh).items():
+            try:
+                async with session.begin_nested():
+                    await _run(session, subject_rows, today)
+            except Exception as exc:
+                pending_notice_ids(session)
+                result.failed_subjects.append(subject)
+                metrics.SWEEP_FAILED.inc()
+                log.error(
+                    "deadline_handler_failed",
+                    subject_type=subject[0],
+                    subject_id=str(subject[1]),
+                    deadline_ids=[str(d.id) for d in subject_rows],
+                    exc_info=exc,
+                )
+                continue
+            done.extend(d.id for d in subject_rows)
+            notice_ids.extend(pending_notice_ids(session))
+    if done:
+        await session.execute(
+            update(Deadline)
+            .where(Deadline.id.in_(done), Deadline.state == "pending")
+            .values(state="done", fired_at=datetime.now(UTC))
+            .execution_options(synchronize_session=False)
+        )
+    result.done += len(done)
+    return len(rows), cursor, notice_ids
+
+
+async def sweep_deadlines(
+    sessions: async_sessionmaker[AsyncSession],
+    redis: ArqRedis | None,
+    today: date,
+    *,
+    batch_size: int = BATCH_SIZE,
+    time_budget: float = TIME_BUDGET_SECONDS,
+) -> SweepResult:
+    result = SweepResult()
+    started = time.monotonic()
+    async with unit_of_work(sessions) as session:
+        unknown = await session.execute(
+            select(Deadline.subject_type, func.count())
+            .where(
+                Deadline.state == "pending",
+                Deadline.due_on <= today,
+                Deadline.subject_type.not_in(sorted(HANDLERS) or [""]),
+            )
+            .group_by(Deadline.subject_type)
+        )
+        for subject_type, count in unknown:
+            result.unknown_due += count
+            log.warning("deadline_subject_type_unhandled", subject_type=subject_type, due=count)
+    metrics.SWEEP_UNKNOWN.set(result.unknown_due)
+    after = _START
+    while True:
+        if time.monotonic() - started > time_budget:
+            result.complete = False  # the next sweep (a minute later) carries on
+            break
+        async with unit_of_work(sessions) as session:
+            claimed, after, notice_ids = await _sweep_batch(session, today, after, batch_size, result)
+        if not claimed:
+            break
+        result.claimed += claimed
+        metrics.SWEEP_CLAIMED.inc(claimed)
+        if notice_ids:
+            result.notices += len(notice_ids)
+            await _hand_off(sessions, redis, notice_ids)
+    duration = time.monotonic() - started
+    metrics.SWEEP_DURATION.observe(duration)
+    if result.claimed or result.unknown_due:
+        log.info(
+            "deadline_sweep",
+            claimed=result.claimed,
+            failed_subjects=len(result.failed_subjects),
+            unknown_due=result.unknown_due,
+            notices=result.notices,
+            seconds=round(duration, 3),
+        )
+    return result
+
+
+async def _hand_off(
+    sessions: async_sessionmaker[AsyncSession], redis: ArqRedis | None, notice_ids: list[uuid.UUID]
+) -> None:
+    if redis is None:
+        return
+    try:
+        reached = await enqueue_notices(redis, notice_ids)
+        async with unit_of_work(sessions) as session:
+            await mark_enqueued(session, reached, datetime.now(UTC))
+    except Exception as exc:  # the relay enqueues them within a quarter of a minute
+        log.warning("sweep_notice_hand_off_failed", count=len(notice_ids), error_type=type(exc).__name__)

@@ -1,0 +1,137 @@
+"""P7: notices/s one worker process delivers to a local webhook sink (target >= 500/s), and the time to
+sweep 100,000 due deadlines (target < 10 s). Real Postgres and Redis (the machine's when
+OVERSIGHT_TEST_* are set, else embedded), the real worker process, a local HTTP sink."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+import time
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from oversight_db.db import create_engine, create_sessionmaker
+from oversight_db.deadlines import HANDLERS
+from oversight_db.models import Deadline, Notice, Organization, WebhookEndpoint, WorkerHeartbeat
+from oversight_db.outbox import mark_enqueued
+from oversight_db.queue import enqueue_notices, redis_settings
+from oversight_worker.sweep import sweep_deadlines
+from tests.fault_procs import service_env, worker_process
+from tests.servers import test_servers
+from tests.sinks import webhook_sink
+
+NOTICES = 3000
+DEADLINES = 100_000
+
+
+async def _org(sessions: async_sessionmaker[AsyncSession], url: str | None) -> uuid.UUID:
+    async with sessions() as s, s.begin():
+        org = Organization(
+            id=uuid.uuid4(), kind="provider", name="bench", settings={"notice_channels": ["webhook"]}
+        )
+        s.add(org)
+        await s.flush()
+        if url:
+            s.add(WebhookEndpoint(organization_id=org.id, url=url, secret="whsec_bench"))
+        return org.id
+
+
+async def _delivery(database_url: str, redis_url: str, workdir: Path) -> tuple[float, int]:
+    from arq import create_pool
+
+    engine = create_engine(database_url, pool_size=5)
+    sessions = create_sessionmaker(engine)
+    with webhook_sink() as sink:
+        org_id = await _org(sessions, sink.url("/bench"))
+        async with sessions() as s, s.begin():
+            await s.execute(
+                text(
+                    "INSERT INTO notice (id, kind, recipient_organization_id, subject_type, subject_id, data) "
+                    "SELECT gen_random_uuid(), 'review_reminder', :org, 'review', gen_random_uuid(), "
+                    "jsonb_build_object('review_id', gen_random_uuid()::text, 'scheduled_for', '2027-01-11') "
+                    "FROM generate_series(1, :n)"
+                ),
+                {"org": org_id, "n": NOTICES},
+            )
+            ids = list(await s.scalars(select(Notice.id).where(Notice.recipient_organization_id == org_id)))
+        worker = worker_process(service_env(database_url, redis_url, workdir), workdir / "bench-worker.log")
+        worker.start()
+        try:
+            # Wait until the worker is up (its start-up heartbeat), so start-up is not counted.
+            while True:
+                async with sessions() as s:
+                    if await s.scalar(select(func.count()).select_from(WorkerHeartbeat)):
+                        break
+                await asyncio.sleep(0.2)
+            await asyncio.sleep(1.0)
+            pool = await create_pool(redis_settings(redis_url))
+            started = time.perf_counter()
+            reached = await enqueue_notices(pool, ids)
+            await pool.aclose()
+            async with sessions() as s, s.begin():
+                await mark_enqueued(s, reached, datetime.now(UTC))
+            while True:
+                async with sessions() as s:
+                    done = await s.scalar(
+                        select(func.count()).where(
+                            Notice.recipient_organization_id == org_id, Notice.delivery_status == "delivered"
+                        )
+                    )
+                if done == NOTICES:
+                    break
+                await asyncio.sleep(0.05)
+            elapsed = time.perf_counter() - started
+        finally:
+            worker.stop()
+        received = len(sink.for_path("/bench"))
+    await engine.dispose()
+    return elapsed, received
+
+
+async def _sweep(database_url: str) -> tuple[float, int]:
+    engine = create_engine(database_url, pool_size=5)
+    sessions = create_sessionmaker(engine)
+    org_id = await _org(sessions, None)
+
+    async def noop(session: AsyncSession, deadline: Deadline, today: date) -> None:
+        return None
+
+    HANDLERS["bench_noop"] = noop
+    try:
+        async with sessions() as s, s.begin():
+            await s.execute(
+                text(
+                    "INSERT INTO deadline (id, organization_id, subject_type, subject_id, kind, due_on, day_type, calendar) "
+                    "SELECT gen_random_uuid(), :org, 'bench_noop', gen_random_uuid(), 'k', "
+                    "DATE '2027-01-01' - (g % 30), 'calendar', 'US' FROM generate_series(1, :n) g"
+                ),
+                {"org": org_id, "n": DEADLINES},
+            )
+        async with sessions() as s:
+            await s.execute(text("ANALYZE deadline"))
+        started = time.perf_counter()
+        result = await sweep_deadlines(sessions, None, date(2027, 1, 1), time_budget=600)
+        elapsed = time.perf_counter() - started
+    finally:
+        del HANDLERS["bench_noop"]
+        await engine.dispose()
+    return elapsed, result.done
+
+
+def main() -> None:
+    with test_servers() as servers, tempfile.TemporaryDirectory() as tmp:
+        elapsed, received = asyncio.run(_delivery(servers.database_url, servers.redis_url, Path(tmp)))
+        rate = NOTICES / elapsed
+        print(f"   P7 delivery: {NOTICES} notices to the local sink by one worker in {elapsed:.2f} s = {rate:.0f}/s "
+              f"(target >= 500/s: {rate / 500:.2f}x); sink received {received} POSTs")  # fmt: skip
+        seconds, done = asyncio.run(_sweep(servers.database_url))
+        print(f"   P7 sweep: {done} due deadlines swept in {seconds:.2f} s = {done / seconds:.0f}/s "
+              f"(target < 10 s: {10 / seconds:.2f}x headroom)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

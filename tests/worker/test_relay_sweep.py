@@ -1,0 +1,209 @@
+"""The outbox relay and the deadline sweep, on the test's connection with a real Redis."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from arq.connections import ArqRedis
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from oversight_db.deadlines import HANDLERS, schedule_deadline
+from oversight_db.models import Deadline, Notice, Organization
+from oversight_db.outbox import add_notice
+from oversight_worker.relay import relay_outbox
+from oversight_worker.sweep import sweep_deadlines
+from tests.conftest import MakeOrg
+
+# Far in the past: committed rows of other tests (real dates) are never due on this day.
+TODAY = date(2020, 3, 16)
+
+
+async def _notice(session: AsyncSession, org: Organization, age: timedelta) -> uuid.UUID:
+    notice_id = await add_notice(
+        session,
+        kind="review_reminder",
+        recipient_organization_id=org.id,
+        subject_type="review",
+        subject_id=uuid.uuid4(),
+        data={"review_id": str(uuid.uuid4()), "scheduled_for": "2027-03-22"},
+    )
+    assert notice_id
+    await session.execute(
+        update(Notice).where(Notice.id == notice_id).values(created_at=datetime.now(UTC) - age)
+    )
+    return notice_id
+
+
+async def test_relay_enqueues_what_the_hand_off_missed_and_due_retries_once(
+    session: AsyncSession,
+    sessions: async_sessionmaker[AsyncSession],
+    make_org: MakeOrg,
+    redis: ArqRedis,
+) -> None:
+    org = await make_org("provider")
+    missed = await _notice(session, org, timedelta(seconds=30))
+    fresh = await _notice(session, org, timedelta(seconds=0))  # the API's own hand-off is still due
+    retry = await _notice(session, org, timedelta(minutes=5))
+    not_yet = await _notice(session, org, timedelta(minutes=5))
+    now = datetime.now(UTC)
+    await session.execute(
+        update(Notice)
+        .where(Notice.id == retry)
+        .values(enqueued_at=now, attempts=3, next_attempt_at=now - timedelta(seconds=1))
+    )
+    await session.execute(
+        update(Notice)
+        .where(Notice.id == not_yet)
+        .values(enqueued_at=now, attempts=1, next_attempt_at=now + timedelta(minutes=1))
+    )
+    await session.commit()
+
+    result = await relay_outbox(sessions, redis)
+
+    assert (result.unenqueued, result.retries) == (1, 1)
+    assert await redis.exists(f"arq:job:notice:{missed}:0")
+    assert await redis.exists(f"arq:job:notice:{retry}:3")
+    assert not await redis.exists(f"arq:job:notice:{fresh}:0")
+    assert not await redis.exists(f"arq:job:notice:{not_yet}:1")
+    assert 0 <= result.lag_seconds < 5  # ``fresh`` is the oldest notice still waiting
+    rows = {
+        n.id: n
+        for n in await session.scalars(
+            select(Notice)
+            .where(Notice.recipient_organization_id == org.id)
+            .execution_options(populate_existing=True)
+        )
+    }
+    assert rows[missed].enqueued_at is not None
+    # The job gets a lease: if it never finishes, the relay sends the same attempt again in two minutes.
+    lease = rows[missed].next_attempt_at
+    assert lease is not None and timedelta(seconds=100) < lease - now < timedelta(seconds=140)
+
+    again = await relay_outbox(sessions, redis)
+    assert (again.unenqueued, again.retries) == (0, 0)
+    assert await redis.zcard("arq:queue") == 2
+
+
+@pytest.fixture
+def handlers() -> Iterator[dict[str, list[tuple[uuid.UUID, str]]]]:
+    calls: dict[str, list[tuple[uuid.UUID, str]]] = {"ok": []}
+    broken: set[uuid.UUID] = set()
+
+    async def remind(session: AsyncSession, deadline: Deadline, today: date) -> None:
+        if deadline.subject_id in broken:
+            raise RuntimeError("handler bug")
+        calls["ok"].append((deadline.subject_id, deadline.kind))
+        await add_notice(
+            session,
+            kind="capacity_report_due_soon",
+            recipient_organization_id=deadline.organization_id,
+            subject_type="capacity_report",
+            subject_id=deadline.subject_id,
+            data={"report_id": str(deadline.subject_id), "due_on": str(deadline.due_on)},
+            dedupe_key=f"test-sweep:{deadline.id}",
+        )
+
+    HANDLERS["test_report"] = remind
+    calls["broken"] = broken  # type: ignore[assignment]
+    yield calls
+    del HANDLERS["test_report"]
+
+
+async def test_sweep_runs_due_handlers_once_and_leaves_the_rest(
+    session: AsyncSession,
+    sessions: async_sessionmaker[AsyncSession],
+    make_org: MakeOrg,
+    redis: ArqRedis,
+    handlers: dict[str, list[tuple[uuid.UUID, str]]],
+) -> None:
+    org = await make_org("provider")
+    a, b, later, unknown = uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    for subject, kind, due in [
+        (a, "due_soon_7", TODAY - timedelta(days=1)),
+        (a, "due_soon_1", TODAY),
+        (b, "due_soon_14", TODAY - timedelta(days=3)),
+        (later, "due_soon_1", TODAY + timedelta(days=1)),
+    ]:
+        await schedule_deadline(
+            session,
+            organization_id=org.id,
+            subject_type="test_report",
+            subject_id=subject,
+            kind=kind,
+            due_on=due,
+        )
+    await schedule_deadline(
+        session,
+        organization_id=org.id,
+        subject_type="no_such_type",
+        subject_id=unknown,
+        kind="x",
+        due_on=TODAY,
+    )
+    await session.commit()
+
+    result = await sweep_deadlines(sessions, redis, TODAY)
+
+    assert (result.claimed, result.done, result.unknown_due, result.notices) == (3, 3, 1, 3)
+    assert sorted(handlers["ok"]) == sorted([(a, "due_soon_7"), (a, "due_soon_1"), (b, "due_soon_14")])
+    states = dict(
+        (
+            await session.execute(
+                select(Deadline.subject_id, Deadline.state).where(Deadline.organization_id == org.id)
+            )
+        )
+        .tuples()
+        .all()
+    )
+    assert states[later] == "pending" and states[unknown] == "pending"
+    assert states[a] == states[b] == "done"
+    notices = (await session.scalars(select(Notice).where(Notice.recipient_organization_id == org.id))).all()
+    assert len(notices) == 3 and all(n.enqueued_at is not None for n in notices)
+
+    # Re-running changes nothing.
+    rerun = await sweep_deadlines(sessions, redis, TODAY)
+    assert (rerun.claimed, rerun.done, rerun.notices) == (0, 0, 0)
+    assert len(handlers["ok"]) == 3
+
+
+async def test_a_failing_subject_stays_pending_without_holding_up_the_others(
+    session: AsyncSession,
+    sessions: async_sessionmaker[AsyncSession],
+    make_org: MakeOrg,
+    handlers: dict[str, list[tuple[uuid.UUID, str]]],
+) -> None:
+    org = await make_org("provider")
+    good, bad = uuid.uuid4(), uuid.uuid4()
+    handlers["broken"].add(bad)  # type: ignore[attr-defined]
+    for subject in (good, bad):
+        await schedule_deadline(
+            session,
+            organization_id=org.id,
+            subject_type="test_report",
+            subject_id=subject,
+            kind="k",
+            due_on=TODAY,
+        )
+    await session.commit()
+
+    result = await sweep_deadlines(sessions, None, TODAY)
+
+    assert result.failed_subjects == [("test_report", bad)] and result.done == 1
+    states = dict(
+        (
+            await session.execute(
+                select(Deadline.subject_id, Deadline.state).where(Deadline.organization_id == org.id)
+            )
+        )
+        .tuples()
+        .all()
+    )
+    assert states == {good: "done", bad: "pending"}
+    subjects = (
+        await session.scalars(select(Notice.subject_id).where(Notice.recipient_organization_id == org.id))
+    ).all()
+    assert subjects == [good]  # the failed subject's notice was rolled back with it
