@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+import asyncpg
 import structlog
 from arq import Retry
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -20,8 +21,20 @@ from oversight_worker.sweep import sweep_deadlines
 
 log = structlog.get_logger("oversight.worker")
 
-# Postgres unreachable or restarting: the job is retried by arq with the same id, a little later.
-_DB_UNAVAILABLE = (OperationalError, InterfaceError, DBAPIError, OSError, ConnectionError)
+# Postgres unreachable or restarting: the job is retried by arq with the same id, a little later. asyncpg's
+# connect-time refusals ("the database system is starting up", admin shutdown) reach us unwrapped by
+# SQLAlchemy, so they are named here too; without them a job failing during a restart was dropped until
+# the relay's lease ran out.
+_DB_UNAVAILABLE = (
+    OperationalError,
+    InterfaceError,
+    DBAPIError,
+    OSError,
+    ConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.exceptions.PostgresConnectionError,
+    asyncpg.exceptions.InterfaceError,
+)
 
 
 def _bind(ctx: dict[str, Any], **ids: str) -> None:
