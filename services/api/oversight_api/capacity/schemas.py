@@ -21,6 +21,12 @@ class _In(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class _Out(BaseModel):
+    """Read from the ORM row of the same field names."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
 # --------------------------------------------------------------------------- programs
 
 
@@ -54,7 +60,7 @@ class ProgramIn(_In):
     monthly_reports: MonthlyReportsIn | None = None
 
 
-class ProgramOut(BaseModel):
+class ProgramOut(_Out):
     id: uuid.UUID
     organization_id: uuid.UUID
     name: str
@@ -65,7 +71,7 @@ class ProgramOut(BaseModel):
     created_at: datetime
 
 
-class ScheduleItemOut(BaseModel):
+class ScheduleItemOut(_Out):
     kind: ReportKind
     label: str
     period_index: int | None
@@ -86,7 +92,7 @@ class ParticipantIn(_In):
     plan_id: uuid.UUID = Field(description="The plan (LME/MCO) organization joining the program")
 
 
-class MilestoneOut(BaseModel):
+class MilestoneOut(_Out):
     number: int
     text: str
     status: Literal["open", "achieved"]
@@ -135,7 +141,7 @@ class DistributionPlanIn(_In):
     allocations: list[AllocationIn] = Field(default_factory=list, max_length=5000)
 
 
-class PlanVersionSummary(BaseModel):
+class PlanVersionSummary(_Out):
     number: int
     submitted_at: datetime
     submitted_by: str
@@ -244,7 +250,7 @@ class MilestoneSummaryListOut(BaseModel):
     milestones: list[MilestoneSummaryOut]
 
 
-class PaymentOut(BaseModel):
+class PaymentOut(_Out):
     id: uuid.UUID
     milestone: int
     period_index: int
