@@ -17,13 +17,20 @@ from oversight_api.auth.caller import Caller
 from oversight_api.capacity import schemas as s
 from oversight_api.capacity.access import load_participant, program_today
 from oversight_api.capacity.checks import domain_problem, require_comments_to_return
-from oversight_api.capacity.milestones import achieve
+from oversight_api.capacity.milestones import achieve, achieve_met_milestones
 from oversight_api.capacity.obligations import mark_decided, mark_submitted
-from oversight_api.capacity.payments import ZERO, budget_of, budget_total, record_payment
+from oversight_api.capacity.payments import (
+    ZERO,
+    budget_of,
+    budget_total,
+    record_payment,
+    settle_accepted_quarters,
+)
 from oversight_api.capacity.programs import schedule_items
 from oversight_api.conventions.audit import audit_event
 from oversight_api.conventions.etags import check_if_match
-from oversight_api.problems import conflict, not_found, unprocessable
+from oversight_api.problems import ProblemError, conflict, not_found, unprocessable
+from oversight_api.tenancy import in_network_clause
 from oversight_db.models.capacity import (
     CapacityDistributionPlan,
     CapacityDistributionPlanVersion,
@@ -138,7 +145,13 @@ async def get_plan_version(
     return _version_out(v, participant.id, s.DistributionPlanIn.model_validate(v.content))
 
 
-async def _validate(session: AsyncSession, program: CapacityProgram, body: s.DistributionPlanIn) -> None:
+async def _validate(
+    session: AsyncSession,
+    program: CapacityProgram,
+    plan_id: uuid.UUID,
+    body: s.DistributionPlanIn,
+    today: date,
+) -> None:
     quarters = [i.period_index for i in await schedule_items(session, program.id) if i.kind == "quarterly"]
     try:
         validate_plan(
@@ -149,24 +162,45 @@ async def _validate(session: AsyncSession, program: CapacityProgram, body: s.Dis
         )
     except CapacityError as exc:
         raise domain_problem("the distribution plan is invalid", exc) from None
-    provider_ids = {a.provider_id for a in body.allocations}
-    if provider_ids:
-        found = set(
-            (
-                await session.scalars(
-                    select(Organization.id).where(
-                        Organization.id.in_(provider_ids), Organization.kind == "provider"
-                    )
+    outside = await _outside_network(session, plan_id, body, today)
+    if outside:
+        raise unprocessable(*_outside_problem(outside))
+
+
+async def _outside_network(
+    session: AsyncSession, plan_id: uuid.UUID, content: s.DistributionPlanIn, today: date
+) -> list[int]:
+    """Indexes of allocation rows whose provider is not an AMH+ practice or CMA the plan contracts with for
+    Tailored Care Management (seed 001 funds the certified AMH+s and CMAs the plan partners with): that is an
+    active ``tcm`` network link. Whether the provider exists elsewhere is not told (another plan's network
+    stays private)."""
+    ids = {a.provider_id for a in content.allocations}
+    if not ids:
+        return []
+    in_network = set(
+        (
+            await session.scalars(
+                select(Organization.id).where(
+                    Organization.id.in_(ids),
+                    Organization.kind == "provider",
+                    in_network_clause(plan_id, Organization.id, "tcm", active_on=today),
                 )
-            ).all()
-        )
-        missing = [
-            {"path": f"body.allocations[{i}].provider_id", "message": "not a provider organization"}
-            for i, a in enumerate(body.allocations)
-            if a.provider_id not in found
-        ]
-        if missing:
-            raise unprocessable("the distribution plan allocates to unknown providers", missing)
+            )
+        ).all()
+    )
+    return [i for i, a in enumerate(content.allocations) if a.provider_id not in in_network]
+
+
+def _outside_problem(rows: list[int]) -> tuple[str, list[dict[str, str]]]:
+    detail = f"allocations {', '.join(map(str, rows))} go to providers outside the plan's TCM network"
+    errors = [
+        {
+            "path": f"body.allocations[{i}].provider_id",
+            "message": "not an AMH+ practice or CMA with an active TCM contract in the plan's network",
+        }
+        for i in rows
+    ]
+    return detail, errors
 
 
 async def submit_plan_version(
@@ -184,8 +218,8 @@ async def submit_plan_version(
             f"the distribution plan is {head.status}; a new version can follow only a return",
             slug="plan-not-editable",
         )
-    await _validate(session, program, body)
     today = program_today(now, program)
+    await _validate(session, program, participant.plan_id, body, today)
     late = program.distribution_plan_due_on is not None and is_late(program.distribution_plan_due_on, today)
     number = head.latest_version + 1
     version = CapacityDistributionPlanVersion(
@@ -233,6 +267,11 @@ async def _approve(
             f"approving this plan would commit {committed} of the program's {program.funding_total}",
             slug="over-funding",
         )
+    outside = await _outside_network(session, participant.plan_id, content, today)
+    if outside:
+        # A contract suspended or ended since submission: return the plan so it can be reallocated.
+        detail, errors = _outside_problem(outside)
+        raise ProblemError(409, detail, slug="allocation-outside-network", errors=errors)
     await achieve(session, participant.id, [PLAN_MILESTONE], today)
     lines = await record_payment(
         session,
@@ -245,7 +284,9 @@ async def _approve(
         "distribution_plan",
         version.id,
     )
-    return {"payment_lines": lines}
+    settled = await settle_accepted_quarters(session, participant, content, today)
+    await achieve_met_milestones(session, participant.id, program, content, today)
+    return {"payment_lines": lines, "settled_lines": settled}
 
 
 async def decide_plan(

@@ -2,7 +2,9 @@
 develop and receive Departmental approval of a Distribution Plan").
 
 A payment is earned only under an approved distribution plan: milestone 1 on approval, a quarter's target when
-an accepted quarterly report reaches it. Each payment is split over the providers in proportion to their
+an accepted quarterly report reaches it. Reports are owed on the program's schedule whether or not the plan is
+approved yet, so a quarterly report may be accepted first: its met targets are then paid when the plan is
+approved (:func:`settle_accepted_quarters`), dated the approval day. Each payment is split over the providers in proportion to their
 allocation of the milestone's budget (``oversight_domain.capacity_plans.split_payment``). A ledger line is
 unique per (participant, milestone, quarter, recipient): recording the same payment again writes nothing.
 """
@@ -13,6 +15,7 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -92,3 +95,20 @@ async def pay_quarter(
                 report.id,
             )
     return lines
+
+
+async def settle_accepted_quarters(
+    session: AsyncSession, participant: CapacityParticipant, content: s.DistributionPlanIn, today: date
+) -> int:
+    """On approval: pay what quarterly reports accepted before it met. Returns the lines written; a line
+    already in the ledger is not written again."""
+    reports = await session.scalars(
+        select(CapacityReport)
+        .where(
+            CapacityReport.participant_id == participant.id,
+            CapacityReport.kind == "quarterly",
+            CapacityReport.status == "accepted",
+        )
+        .order_by(CapacityReport.period_index)
+    )
+    return sum([await pay_quarter(session, participant, r, content, today) for r in reports])

@@ -1,6 +1,7 @@
 """Quarterly and monthly reports (seed 001): the plan submits progress per milestone and a narrative (a first
 submission after the due date is late); the state accepts or returns it. Accepting a quarterly report under
-an approved distribution plan pays the targets it reaches."""
+an approved distribution plan pays the targets it reaches; one accepted before the plan's approval is paid by
+that approval (``payments.settle_accepted_quarters``)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from oversight_api.capacity.access import (
     visible_to,
 )
 from oversight_api.capacity.checks import domain_problem, require_comments_to_return
-from oversight_api.capacity.distribution_plans import approved_content
+from oversight_api.capacity.distribution_plans import approved_content, plan_head
 from oversight_api.capacity.milestones import achieve_met_milestones
 from oversight_api.capacity.obligations import OUTSTANDING, mark_decided, mark_submitted
 from oversight_api.capacity.payments import pay_quarter
@@ -159,6 +160,9 @@ async def decide_report(
     await mark_decided(session, report, accept, body.comments, now, today)
     await session.flush()
     if accept and report.kind == "quarterly":
+        # Serialize with the plan's approval (which locks the same row): whichever commits second sees the
+        # other, so the quarter is paid either here or by the approval's settlement, never by neither.
+        await plan_head(session, participant.id, lock=True)
         content = await approved_content(session, participant.id)
         if content is not None:
             facts["payment_lines"] = await pay_quarter(session, participant, report, content, today)
