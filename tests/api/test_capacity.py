@@ -886,3 +886,49 @@ async def test_approval_racing_an_acceptance_pays_the_quarter_exactly_once(
         pay = (await c.get(f"/v1/capacity/participants/{cw['part']}/payments", headers=hp)).json()
         m4 = [p for p in pay["items"] if p["milestone"] == 4]
         assert sum(Decimal(p["amount"]) for p in m4) == Decimal("100000.00") and len(m4) == 3
+
+
+# --------------------------------------------------------------------------- reminder offsets are program data
+
+
+async def test_a_programs_own_reminder_days_schedule_its_reminders(
+    cap: CapClient, make_org: MakeOrg, auth_headers: MakeKey, session: AsyncSession
+) -> None:
+    """Issue 7's 14/7/1 days and overdue the day after are the default; a program may set its own."""
+    state, plan = await make_org("state"), await make_org("plan")
+    h = await auth_headers(state, "state_admin")
+    cap.clock.set(2021, 11, 10)
+    bad = NC_PROGRAM | {"reminders": {"days_before": [5, 5]}}
+    before = await _count(session, CapacityProgram)
+    problem = assert_problem(
+        await cap.http.post("/v1/capacity/programs", json=bad, headers=h | idem()), 422, "validation"
+    )
+    assert [e["path"] for e in cast(list[dict[str, str]], problem["errors"])] == [
+        "body.reminders.days_before"
+    ]
+    assert await _count(session, CapacityProgram) == before
+    body = NC_PROGRAM | {"reminders": {"days_before": [5], "overdue_days_after": 3}}
+    r = await cap.http.post("/v1/capacity/programs", json=body, headers=h | idem())
+    assert r.status_code == 201, r.text
+    assert r.json()["spec"]["reminders"] == {"days_before": [5], "overdue_days_after": 3}
+    r = await cap.http.post(
+        f"/v1/capacity/programs/{r.json()['id']}/participants",
+        json={"plan_id": str(plan.id)},
+        headers=h | idem(),
+    )
+    assert r.status_code == 201, r.text
+    plan_report = await session.scalar(
+        select(CapacityReport.id).where(
+            CapacityReport.participant_id == uuid.UUID(r.json()["id"]),
+            CapacityReport.kind == "distribution_plan",
+        )
+    )
+    dues = (
+        await session.execute(
+            select(Deadline.kind, Deadline.due_on)
+            .where(Deadline.subject_id == plan_report)
+            .order_by(Deadline.due_on)
+        )
+    ).all()
+    # The plan is due 2021-11-30: 5 days before, and overdue 3 days after.
+    assert [(k, d.isoformat()) for k, d in dues] == [("reminder_5", "2021-11-25"), ("overdue", "2021-12-03")]

@@ -15,7 +15,7 @@ from oversight_api.auth.caller import Caller
 from oversight_api.capacity import schemas as s
 from oversight_api.capacity.access import load_participant, load_program, program_today
 from oversight_api.capacity.milestones import milestones_of
-from oversight_api.capacity.programs import schedule_fields, schedule_items
+from oversight_api.capacity.programs import program_spec, schedule_fields, schedule_items
 from oversight_api.conventions.audit import audit_event
 from oversight_api.conventions.pagination import PageParams, keyset_page
 from oversight_api.problems import conflict, unprocessable
@@ -91,9 +91,10 @@ async def add_participant(
     session.add_all(reports)
     await session.flush()
     today = program_today(now, program)
+    when = program_spec(program).reminders
     scheduled = 0
     for report in reports:
-        scheduled += await reminders.schedule_report_reminders(session, report, body.plan_id, today)
+        scheduled += await reminders.schedule_report_reminders(session, report, body.plan_id, today, when)
     await audit_event(
         session,
         request,

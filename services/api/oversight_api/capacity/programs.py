@@ -85,12 +85,14 @@ async def create_program(
     }
     if body.monthly_reports is not None:
         data["monthly"] = body.monthly_reports.model_dump(exclude_none=True)
+    if body.reminders is not None:
+        data["reminders"] = body.reminders.model_dump(exclude_none=True)
     try:
         spec = parse_program(data)
         schedule = generate_schedule(spec)
     except CapacityError as exc:
         raise domain_problem(
-            "the program's periods or due rules are invalid", exc, renames=_RENAMES
+            "the program's periods, due rules or reminders are invalid", exc, renames=_RENAMES
         ) from None
     except ValueError:
         raise unprocessable(

@@ -51,6 +51,14 @@ class MonthlyReportsIn(_In):
     due_rule: DueRule
 
 
+class RemindersIn(_In):
+    """When each report's reminders go to the plan's admins (default: 14, 7 and 1 days before the due date and an
+    overdue notice, copied to the state, the day after)."""
+
+    days_before: list[int] | None = Field(default=None, max_length=10, description="Calendar days before")
+    overdue_days_after: int | None = Field(default=None, description="Calendar days after the due date")
+
+
 class ProgramIn(_In):
     name: str = Field(min_length=1, max_length=300)
     funding_total: Money = Field(ge=0, max_digits=16, decimal_places=2)
@@ -58,6 +66,7 @@ class ProgramIn(_In):
     distribution_plan_due_on: date | None = None
     quarterly_periods: QuarterlyPeriodsIn
     monthly_reports: MonthlyReportsIn | None = None
+    reminders: RemindersIn | None = None
 
 
 class ProgramOut(_Out):
