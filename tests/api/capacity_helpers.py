@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
 import pytest_asyncio
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_api.app import create_app
 from oversight_api.capacity.clock import Now, get_clock
 from oversight_api.resources import Resources
+from oversight_db.models import NetworkLink
 
 NC = ZoneInfo("America/New_York")
 
@@ -48,10 +50,35 @@ class FakeClock:
 class CapClient:
     http: httpx.AsyncClient
     clock: FakeClock
+    session: AsyncSession
+
+
+async def link_tcm(
+    session: AsyncSession,
+    plan_id: uuid.UUID,
+    providers: Iterable[uuid.UUID],
+    *,
+    status: str = "active",
+    effective_to: date | None = None,
+) -> None:
+    """Put the providers in the plan's Tailored Care Management network: a distribution plan funds only
+    AMH+ practices and CMAs the plan contracts with (seed 001)."""
+    session.add_all(
+        NetworkLink(
+            plan_id=plan_id,
+            provider_id=p,
+            program="tcm",
+            status=status,
+            effective_from=date(2021, 7, 1),
+            effective_to=effective_to,
+        )
+        for p in providers
+    )
+    await session.flush()
 
 
 @pytest_asyncio.fixture(loop_scope="session")
-async def cap(resources: Resources) -> AsyncIterator[CapClient]:
+async def cap(resources: Resources, session: AsyncSession) -> AsyncIterator[CapClient]:
     """The app on the test's rolled-back connection, with a clock the test sets."""
     clock = FakeClock()
     app = create_app(resources=resources)
@@ -62,7 +89,7 @@ async def cap(resources: Resources) -> AsyncIterator[CapClient]:
     app.dependency_overrides[get_clock] = fake_clock
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
-        yield CapClient(c, clock)
+        yield CapClient(c, clock, session)
 
 
 def idem() -> dict[str, str]:

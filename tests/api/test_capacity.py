@@ -6,22 +6,27 @@ from __future__ import annotations
 import uuid
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import httpx
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from oversight_api.capacity.distribution_plans import approved_content
+from oversight_api.capacity.payments import settle_accepted_quarters
+from oversight_api.resources import Resources
 from oversight_db.models import (
     CapacityDistributionPlanVersion,
+    CapacityParticipant,
     CapacityPayment,
     CapacityProgram,
     CapacityReport,
     CapacityScheduleItem,
     Deadline,
+    NetworkLink,
     Organization,
 )
-from tests.api.capacity_helpers import NC_PROGRAM, CapClient, cap, idem, plan_body
+from tests.api.capacity_helpers import NC_PROGRAM, CapClient, cap, idem, link_tcm, plan_body
 from tests.api.test_problems import assert_problem
 from tests.conftest import MakeKey, MakeOrg
 
@@ -46,6 +51,8 @@ async def _world(c: CapClient, make_org: MakeOrg, auth_headers: MakeKey) -> Worl
     p1 = await make_org("provider", name="AMH+ practice")
     p2 = await make_org("provider", name="CMA")
     w = World(state, plan_a, plan_b, [p1.id, p2.id])
+    for plan in (plan_a, plan_b):
+        await link_tcm(c.session, plan.id, w.providers)
     w.h = {
         "state": await auth_headers(state, "state_admin"),
         "a": await auth_headers(plan_a, "plan_admin"),
@@ -617,16 +624,15 @@ async def test_a_returned_report_is_owed_again_and_its_reminders_rearm(
     )
 
 
-async def test_concurrent_acceptances_pay_once(
-    committed_client: Any, committed_factories: tuple[MakeOrg, MakeKey]
-) -> None:
-    """Two state admins accept the same quarterly report at the same moment: one wins, one payment."""
-    import asyncio
-
-    make_org, make_key = committed_factories
-    c = committed_client
+async def _committed_world(
+    c: httpx.AsyncClient, factories: tuple[MakeOrg, MakeKey], resources: Resources
+) -> dict[str, Any]:
+    """A committed program with one participating plan and two providers in its TCM network."""
+    make_org, make_key = factories
     state, plan = await make_org("state"), await make_org("plan")
     providers = [(await make_org("provider")).id, (await make_org("provider")).id]
+    async with resources.sessions() as s, s.begin():
+        await link_tcm(s, plan.id, providers)
     hs, hp = await make_key(state, "state_admin"), await make_key(plan, "plan_admin")
     program = (await c.post("/v1/capacity/programs", json=NC_PROGRAM, headers=hs | idem())).json()["id"]
     part = (
@@ -636,25 +642,46 @@ async def test_concurrent_acceptances_pay_once(
             headers=hs | idem(),
         )
     ).json()["id"]
-    base = f"/v1/capacity/participants/{part}/distribution-plan"
-    r = await c.post(f"{base}/versions", json=plan_body(providers), headers=hp | idem())
+    return {"hs": hs, "hp": hp, "program": program, "part": part, "providers": providers}
+
+
+async def _submitted_quarter(c: httpx.AsyncClient, cw: dict[str, Any], m4_quantity: str) -> str:
+    """Submit quarter 1 with milestone 4 progress; returns the report's URL."""
+    items = (
+        await c.get(
+            f"/v1/capacity/programs/{cw['program']}/reports",
+            params={"kind": "quarterly", "limit": 1},
+            headers=cw["hp"],
+        )
+    ).json()["items"]
+    url = f"/v1/capacity/reports/{items[0]['id']}"
+    etag = (await c.get(url, headers=cw["hp"])).headers["etag"]
+    r = await c.post(
+        f"{url}/submission",
+        json={"progress": [{"milestone": 4, "quantity": m4_quantity}]},
+        headers=cw["hp"] | {"If-Match": etag},
+    )
+    assert r.status_code == 200, r.text
+    return url
+
+
+async def test_concurrent_acceptances_pay_once(
+    committed_client: Any, committed_factories: tuple[MakeOrg, MakeKey], committed_resources: Resources
+) -> None:
+    """Two state admins accept the same quarterly report at the same moment: one wins, one payment."""
+    import asyncio
+
+    c = committed_client
+    cw = await _committed_world(c, committed_factories, committed_resources)
+    hs, hp = cw["hs"], cw["hp"]
+    base = f"/v1/capacity/participants/{cw['part']}/distribution-plan"
+    r = await c.post(f"{base}/versions", json=plan_body(cw["providers"]), headers=hp | idem())
     r = await c.post(
         f"{base}/decision", json={"decision": "approve"}, headers=hs | {"If-Match": r.headers["etag"]}
     )
     assert r.status_code == 200, r.text
-    items = (
-        await c.get(
-            f"/v1/capacity/programs/{program}/reports", params={"kind": "quarterly", "limit": 1}, headers=hp
-        )
-    ).json()["items"]
-    url = f"/v1/capacity/reports/{items[0]['id']}"
+    url = await _submitted_quarter(c, cw, "10")
     etag = (await c.get(url, headers=hp)).headers["etag"]
-    r = await c.post(
-        f"{url}/submission",
-        json={"progress": [{"milestone": 4, "quantity": "10"}]},
-        headers=hp | {"If-Match": etag},
-    )
-    etag = r.headers["etag"]
     results = await asyncio.gather(
         *(
             c.post(f"{url}/decision", json={"decision": "accept"}, headers=hs | {"If-Match": etag})
@@ -663,7 +690,7 @@ async def test_concurrent_acceptances_pay_once(
     )
     assert sorted(r.status_code for r in results)[0] == 200
     assert sorted(r.status_code for r in results)[1] in (409, 412)
-    pay = (await c.get(f"/v1/capacity/participants/{part}/payments", headers=hp)).json()
+    pay = (await c.get(f"/v1/capacity/participants/{cw['part']}/payments", headers=hp)).json()
     m4 = [p for p in pay["items"] if p["milestone"] == 4]
     assert sum(Decimal(p["amount"]) for p in m4) == Decimal("100000.00") and len(m4) == 3
 
@@ -677,3 +704,231 @@ async def test_creating_a_program_works_without_an_idempotency_key(
         "/v1/capacity/programs", json=NC_PROGRAM, headers=await auth_headers(state, "state_admin")
     )
     assert r.status_code == 201, r.text
+
+
+# --------------------------------------------------------------------------- allocations stay in the network
+
+
+async def test_allocations_must_go_to_amh_plus_or_cma_in_the_plans_active_tcm_network(
+    cap: CapClient, make_org: MakeOrg, auth_headers: MakeKey, session: AsyncSession
+) -> None:
+    """Seed 001 funds the certified AMH+ practices and CMAs a plan partners with: an active tcm network link.
+    Every other row is named by its index and nothing is written."""
+    w = await _world(cap, make_org, auth_headers)
+    b_only, ecm_only, suspended, ended, unlinked = [(await make_org("provider")).id for _ in range(5)]
+    await link_tcm(session, w.plan_b.id, [b_only])
+    session.add(
+        NetworkLink(
+            plan_id=w.plan_a.id,
+            provider_id=ecm_only,
+            program="ecm",
+            status="active",
+            effective_from=date(2021, 7, 1),
+        )
+    )
+    await link_tcm(session, w.plan_a.id, [suspended], status="suspended")
+    await link_tcm(session, w.plan_a.id, [ended], effective_to=date(2021, 10, 31))
+    body = plan_body(w.providers)
+    rows = [w.providers[0], b_only, ecm_only, suspended, ended, unlinked, w.plan_b.id]
+    body["allocations"] = [
+        {"provider_id": str(p), "provider_type": "cma", "milestone": 4, "amount": "1000.00"} for p in rows
+    ]
+    base = f"/v1/capacity/participants/{w.part_a}/distribution-plan"
+    problem = assert_problem(
+        await cap.http.post(f"{base}/versions", json=body, headers=w.h["a"] | idem()), 422, "validation"
+    )
+    errors = cast(list[dict[str, str]], problem["errors"])
+    assert [e["path"] for e in errors] == [f"body.allocations[{i}].provider_id" for i in range(1, 7)]
+    assert "allocations 1, 2, 3, 4, 5, 6" in str(problem["detail"])
+    # The same message whether or not the provider is in another plan's network.
+    assert len({e["message"] for e in errors}) == 1
+    plan = (await cap.http.get(base, headers=w.h["a"])).json()
+    assert plan["status"] == "not_submitted" and plan["versions"] == []
+
+
+async def test_approval_refuses_a_plan_whose_provider_left_the_network_since_submission(
+    cap: CapClient, make_org: MakeOrg, auth_headers: MakeKey, session: AsyncSession
+) -> None:
+    w = await _world(cap, make_org, auth_headers)
+    base = f"/v1/capacity/participants/{w.part_a}/distribution-plan"
+    r = await cap.http.post(f"{base}/versions", json=plan_body(w.providers), headers=w.h["a"] | idem())
+    assert r.status_code == 201, r.text
+    link = await session.scalar(
+        select(NetworkLink).where(
+            NetworkLink.plan_id == w.plan_a.id, NetworkLink.provider_id == w.providers[1]
+        )
+    )
+    assert link is not None
+    link.status = "suspended"
+    await session.flush()
+    problem = assert_problem(
+        await cap.http.post(
+            f"{base}/decision",
+            json={"decision": "approve"},
+            headers=w.h["state"] | {"If-Match": r.headers["etag"]},
+        ),
+        409,
+        "allocation-outside-network",
+    )
+    # plan_body allocates to providers [p1, p2, p1]: row 1 is the suspended CMA.
+    errors = cast(list[dict[str, str]], problem["errors"])
+    assert [e["path"] for e in errors] == ["body.allocations[1].provider_id"]
+    plan = (await cap.http.get(base, headers=w.h["a"])).json()
+    assert plan["status"] == "submitted" and plan["approved_version"] is None
+    assert await _count(session, CapacityPayment, CapacityPayment.participant_id == uuid.UUID(w.part_a)) == 0
+    part = (await cap.http.get(f"/v1/capacity/participants/{w.part_a}", headers=w.h["a"])).json()
+    assert part["milestones"][0]["status"] == "open"
+
+
+# --------------------------------------------------------------------------- quarters accepted before approval
+
+
+async def _submit_and_accept_quarter(
+    c: CapClient, w: World, index: int, progress: list[dict[str, Any]]
+) -> dict[str, Any]:
+    report = await _quarter_report(c, w, w.part_a, index, w.h["a"])
+    url = f"/v1/capacity/reports/{report['id']}"
+    etag = (await c.http.get(url, headers=w.h["a"])).headers["etag"]
+    r = await c.http.post(
+        f"{url}/submission", json={"progress": progress}, headers=w.h["a"] | {"If-Match": etag}
+    )
+    assert r.status_code == 200, r.text
+    r = await c.http.post(
+        f"{url}/decision", json={"decision": "accept"}, headers=w.h["state"] | {"If-Match": r.headers["etag"]}
+    )
+    assert r.status_code == 200, r.text
+    accepted: dict[str, Any] = r.json()
+    return accepted
+
+
+async def test_a_quarter_accepted_before_the_plan_is_approved_is_paid_once_on_approval(
+    cap: CapClient, make_org: MakeOrg, auth_headers: MakeKey, session: AsyncSession
+) -> None:
+    """Seed 001: "To qualify for capacity building payments, LME/MCOs must ... receive Departmental approval of
+    a Distribution Plan". Quarterly reports are owed on Table 2's dates regardless, so the state may accept one
+    first; nothing is paid until the approval, which then pays the quarters already met, once."""
+    w = await _world(cap, make_org, auth_headers)
+    cap.clock.set(2022, 4, 20)
+    report = await _submit_and_accept_quarter(
+        cap, w, 1, [{"milestone": 4, "quantity": "12"}, {"milestone": 3, "quantity": "5"}]
+    )
+    pay_url = f"/v1/capacity/participants/{w.part_a}/payments"
+    assert (await cap.http.get(pay_url, headers=w.h["a"])).json() == {
+        "participant_id": w.part_a,
+        "total": "0.00",
+        "items": [],
+    }
+    cap.clock.set(2022, 5, 2)
+    await _approve_plan(cap, w)
+    pay = (await cap.http.get(pay_url, headers=w.h["a"])).json()
+    by_key: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for p in pay["items"]:
+        by_key.setdefault((p["milestone"], p["period_index"]), []).append(p)
+    # Milestone 1 on approval; quarter 1 of milestones 3 (5 >= 5) and 4 (12 >= 10) from the accepted report.
+    assert sorted(by_key) == [(1, 0), (3, 1), (4, 1)]
+    assert sum(Decimal(p["amount"]) for p in by_key[(4, 1)]) == Decimal("100000.00")
+    assert [(p["provider_id"], p["amount"]) for p in by_key[(3, 1)]] == [(str(w.providers[0]), "150000.00")]
+    for p in by_key[(3, 1)] + by_key[(4, 1)]:
+        assert (p["source_type"], p["source_id"], p["earned_on"]) == (
+            "capacity_report",
+            report["id"],
+            "2022-05-02",
+        )
+    assert pay["total"] == "300000.00"
+    # Milestone 3 has one target, now met: achieved on the approval day. Milestone 4 still has quarter 2 ahead.
+    summary = (
+        await cap.http.get(f"/v1/capacity/participants/{w.part_a}/milestones", headers=w.h["a"])
+    ).json()
+    by_number = {m["number"]: m for m in summary["milestones"]}
+    assert (by_number[3]["status"], by_number[3]["achieved_on"]) == ("achieved", "2022-05-02")
+    assert by_number[4]["status"] == "open" and by_number[4]["earned"] == "100000.00"
+    # Settling again (a retried approval) writes no second line.
+    mine = CapacityPayment.participant_id == uuid.UUID(w.part_a)
+    lines = await _count(session, CapacityPayment, mine)
+    participant = await session.get_one(CapacityParticipant, uuid.UUID(w.part_a))
+    content = await approved_content(session, participant.id)
+    assert content is not None
+    assert await settle_accepted_quarters(session, participant, content, date(2022, 5, 3)) == 0
+    assert await _count(session, CapacityPayment, mine) == lines
+    # A quarter accepted after the approval is paid at acceptance as before.
+    cap.clock.set(2022, 7, 20)
+    await _submit_and_accept_quarter(cap, w, 2, [{"milestone": 4, "quantity": "20"}])
+    pay = (await cap.http.get(pay_url, headers=w.h["a"])).json()
+    assert pay["total"] == "500000.00"
+
+
+async def test_approval_racing_an_acceptance_pays_the_quarter_exactly_once(
+    committed_client: Any,
+    committed_factories: tuple[MakeOrg, MakeKey],
+    committed_resources: Resources,
+) -> None:
+    """The state approves the plan while another admin accepts a met quarterly report: whichever commits
+    second sees the other, so the quarter is paid once, never twice and never not at all."""
+    import asyncio
+
+    for _ in range(3):
+        cw = await _committed_world(committed_client, committed_factories, committed_resources)
+        c, hs, hp = committed_client, cw["hs"], cw["hp"]
+        base = f"/v1/capacity/participants/{cw['part']}/distribution-plan"
+        plan = await c.post(f"{base}/versions", json=plan_body(cw["providers"]), headers=hp | idem())
+        assert plan.status_code == 201, plan.text
+        url = await _submitted_quarter(c, cw, "10")
+        etag = (await c.get(url, headers=hs)).headers["etag"]
+        approve, accept = await asyncio.gather(
+            c.post(
+                f"{base}/decision",
+                json={"decision": "approve"},
+                headers=hs | {"If-Match": plan.headers["etag"]},
+            ),
+            c.post(f"{url}/decision", json={"decision": "accept"}, headers=hs | {"If-Match": etag}),
+        )
+        assert (approve.status_code, accept.status_code) == (200, 200), (approve.text, accept.text)
+        pay = (await c.get(f"/v1/capacity/participants/{cw['part']}/payments", headers=hp)).json()
+        m4 = [p for p in pay["items"] if p["milestone"] == 4]
+        assert sum(Decimal(p["amount"]) for p in m4) == Decimal("100000.00") and len(m4) == 3
+
+
+# --------------------------------------------------------------------------- reminder offsets are program data
+
+
+async def test_a_programs_own_reminder_days_schedule_its_reminders(
+    cap: CapClient, make_org: MakeOrg, auth_headers: MakeKey, session: AsyncSession
+) -> None:
+    """Issue 7's 14/7/1 days and overdue the day after are the default; a program may set its own."""
+    state, plan = await make_org("state"), await make_org("plan")
+    h = await auth_headers(state, "state_admin")
+    cap.clock.set(2021, 11, 10)
+    bad = NC_PROGRAM | {"reminders": {"days_before": [5, 5]}}
+    before = await _count(session, CapacityProgram)
+    problem = assert_problem(
+        await cap.http.post("/v1/capacity/programs", json=bad, headers=h | idem()), 422, "validation"
+    )
+    assert [e["path"] for e in cast(list[dict[str, str]], problem["errors"])] == [
+        "body.reminders.days_before"
+    ]
+    assert await _count(session, CapacityProgram) == before
+    body = NC_PROGRAM | {"reminders": {"days_before": [5], "overdue_days_after": 3}}
+    r = await cap.http.post("/v1/capacity/programs", json=body, headers=h | idem())
+    assert r.status_code == 201, r.text
+    assert r.json()["spec"]["reminders"] == {"days_before": [5], "overdue_days_after": 3}
+    r = await cap.http.post(
+        f"/v1/capacity/programs/{r.json()['id']}/participants",
+        json={"plan_id": str(plan.id)},
+        headers=h | idem(),
+    )
+    assert r.status_code == 201, r.text
+    plan_report = await session.scalar(
+        select(CapacityReport.id).where(
+            CapacityReport.participant_id == uuid.UUID(r.json()["id"]),
+            CapacityReport.kind == "distribution_plan",
+        )
+    )
+    dues = (
+        await session.execute(
+            select(Deadline.kind, Deadline.due_on)
+            .where(Deadline.subject_id == plan_report)
+            .order_by(Deadline.due_on)
+        )
+    ).all()
+    # The plan is due 2021-11-30: 5 days before, and overdue 3 days after.
+    assert [(k, d.isoformat()) for k, d in dues] == [("reminder_5", "2021-11-25"), ("overdue", "2021-12-03")]

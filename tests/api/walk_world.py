@@ -73,10 +73,11 @@ async def platform(ctx: WalkContext) -> dict[str, str]:
 async def capacity(ctx: WalkContext) -> dict[str, str]:
     """Tenant A's plan in a Capacity Building program: an approved-for-review distribution plan (version 1) and
     a submitted quarterly report."""
-    from tests.api.capacity_helpers import NC_PROGRAM, plan_body
+    from tests.api.capacity_helpers import NC_PROGRAM, link_tcm, plan_body
 
     state = await ctx.make_org("state")
     providers = [(await ctx.make_org("provider")).id, (await ctx.make_org("provider")).id]
+    await link_tcm(ctx.session, ctx.plan.id, providers)
     hs = await ctx.auth_headers(state, "state_admin")
     hp = ctx.headers["plan_admin"]
     c = ctx.client

@@ -13,9 +13,12 @@ from oversight_domain.capacity import (
     CapacityError,
     MilestoneTarget,
     ProgressReport,
+    ReminderSpec,
     generate_schedule,
     load_program,
     milestone_status,
+    parse_program,
+    reminder_dates,
 )
 
 NC = load_program("nc-tcm-capacity-building")
@@ -146,3 +149,42 @@ def test_negative_targets_and_unknown_milestones_raise() -> None:
         milestone_status(sched, [MilestoneTarget(4, 9, 1)], [], date(2022, 1, 1))
     with pytest.raises(CapacityError, match="must be >= 0"):
         milestone_status(sched, [MilestoneTarget(4, 1, 1)], [ProgressReport(4, 1, -2)], date(2022, 1, 1))
+
+
+def test_reminder_offsets_are_program_data_defaulting_to_issue7_14_7_1_and_overdue_the_day_after() -> None:
+    # The NC program ships them (issue 7; seed 001 gives only the Table 2 due dates).
+    assert NC.reminders.days_before == (14, 7, 1) and NC.reminders.overdue_days_after == 1
+    assert ReminderSpec() == NC.reminders
+    assert reminder_dates(date(2022, 4, 30), NC.reminders) == {
+        "reminder_14": date(2022, 4, 16),
+        "reminder_7": date(2022, 4, 23),
+        "reminder_1": date(2022, 4, 29),
+        "overdue": date(2022, 5, 1),
+    }
+    # A program without a reminders section takes the defaults; one with its own uses them.
+    data = NC.model_dump(mode="json")
+    del data["reminders"]
+    assert parse_program(data).reminders == ReminderSpec()
+    own = parse_program(data | {"reminders": {"days_before": [3, 10], "overdue_days_after": 2}})
+    assert reminder_dates(date(2022, 4, 30), own.reminders) == {
+        "reminder_10": date(2022, 4, 20),
+        "reminder_3": date(2022, 4, 27),
+        "overdue": date(2022, 5, 2),
+    }
+
+
+@pytest.mark.parametrize(
+    ("reminders", "path"),
+    [
+        ({"days_before": [7, 0]}, "reminders.days_before"),
+        ({"days_before": [7, 7]}, "reminders.days_before"),
+        ({"days_before": [-1]}, "reminders.days_before"),
+        ({"overdue_days_after": 0}, "reminders.overdue_days_after"),
+        ({"every": "week"}, "reminders.every"),
+    ],
+)
+def test_bad_reminder_offsets_are_refused_with_their_path(reminders: dict[str, Any], path: str) -> None:
+    data = NC.model_dump(mode="json") | {"reminders": reminders}
+    with pytest.raises(CapacityError) as exc:
+        parse_program(data)
+    assert [e["path"] for e in exc.value.errors] == [path]

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from oversight_db import capacity  # registers the handler
 from oversight_db.deadlines import HANDLERS
 from oversight_db.models import CapacityReport, Deadline, Notice
-from tests.api.capacity_helpers import NC_PROGRAM, CapClient, cap, idem, plan_body
+from tests.api.capacity_helpers import NC_PROGRAM, CapClient, cap, idem, link_tcm, plan_body
 from tests.conftest import MakeKey, MakeOrg
 
 __all__ = ["cap"]
@@ -51,6 +51,7 @@ async def test_reminders_and_exactly_one_overdue_notice_however_often_the_sweep_
     state = await make_org("state")
     plan_a, plan_b = await make_org("plan"), await make_org("plan")
     p1, p2 = await make_org("provider"), await make_org("provider")
+    await link_tcm(session, plan_b.id, [p1.id, p2.id])
     hs = await auth_headers(state, "state_admin")
     hb = await auth_headers(plan_b, "plan_admin")
     cap.clock.set(2021, 11, 10)

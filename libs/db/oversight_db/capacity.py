@@ -1,7 +1,9 @@
 """Capacity Building report reminders: deadlines per report obligation and the sweep's handler.
 
-Each report a participant owes gets reminders 14, 7 and 1 days before its due date and an overdue notice the
-day after, to the participant's plan admins; the overdue notice is copied to the program's state admins.
+Each report a participant owes gets reminders some days before its due date and an overdue notice after it, to
+the participant's plan admins; the overdue notice is copied to the program's state admins. The days are the
+program's data (``ProgramSpec.reminders``: by default issue 7's 14, 7 and 1 days before, overdue the day
+after); ``oversight_domain.capacity.reminder_dates`` turns them into dates.
 Submitting cancels the report's pending reminders; returning it re-arms those still ahead.
 
 The handler is idempotent: every notice carries a ``dedupe_key`` naming (report, reminder kind, due date),
@@ -11,7 +13,7 @@ so a sweep that runs twice, or after a crash, writes each notice once.
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import and_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,28 +22,24 @@ from oversight_db.deadlines import cancel_deadlines, deadline_handler, schedule_
 from oversight_db.models.capacity import CapacityParticipant, CapacityProgram, CapacityReport
 from oversight_db.models.deadlines import Deadline
 from oversight_db.outbox import add_notice
+from oversight_domain.capacity import ReminderSpec, reminder_dates
 
 SUBJECT_TYPE = "capacity_report"
-REMINDER_DAYS_BEFORE = (14, 7, 1)
-OVERDUE_DAYS_AFTER = 1
 # Reports in these states no longer need the plan to act.
 _DONE_STATUSES = ("submitted", "accepted")
 
 
-def reminder_dates(due_on: date) -> dict[str, date]:
-    """Deadline kind -> the day it fires."""
-    out = {f"reminder_{n}": due_on - timedelta(days=n) for n in REMINDER_DAYS_BEFORE}
-    out["overdue"] = due_on + timedelta(days=OVERDUE_DAYS_AFTER)
-    return out
-
-
 async def schedule_report_reminders(
-    session: AsyncSession, report: CapacityReport, organization_id: uuid.UUID, today: date
+    session: AsyncSession,
+    report: CapacityReport,
+    organization_id: uuid.UUID,
+    today: date,
+    reminders: ReminderSpec,
 ) -> int:
     """Schedule the report's reminders that still lie ahead (a plan joining late is not flooded with
     reminders for dates long gone). Returns how many were scheduled."""
     count = 0
-    for kind, fires_on in reminder_dates(report.due_on).items():
+    for kind, fires_on in reminder_dates(report.due_on, reminders).items():
         if fires_on >= today:
             await schedule_deadline(
                 session,

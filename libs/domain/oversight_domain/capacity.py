@@ -8,6 +8,7 @@
   reports due the last day of each month from December 2021 (through June 2023, the last quarter's
   final month, unless the spec says otherwise).
 * :func:`milestone_status`: ``met`` when the reported progress reaches the quarter's target.
+* :func:`reminder_dates`: when a report's reminders fire, from the program's ``reminders`` data.
 
 Due rules are data:
 ``{"kind": "day_of_following_month", "day": 30, "months_after": 1}`` - that day of the month
@@ -27,7 +28,7 @@ from importlib import resources
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from oversight_domain.calendars import Calendar, add_days, add_months, last_day_of_month
 from oversight_domain.tools.models import errors_from_pydantic
@@ -127,6 +128,24 @@ class MonthlySpec(_Model):
     due_rule: DueRule
 
 
+class ReminderSpec(_Model):
+    """When a report's reminders fire, in calendar days from its due date. Seed 001 gives only the due dates
+    (Table 2); the defaults are issue 7's: 14, 7 and 1 days before each due date and an overdue notice the
+    day after."""
+
+    days_before: tuple[int, ...] = Field(default=(14, 7, 1), max_length=10)
+    overdue_days_after: int = Field(default=1, ge=1, le=90)
+
+    @field_validator("days_before")
+    @classmethod
+    def _distinct_and_positive(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        if any(n < 1 or n > 365 for n in value):
+            raise ValueError("each must be 1-365 days before the due date")
+        if len(set(value)) != len(value):
+            raise ValueError("must not repeat a day")
+        return tuple(sorted(value, reverse=True))
+
+
 class ProgramSpec(_Model):
     key: str
     title: str
@@ -135,6 +154,14 @@ class ProgramSpec(_Model):
     distribution_plan_due_on: date | None = None
     quarterly: QuarterlySpec
     monthly: MonthlySpec | None = None
+    reminders: ReminderSpec = ReminderSpec()
+
+
+def reminder_dates(due_on: date, reminders: ReminderSpec) -> dict[str, date]:
+    """Reminder kind (``reminder_14`` ... ``overdue``) -> the day it fires, earliest first."""
+    out = {f"reminder_{n}": due_on - timedelta(days=n) for n in reminders.days_before}
+    out["overdue"] = due_on + timedelta(days=reminders.overdue_days_after)
+    return out
 
 
 ReportKind = Literal["distribution_plan", "quarterly", "monthly"]

@@ -14,6 +14,7 @@ Objects outside the scope are reported as 404 by the callers (``problems.not_fou
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, false, literal, or_, select, union
@@ -105,14 +106,22 @@ def network_link_clause(caller: Caller) -> ColumnElement[bool]:
 
 
 def in_network_clause(
-    plan_id: uuid.UUID, provider_id: Column, program: Column | str | None = None
+    plan_id: uuid.UUID,
+    provider_id: Column,
+    program: Column | str | None = None,
+    *,
+    active_on: date | None = None,
 ) -> ColumnElement[bool]:
-    """``provider_id`` has a link with the plan (for ``program`` when given) that is not terminated."""
-    conditions = [
-        NetworkLink.plan_id == plan_id,
-        NetworkLink.provider_id == provider_id,
-        NetworkLink.status != "terminated",
-    ]
+    """``provider_id`` has a link with the plan (for ``program`` when given) that is not terminated; with
+    ``active_on``, one that is ``active`` (not suspended) and whose contract has not ended by that date."""
+    conditions = [NetworkLink.plan_id == plan_id, NetworkLink.provider_id == provider_id]
+    if active_on is None:
+        conditions.append(NetworkLink.status != "terminated")
+    else:
+        conditions += [
+            NetworkLink.status == "active",
+            or_(NetworkLink.effective_to.is_(None), NetworkLink.effective_to >= active_on),
+        ]
     if program is not None:
         conditions.append(NetworkLink.program == program)
     return exists().where(and_(*conditions))

@@ -1,4 +1,5 @@
-"""Capacity Building routes (seed 001). The work is in ``service``; these only wire auth, ETags and
+"""Capacity Building routes (seed 001). The work is in the modules named for what they hold (``programs``,
+``participants``, ``distribution_plans``, ``reports``, ``views``); these only wire auth, ETags and
 idempotency."""
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from starlette.responses import JSONResponse
 
 from oversight_api.auth.caller import Caller, require
 from oversight_api.auth.permissions import Permission
+from oversight_api.capacity import distribution_plans, participants, programs, reports, views
 from oversight_api.capacity import schemas as s
-from oversight_api.capacity import service
 from oversight_api.capacity.clock import Clock
 from oversight_api.conventions.etags import etag_of, set_etag
 from oversight_api.conventions.idempotency import IdempotencyKey, idempotent
@@ -48,7 +49,7 @@ async def create_program(
     body: s.ProgramIn, request: Request, session: Session, idem: IdempotencyKey = None, caller: Caller = ADMIN
 ) -> JSONResponse:
     async def create() -> JSONResponse:
-        out = await service.create_program(session, request, caller, body)
+        out = await programs.create_program(session, request, caller, body)
         return _json(out, 201, location=f"/v1/capacity/programs/{out.id}")
 
     return await idempotent(session, request, caller, idem, body, create)
@@ -56,27 +57,27 @@ async def create_program(
 
 @router.get("/programs", response_model=Page[s.ProgramOut], operation_id="capacity_programs_list")
 async def list_programs(session: Session, page: Pagination, caller: Caller = READ) -> Page[s.ProgramOut]:
-    items, cursor = await service.list_programs(session, caller, page)
+    items, cursor = await programs.list_programs(session, caller, page)
     return Page(items=items, next_cursor=cursor)
 
 
 @router.get("/programs/{program_id}", response_model=s.ProgramOut, operation_id="capacity_programs_get")
 async def get_program(program_id: uuid.UUID, session: Session, caller: Caller = READ) -> s.ProgramOut:
-    return await service.get_program(session, caller, program_id)
+    return await programs.get_program(session, caller, program_id)
 
 
 @router.get(
     "/programs/{program_id}/schedule", response_model=s.ScheduleOut, operation_id="capacity_programs_schedule"
 )
 async def get_schedule(program_id: uuid.UUID, session: Session, caller: Caller = READ) -> s.ScheduleOut:
-    return await service.get_schedule(session, caller, program_id)
+    return await programs.get_schedule(session, caller, program_id)
 
 
 @router.get(
     "/programs/{program_id}/totals", response_model=s.TotalsOut, operation_id="capacity_programs_totals"
 )
 async def get_totals(program_id: uuid.UUID, session: Session, caller: Caller = READ) -> s.TotalsOut:
-    return await service.totals(session, caller, program_id)
+    return await views.totals(session, caller, program_id)
 
 
 # --------------------------------------------------------------------------- participants
@@ -98,7 +99,7 @@ async def add_participant(
     caller: Caller = ADMIN,
 ) -> JSONResponse:
     async def create() -> JSONResponse:
-        out = await service.add_participant(session, request, caller, program_id, body, clock())
+        out = await participants.add_participant(session, request, caller, program_id, body, clock())
         return _json(out, 201, location=f"/v1/capacity/participants/{out.id}")
 
     return await idempotent(session, request, caller, idem, body, create)
@@ -112,7 +113,7 @@ async def add_participant(
 async def list_participants(
     program_id: uuid.UUID, session: Session, page: Pagination, caller: Caller = READ
 ) -> Page[s.ParticipantOut]:
-    items, cursor = await service.list_participants(session, caller, program_id, page)
+    items, cursor = await participants.list_participants(session, caller, program_id, page)
     return Page(items=items, next_cursor=cursor)
 
 
@@ -124,7 +125,7 @@ async def list_participants(
 async def get_participant(
     participant_id: uuid.UUID, session: Session, caller: Caller = READ
 ) -> s.ParticipantOut:
-    return await service.get_participant(session, caller, participant_id)
+    return await participants.get_participant(session, caller, participant_id)
 
 
 @router.get(
@@ -135,7 +136,7 @@ async def get_participant(
 async def get_milestones(
     participant_id: uuid.UUID, session: Session, clock: Clock, caller: Caller = READ
 ) -> s.MilestoneSummaryListOut:
-    return await service.milestone_summary(session, caller, participant_id, clock())
+    return await views.milestone_summary(session, caller, participant_id, clock())
 
 
 @router.get(
@@ -144,7 +145,7 @@ async def get_milestones(
     operation_id="capacity_participants_payments",
 )
 async def get_payments(participant_id: uuid.UUID, session: Session, caller: Caller = READ) -> s.PaymentsOut:
-    return await service.payments(session, caller, participant_id)
+    return await views.payments(session, caller, participant_id)
 
 
 # --------------------------------------------------------------------------- distribution plans
@@ -158,7 +159,7 @@ async def get_payments(participant_id: uuid.UUID, session: Session, caller: Call
 async def get_plan(
     participant_id: uuid.UUID, response: Response, session: Session, caller: Caller = READ
 ) -> s.DistributionPlanOut:
-    out, version = await service.get_plan(session, caller, participant_id)
+    out, version = await distribution_plans.get_plan(session, caller, participant_id)
     set_etag(response, version)
     return out
 
@@ -181,7 +182,7 @@ async def submit_plan(
     """Submit a new, immutable version of the plan (the first, or the next after a return)."""
 
     async def create() -> JSONResponse:
-        out, version = await service.submit_plan_version(
+        out, version = await distribution_plans.submit_plan_version(
             session, request, caller, participant_id, body, clock()
         )
         location = f"/v1/capacity/participants/{participant_id}/distribution-plan/versions/{out.number}"
@@ -198,7 +199,7 @@ async def submit_plan(
 async def get_plan_version(
     participant_id: uuid.UUID, version_number: int, session: Session, caller: Caller = READ
 ) -> s.PlanVersionOut:
-    return await service.get_plan_version(session, caller, participant_id, version_number)
+    return await distribution_plans.get_plan_version(session, caller, participant_id, version_number)
 
 
 @router.post(
@@ -216,7 +217,9 @@ async def decide_plan(
     caller: Caller = ADMIN,
 ) -> s.DistributionPlanOut:
     """Approve (achieves milestone 1) or return with comments; needs the plan's ETag in If-Match."""
-    out, version = await service.decide_plan(session, request, caller, participant_id, body, clock())
+    out, version = await distribution_plans.decide_plan(
+        session, request, caller, participant_id, body, clock()
+    )
     set_etag(response, version)
     return out
 
@@ -239,7 +242,7 @@ async def list_reports(
     kind: Literal["distribution_plan", "quarterly", "monthly"] | None = Query(None),
     caller: Caller = READ,
 ) -> Page[s.ReportOut]:
-    items, cursor = await service.list_reports(
+    items, cursor = await reports.list_reports(
         session, caller, program_id, page, clock(), participant, status, kind
     )
     return Page(items=items, next_cursor=cursor)
@@ -249,7 +252,7 @@ async def list_reports(
 async def get_report(
     report_id: uuid.UUID, response: Response, session: Session, clock: Clock, caller: Caller = READ
 ) -> s.ReportOut:
-    out, version = await service.get_report(session, caller, report_id, clock())
+    out, version = await reports.get_report(session, caller, report_id, clock())
     set_etag(response, version)
     return out
 
@@ -267,7 +270,7 @@ async def submit_report(
     caller: Caller = SUBMIT,
 ) -> s.ReportOut:
     """Submit (or resubmit after a return) a quarterly or monthly report; needs If-Match."""
-    out, version = await service.submit_report(session, request, caller, report_id, body, clock())
+    out, version = await reports.submit_report(session, request, caller, report_id, body, clock())
     set_etag(response, version)
     return out
 
@@ -285,6 +288,6 @@ async def decide_report(
     caller: Caller = ADMIN,
 ) -> s.ReportOut:
     """Accept (met quarterly targets earn their payments) or return with comments; needs If-Match."""
-    out, version = await service.decide_report(session, request, caller, report_id, body, clock())
+    out, version = await reports.decide_report(session, request, caller, report_id, body, clock())
     set_etag(response, version)
     return out

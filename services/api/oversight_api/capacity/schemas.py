@@ -21,6 +21,12 @@ class _In(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class _Out(BaseModel):
+    """Read from the ORM row of the same field names."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
 # --------------------------------------------------------------------------- programs
 
 
@@ -45,6 +51,14 @@ class MonthlyReportsIn(_In):
     due_rule: DueRule
 
 
+class RemindersIn(_In):
+    """When each report's reminders go to the plan's admins (default: 14, 7 and 1 days before the due date and an
+    overdue notice, copied to the state, the day after)."""
+
+    days_before: list[int] | None = Field(default=None, max_length=10, description="Calendar days before")
+    overdue_days_after: int | None = Field(default=None, description="Calendar days after the due date")
+
+
 class ProgramIn(_In):
     name: str = Field(min_length=1, max_length=300)
     funding_total: Money = Field(ge=0, max_digits=16, decimal_places=2)
@@ -52,9 +66,10 @@ class ProgramIn(_In):
     distribution_plan_due_on: date | None = None
     quarterly_periods: QuarterlyPeriodsIn
     monthly_reports: MonthlyReportsIn | None = None
+    reminders: RemindersIn | None = None
 
 
-class ProgramOut(BaseModel):
+class ProgramOut(_Out):
     id: uuid.UUID
     organization_id: uuid.UUID
     name: str
@@ -65,7 +80,7 @@ class ProgramOut(BaseModel):
     created_at: datetime
 
 
-class ScheduleItemOut(BaseModel):
+class ScheduleItemOut(_Out):
     kind: ReportKind
     label: str
     period_index: int | None
@@ -86,7 +101,7 @@ class ParticipantIn(_In):
     plan_id: uuid.UUID = Field(description="The plan (LME/MCO) organization joining the program")
 
 
-class MilestoneOut(BaseModel):
+class MilestoneOut(_Out):
     number: int
     text: str
     status: Literal["open", "achieved"]
@@ -135,7 +150,7 @@ class DistributionPlanIn(_In):
     allocations: list[AllocationIn] = Field(default_factory=list, max_length=5000)
 
 
-class PlanVersionSummary(BaseModel):
+class PlanVersionSummary(_Out):
     number: int
     submitted_at: datetime
     submitted_by: str
@@ -244,7 +259,7 @@ class MilestoneSummaryListOut(BaseModel):
     milestones: list[MilestoneSummaryOut]
 
 
-class PaymentOut(BaseModel):
+class PaymentOut(_Out):
     id: uuid.UUID
     milestone: int
     period_index: int
