@@ -23,6 +23,7 @@ from oversight_api.auth.caller import Caller
 from oversight_api.clock import calendar_for
 from oversight_api.conventions.audit import audit_event
 from oversight_api.conventions.etags import check_if_match, etag_of
+from oversight_api.conventions.lookup import one_or_404
 from oversight_api.conventions.pagination import PageParams, keyset_page
 from oversight_api.problems import ProblemError, conflict, not_found, unprocessable
 from oversight_api.reviews.service import require_plan
@@ -66,12 +67,7 @@ async def load_plan(
     session: AsyncSession, caller: Caller, plan_id: uuid.UUID, *, for_update: bool = False
 ) -> ActionPlan:
     stmt = select(ActionPlan).where(ActionPlan.id == plan_id, plan_scope(caller))
-    if for_update:
-        stmt = stmt.with_for_update()
-    row = await session.scalar(stmt)
-    if row is None:
-        raise not_found("action plan")
-    return row
+    return await one_or_404(session, stmt, "action plan", lock=for_update)
 
 
 async def list_plans(

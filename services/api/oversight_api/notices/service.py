@@ -12,8 +12,9 @@ from sqlalchemy.orm import selectinload
 
 from oversight_api.auth.caller import Caller
 from oversight_api.conventions.audit import audit_event
+from oversight_api.conventions.lookup import one_or_404
 from oversight_api.conventions.pagination import PageParams, keyset_page
-from oversight_api.problems import conflict, not_found
+from oversight_api.problems import conflict
 from oversight_db.models.notices import Notice, NoticeDelivery
 from oversight_db.outbox import hand_over_again
 
@@ -56,12 +57,7 @@ async def get_notice(
     session: AsyncSession, caller: Caller, notice_id: uuid.UUID, *, lock: bool = False
 ) -> Notice:
     stmt = _query(caller).where(Notice.id == notice_id).execution_options(populate_existing=True)
-    if lock:
-        stmt = stmt.with_for_update(of=Notice)
-    notice = await session.scalar(stmt)
-    if notice is None:
-        raise not_found("notice")
-    return notice
+    return await one_or_404(session, stmt, "notice", lock=Notice if lock else None)
 
 
 async def mark_read(session: AsyncSession, caller: Caller, notice_id: uuid.UUID) -> Notice:

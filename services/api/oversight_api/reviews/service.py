@@ -16,6 +16,7 @@ from oversight_api.auth.caller import Caller
 from oversight_api.clock import calendar_for
 from oversight_api.conventions.audit import audit_event
 from oversight_api.conventions.etags import check_if_match, etag_of
+from oversight_api.conventions.lookup import one_or_404
 from oversight_api.conventions.pagination import PageParams, keyset_page
 from oversight_api.problems import ProblemError, conflict, not_found, unprocessable
 from oversight_api.reviews.schemas import ReviewCreate, ReviewOut, ReviewPatch
@@ -54,12 +55,7 @@ async def load_review(
     session: AsyncSession, caller: Caller, review_id: uuid.UUID, *, for_update: bool = False
 ) -> Review:
     stmt = select(Review).where(Review.id == review_id, review_scope(caller))
-    if for_update:
-        stmt = stmt.with_for_update()
-    review = await session.scalar(stmt)
-    if review is None:
-        raise not_found("review")
-    return review
+    return await one_or_404(session, stmt, "review", lock=for_update)
 
 
 _OUT_COLUMNS = ", ".join(ReviewOut.model_fields)

@@ -12,8 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_api.auth.caller import Caller
 from oversight_api.conventions.audit import audit_event
+from oversight_api.conventions.lookup import one_or_404
 from oversight_api.conventions.pagination import PageParams, keyset_page
-from oversight_api.problems import not_found, unprocessable
+from oversight_api.problems import unprocessable
 from oversight_api.webhooks.schemas import WebhookEndpointIn
 from oversight_db.models.notices import WebhookEndpoint
 from oversight_db.notice_kinds import NOTICE_KINDS
@@ -76,10 +77,7 @@ async def get(
         WebhookEndpoint.organization_id == caller.organization_id,
         WebhookEndpoint.deleted_at.is_(None),
     )
-    endpoint = await session.scalar(stmt.with_for_update() if lock else stmt)
-    if endpoint is None:
-        raise not_found("webhook endpoint")
-    return endpoint
+    return await one_or_404(session, stmt, "webhook endpoint", lock=lock)
 
 
 async def list_endpoints(
