@@ -1,4 +1,5 @@
-"""Review reminders: a deadline 7 days before a scheduled review; the sweep turns it into a notice.
+"""Review reminders: a deadline some days before a scheduled review (the tool's notice policy says how many:
+7 in the shipped tools); the sweep turns it into a notice.
 
 The reviews service schedules (and on a new date, re-schedules) the reminder; cancelling a review cancels
 it. The handler re-reads the review, so a reminder for a review that moved, started or was cancelled
@@ -21,13 +22,17 @@ from oversight_db.outbox import add_notice
 
 SUBJECT_TYPE = "review"
 KIND = "review_reminder"
-DAYS_BEFORE = 7
 
 
-async def schedule_review_reminder(session: AsyncSession, review: Review, today: date) -> None:
-    """(Re)schedule the reminder for the review's current date; none when that is under a week away."""
+async def schedule_review_reminder(
+    session: AsyncSession, review: Review, today: date, days_before: int | None
+) -> None:
+    """(Re)schedule the reminder for the review's current date; none when the tool sends none or the day
+    has already come."""
     await cancel_deadlines(session, SUBJECT_TYPE, review.id, [KIND])
-    due_on = review.scheduled_for - timedelta(days=DAYS_BEFORE)
+    if days_before is None:
+        return
+    due_on = review.scheduled_for - timedelta(days=days_before)
     if due_on <= today:
         return
     stmt = insert(Deadline).values(

@@ -131,10 +131,15 @@ class SamplingPolicy(_Model):
 
 
 class NoticePolicy(_Model):
-    """Advance notice of a monitoring review (NC: 28 days, seed 000)."""
+    """Advance notice of a monitoring review (NC: 28 days, seed 000).
+
+    ``reminder_days_before``: when the provider is reminded of the visit (issue 6: 7 days before); ``None``
+    sends no reminder.
+    """
 
     days: int = Field(ge=0)
     day_type: DayType = "calendar"
+    reminder_days_before: int | None = Field(default=7, ge=1)
 
 
 class EscalationPolicy(_Model):

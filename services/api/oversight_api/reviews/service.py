@@ -180,6 +180,11 @@ async def _check_network(
         )
 
 
+def _reminder_days(tool: ToolVersion) -> int | None:
+    notice = tool.policies.notice
+    return notice.reminder_days_before if notice else None
+
+
 def _notice_data(review: Review, tool: ToolVersion, plan_name: str) -> dict[str, Any]:
     # Ids, dates and the tool; never member data.
     return {
@@ -286,7 +291,7 @@ async def create_review(
         data=_notice_data(review, tool, plan_name or ""),
         dedupe_key=f"review_scheduled:{review.id}",
     )
-    await schedule_review_reminder(session, review, today)
+    await schedule_review_reminder(session, review, today, _reminder_days(tool))
     await audit_event(
         session,
         request,
@@ -422,7 +427,7 @@ async def patch_review(
             data=_notice_data(review, tool, plan_name or ""),
             dedupe_key=f"review_rescheduled:{review.id}:{review.version}",
         )
-        await schedule_review_reminder(session, review, today)
+        await schedule_review_reminder(session, review, today, _reminder_days(tool))
     if review.status == "cancelled":
         await cancel_review_reminder(session, review.id)
         await add_notice(
