@@ -104,7 +104,11 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_enrollment_member_id"), "enrollment", ["member_id"], unique=False)
     op.create_index(
-        "ix_enrollment_provider_program", "enrollment", ["provider_id", "program", "status"], unique=False
+        "ix_enrollment_provider_program",
+        "enrollment",
+        ["provider_id", "program", "status", "member_id"],
+        unique=False,
+        postgresql_include=["plan_id", "start_date", "end_date", "population"],
     )
     # ### end Alembic commands ###
 

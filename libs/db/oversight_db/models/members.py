@@ -38,7 +38,17 @@ class Enrollment(IdMixin, TimestampMixin, Base):
         CheckConstraint("program IN ('ecm', 'tcm')", name="program"),
         CheckConstraint("status IN ('engaged', 'enrolled', 'not_enrolled', 'disenrolled')", name="status"),
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="date_range"),
-        Index("ix_enrollment_provider_program", "provider_id", "program", "status"),
+        # Also the sampling frame's index (oversight_db.sampling): it returns a provider's enrollments in
+        # member order with every column the frame reads, so the frame streams from the index without a
+        # heap visit, a hash of a million members or a sort.
+        Index(
+            "ix_enrollment_provider_program",
+            "provider_id",
+            "program",
+            "status",
+            "member_id",
+            postgresql_include=["plan_id", "start_date", "end_date", "population"],
+        ),
     )
 
     member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
