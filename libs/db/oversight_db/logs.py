@@ -7,12 +7,14 @@ data must never reach a log.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import traceback
 from collections.abc import MutableMapping
 from typing import Any
 
+import orjson
 import structlog
 
 
@@ -55,22 +57,58 @@ def _stderr_logger(*args: Any) -> _StderrLogger:
     return _StderrLogger()
 
 
+def _dumps(obj: Any, **kw: Any) -> str:
+    """orjson for log lines (several times faster than ``json.dumps``); the standard library for what
+    orjson refuses (integers beyond 64 bits, non-string keys)."""
+    try:
+        return orjson.dumps(obj, default=kw.get("default")).decode()
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return json.dumps(obj, **kw)
+
+
+class _Pipeline:
+    """The configured processors, kept so the access line can run them without a bound logger."""
+
+    processors: tuple[Any, ...] = ()
+    info_enabled = True
+
+
+_pipeline = _Pipeline()
+
+
 def configure_logging(level: str = "info", json: bool = True) -> None:
     renderer: Any = (
-        structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer(colors=False)
+        structlog.processors.JSONRenderer(serializer=_dumps)
+        if json
+        else structlog.dev.ConsoleRenderer(colors=False)
     )
+    processors = [
+        structlog.contextvars.merge_contextvars,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        redact_exceptions,
+        renderer,
+    ]
+    numeric_level = logging.getLevelName(level.upper())
     structlog.configure(
-        processors=[
-            structlog.contextvars.merge_contextvars,
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
-            redact_exceptions,
-            renderer,
-        ],
-        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
+        processors=processors,
+        wrapper_class=structlog.make_filtering_bound_logger(numeric_level),
         logger_factory=_stderr_logger,
         cache_logger_on_first_use=True,
     )
+    _pipeline.processors = tuple(processors)
+    _pipeline.info_enabled = numeric_level <= logging.INFO
     logging.basicConfig(level=level.upper(), stream=sys.stderr, format="%(message)s")
     # uvicorn's access log would repeat what our middleware logs, with raw paths and query strings.
     logging.getLogger("uvicorn.access").disabled = True
+
+
+def log_request(method: str, route: str, status: int, ms: float) -> None:
+    """The API's access line, ``request`` at info level: one per request, so it runs the configured
+    processors directly instead of through a bound logger (same line, about half the cost)."""
+    if not _pipeline.info_enabled:
+        return
+    event: Any = {"method": method, "route": route, "status": status, "ms": ms, "event": "request"}
+    for processor in _pipeline.processors:
+        event = processor(None, "info", event)
+    _StderrLogger().msg(event)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import httpx
 from arq import create_pool
@@ -11,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from oversight_api import problems
+from oversight_api.auth.caller import document_bearer
 from oversight_api.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from oversight_api.resources import Resources
 from oversight_api.routers import ROOT_ROUTERS, V1_ROUTERS
@@ -95,4 +97,16 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
     # Each router directly under the app with the /v1 prefix: one nesting level less to walk per request.
     for router in V1_ROUTERS:
         app.include_router(router, prefix="/v1")
+    _document_bearer(app)
     return app
+
+
+def _document_bearer(app: FastAPI) -> None:
+    generate = app.openapi  # FastAPI caches the schema and rebuilds it when routes change
+
+    def openapi() -> dict[str, Any]:
+        schema = generate()
+        document_bearer(schema, app.routes)  # idempotent
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to extend OpenAPI
