@@ -32,14 +32,17 @@ def _route_template(scope: Scope) -> str:
 
 
 class RequestContextMiddleware:
-    """Request id (taken from ``X-Request-ID`` when sane, else new), access log line and metrics.
+    """Request id (taken from ``X-Request-ID`` when sane, else new), access log line and metrics; the
+    body size limit (:class:`BodySizeLimitMiddleware`) for requests that declare a body.
 
-    Runs on every request, so it keeps per-request work small: the metric children are looked up once
-    per (method, route, status) and the request id is bound and reset with contextvars tokens.
+    Runs on every request, so it keeps per-request work small: one pass over the headers, no extra
+    middleware layer for bodiless requests, metric children looked up once per (method, route, status),
+    the request id bound and reset with contextvars tokens.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app = app
+        self.with_body = BodySizeLimitMiddleware(app, max_body_bytes)
         self._counters: dict[tuple[str, str, int], Any] = {}
         self._latencies: dict[tuple[str, str], Any] = {}
 
@@ -48,10 +51,13 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send)
             return
         incoming = ""
+        inner = self.app
         for name, value in scope["headers"]:
             if name == b"x-request-id":
                 incoming = value.decode("latin-1")
-                break
+            elif name == b"content-length" or name == b"transfer-encoding":
+                # No Content-Length and no Transfer-Encoding: HTTP/1.1 says there is no body to limit.
+                inner = self.with_body
         # 128 random bits as 32 hex digits, like uuid4().hex without building a UUID object
         request_id = incoming if incoming and _REQUEST_ID_OK.match(incoming) else os.urandom(16).hex()
         scope.setdefault("state", {})["request_id"] = request_id
@@ -67,7 +73,7 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_id)
+            await inner(scope, receive, send_with_id)
         finally:
             elapsed = time.perf_counter() - started
             method = scope["method"]
@@ -88,7 +94,8 @@ class RequestContextMiddleware:
 
 
 class BodySizeLimitMiddleware:
-    """Refuse bodies larger than the limit with 413, by Content-Length or while streaming."""
+    """Refuse bodies larger than the limit with 413, by Content-Length or while streaming (the app runs it
+    from :class:`RequestContextMiddleware` for requests that declare a body)."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
