@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
+import structlog
 from prometheus_client import REGISTRY
 
 from oversight_db.logs import configure_logging
@@ -71,3 +73,30 @@ async def test_each_request_counts_once_under_its_route_template(client: httpx.A
     assert (await client.get("/v1/ping")).status_code == 401
     assert _requests_total("GET", "/healthz", "200") == before + 3
     assert _requests_total("GET", "/v1/ping", "401") == before_401 + 1
+
+
+def test_the_inline_access_line_is_what_the_configured_processors_render(
+    capfd: pytest.CaptureFixture[str], info_logs: None
+) -> None:
+    from oversight_db import logs
+
+    tokens = structlog.contextvars.bind_contextvars(request_id="r-1", job="j-2")
+    try:
+        capfd.readouterr()
+        logs.log_request("POST", "/v1/members/batch", 422, 1.5)
+        inline = json.loads(capfd.readouterr().err)
+        event: Any = {
+            "method": "POST",
+            "route": "/v1/members/batch",
+            "status": 422,
+            "ms": 1.5,
+            "event": "request",
+        }
+        for processor in logs._pipeline.processors:
+            event = processor(None, "info", event)
+        assert isinstance(event, str)
+        rendered = json.loads(event)
+    finally:
+        structlog.contextvars.reset_contextvars(**tokens)
+    assert str(inline.pop("timestamp")).endswith("Z") and rendered.pop("timestamp")
+    assert list(inline.items()) == list(rendered.items())  # same keys, values and order

@@ -12,6 +12,7 @@ import logging
 import sys
 import traceback
 from collections.abc import MutableMapping
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -71,6 +72,7 @@ class _Pipeline:
 
     processors: tuple[Any, ...] = ()
     info_enabled = True
+    json = True  # the processors are configure_logging's JSON chain (log_request renders it inline)
 
 
 _pipeline = _Pipeline()
@@ -98,17 +100,35 @@ def configure_logging(level: str = "info", json: bool = True) -> None:
     )
     _pipeline.processors = tuple(processors)
     _pipeline.info_enabled = numeric_level <= logging.INFO
+    _pipeline.json = json
     logging.basicConfig(level=level.upper(), stream=sys.stderr, format="%(message)s")
     # uvicorn's access log would repeat what our middleware logs, with raw paths and query strings.
     logging.getLogger("uvicorn.access").disabled = True
 
 
 def log_request(method: str, route: str, status: int, ms: float) -> None:
-    """The API's access line, ``request`` at info level: one per request, so it runs the configured
-    processors directly instead of through a bound logger (same line, about half the cost)."""
+    """The API's access line, ``request`` at info level: one per request (see benchmark P1).
+
+    With JSON logs it does inline what configure_logging's processors do (merge the contextvars, add
+    the level and the UTC ISO timestamp, render with orjson): the same line, in the same key order, at a
+    third of the cost of ``log.info``. Otherwise it runs the configured processors directly.
+    """
     if not _pipeline.info_enabled:
         return
     event: Any = {"method": method, "route": route, "status": status, "ms": ms, "event": "request"}
-    for processor in _pipeline.processors:
-        event = processor(None, "info", event)
-    _StderrLogger().msg(event)
+    if _pipeline.json:
+        for key, value in structlog.contextvars.get_contextvars().items():
+            event.setdefault(key, value)
+        event["level"] = "info"
+        event["timestamp"] = datetime.now(UTC).isoformat().replace("+00:00", "Z")
+        line = _dumps(event, default=_json_fallback)
+    else:
+        for processor in _pipeline.processors:
+            event = processor(None, "info", event)
+        line = event
+    _StderrLogger().msg(line)
+
+
+def _json_fallback(obj: Any) -> Any:
+    # what structlog's JSONRenderer does with values JSON cannot hold
+    return obj.__structlog__() if hasattr(obj, "__structlog__") else repr(obj)

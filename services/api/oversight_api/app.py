@@ -91,10 +91,11 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         app.state.resources = resources
     problems.install(app)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
-    for router in ROOT_ROUTERS:
-        _add_routes(app, router)
+    # /v1 first: it serves nearly every request, and routes are matched in order (paths do not overlap).
     for router in V1_ROUTERS:
         _add_routes(app, router, prefix="/v1")
+    for router in ROOT_ROUTERS:
+        _add_routes(app, router)
     _document_bearer(app)
     return app
 
