@@ -245,6 +245,11 @@ def test_duplicate_findings_are_rejected_even_when_answers_differ() -> None:
 def test_duplicate_record_ids_and_unknown_first_draw_are_rejected() -> None:
     with pytest.raises(ScoringInputError):
         score(ECM, [], ["A", "A"])
+    # each run of findings is a complete record on its own: still one record id twice
+    twice = [*all_answers(ECM, ["A"]), *all_answers(ECM, ["B"])[: len(ECM.record_elements)]]
+    twice += [f for f in all_answers(ECM, ["A"]) if f.record_id == "A"]
+    with pytest.raises(ScoringInputError, match="unique"):
+        score(ECM, twice, ["A", "B", "A"])
     with pytest.raises(ScoringInputError):
         score(ECM, [], ["A"], first_draw_record_ids=["B"])
 
@@ -348,3 +353,16 @@ def test_property_turning_no_into_yes_never_lowers_a_score_or_worsens_the_outcom
     assert before.outcome is not None and after.outcome is not None
     assert OUTCOME_RANK[after.outcome] >= OUTCOME_RANK[before.outcome]
     assert set(after.sections_requiring_action) <= set(before.sections_requiring_action)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tool_and_findings(), st.data())
+def test_property_findings_grouped_in_sample_order_score_the_same(case: Case, data: st.DataObject) -> None:
+    """Findings grouped by record in sample order (the scorer's fast path), with the provider-level
+    findings first, last or in between, give the same scorecard as any other order."""
+    tool, findings, record_ids = case
+    provider = [f for f in findings if f.record_id is None]
+    grouped = [f for rid in record_ids for f in findings if f.record_id == rid]
+    at = data.draw(st.integers(0, len(grouped)))
+    grouped[at:at] = provider
+    assert score(tool, grouped, record_ids) == score(tool, findings, record_ids)

@@ -7,12 +7,15 @@ data must never reach a log.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import traceback
 from collections.abc import MutableMapping
+from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 import structlog
 
 
@@ -55,22 +58,77 @@ def _stderr_logger(*args: Any) -> _StderrLogger:
     return _StderrLogger()
 
 
+def _dumps(obj: Any, **kw: Any) -> str:
+    """orjson for log lines (several times faster than ``json.dumps``); the standard library for what
+    orjson refuses (integers beyond 64 bits, non-string keys)."""
+    try:
+        return orjson.dumps(obj, default=kw.get("default")).decode()
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return json.dumps(obj, **kw)
+
+
+class _Pipeline:
+    """The configured processors, kept so the access line can run them without a bound logger."""
+
+    processors: tuple[Any, ...] = ()
+    info_enabled = True
+    json = True  # the processors are configure_logging's JSON chain (log_request renders it inline)
+
+
+_pipeline = _Pipeline()
+
+
 def configure_logging(level: str = "info", json: bool = True) -> None:
     renderer: Any = (
-        structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer(colors=False)
+        structlog.processors.JSONRenderer(serializer=_dumps)
+        if json
+        else structlog.dev.ConsoleRenderer(colors=False)
     )
+    processors = [
+        structlog.contextvars.merge_contextvars,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        redact_exceptions,
+        renderer,
+    ]
+    numeric_level = logging.getLevelName(level.upper())
     structlog.configure(
-        processors=[
-            structlog.contextvars.merge_contextvars,
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
-            redact_exceptions,
-            renderer,
-        ],
-        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
+        processors=processors,
+        wrapper_class=structlog.make_filtering_bound_logger(numeric_level),
         logger_factory=_stderr_logger,
         cache_logger_on_first_use=True,
     )
+    _pipeline.processors = tuple(processors)
+    _pipeline.info_enabled = numeric_level <= logging.INFO
+    _pipeline.json = json
     logging.basicConfig(level=level.upper(), stream=sys.stderr, format="%(message)s")
     # uvicorn's access log would repeat what our middleware logs, with raw paths and query strings.
     logging.getLogger("uvicorn.access").disabled = True
+
+
+def log_request(method: str, route: str, status: int, ms: float) -> None:
+    """The API's access line, ``request`` at info level: one per request (see benchmark P1).
+
+    With JSON logs it does inline what configure_logging's processors do (merge the contextvars, add
+    the level and the UTC ISO timestamp, render with orjson): the same line, in the same key order, at a
+    third of the cost of ``log.info``. Otherwise it runs the configured processors directly.
+    """
+    if not _pipeline.info_enabled:
+        return
+    event: Any = {"method": method, "route": route, "status": status, "ms": ms, "event": "request"}
+    if _pipeline.json:
+        for key, value in structlog.contextvars.get_contextvars().items():
+            event.setdefault(key, value)
+        event["level"] = "info"
+        event["timestamp"] = datetime.now(UTC).isoformat().replace("+00:00", "Z")
+        line = _dumps(event, default=_json_fallback)
+    else:
+        for processor in _pipeline.processors:
+            event = processor(None, "info", event)
+        line = event
+    _StderrLogger().msg(line)
+
+
+def _json_fallback(obj: Any) -> Any:
+    # what structlog's JSONRenderer does with values JSON cannot hold
+    return obj.__structlog__() if hasattr(obj, "__structlog__") else repr(obj)

@@ -30,8 +30,10 @@ Rules (seed 003):
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import compress
 from typing import NamedTuple, overload
 
 from oversight_domain.tools.models import ToolVersion
@@ -103,13 +105,13 @@ class RecordScores(Sequence[RecordScore]):
     """The per-record scores, in sample order, decoded on access (a sample of 34,000 records costs
     nothing until read). Compares equal to any sequence with the same :class:`RecordScore` items."""
 
-    __slots__ = ("_failed", "_first_draw", "_mask", "_off", "_record_ids", "_values", "_w")
+    __slots__ = ("_failed", "_failing", "_first_draw", "_mask", "_off", "_record_ids", "_values", "_w")
 
     def __init__(
         self,
-        record_ids: tuple[str, ...],
+        record_ids: Sequence[str],
         values: list[int],
-        failed: list[bool],
+        failing: frozenset[int],
         first_draw: frozenset[str] | None,
         off: int,
         w: int,
@@ -117,7 +119,8 @@ class RecordScores(Sequence[RecordScore]):
     ) -> None:
         self._record_ids = record_ids
         self._values = values
-        self._failed = failed
+        self._failing = failing  # the accumulator values of failed records
+        self._failed: list[bool] | None = None  # per record, computed on first use
         self._first_draw = first_draw
         self._off = off
         self._w = w
@@ -130,7 +133,13 @@ class RecordScores(Sequence[RecordScore]):
         v, w, m = self._values[i] >> self._off, self._w, self._mask
         rid = self._record_ids[i]
         first = self._first_draw is None or rid in self._first_draw
-        return RecordScore(rid, v & m, (v >> w) & m, (v >> (2 * w)) & m, self._failed[i], first)
+        failed = self._failed if self._failed is not None else self._failed_list()
+        return RecordScore(rid, v & m, (v >> w) & m, (v >> (2 * w)) & m, failed[i], first)
+
+    def _failed_list(self) -> list[bool]:
+        if self._failed is None:
+            self._failed = list(map(self._failing.__contains__, self._values))
+        return self._failed
 
     @overload
     def __getitem__(self, index: int) -> RecordScore: ...
@@ -162,6 +171,12 @@ class RecordScores(Sequence[RecordScore]):
     def by_id(self) -> dict[str, RecordScore]:
         return {r.record_id: r for r in self}
 
+    def failed_ids(self) -> tuple[str, ...]:
+        """The failed records' ids, in sample order (without decoding every record)."""
+        if not self._failing:
+            return ()
+        return tuple(compress(self._record_ids, self._failed_list()))
+
 
 @dataclass(frozen=True, slots=True)
 class Scorecard:
@@ -182,7 +197,7 @@ class Scorecard:
 
     @property
     def failed_records(self) -> tuple[str, ...]:
-        return tuple(r.record_id for r in self.records if r.failed)
+        return self.records.failed_ids()
 
 
 def _ratio(yes: int, no: int) -> Fraction | None:
@@ -358,49 +373,119 @@ def score(
     """
     if not isinstance(findings, Sequence):
         findings = list(findings)
-    c = _Compiled(tool)
-    acc: dict[str | None, int] = dict.fromkeys(record_ids, 0)
-    if len(acc) != len(record_ids):
+    ids = record_ids if isinstance(record_ids, list) else list(record_ids)
+    if len(set(ids)) != len(ids):
         raise ScoringInputError("record ids must be unique")
-    acc[None] = 0
+    c = _Compiled(tool)
     weights = c.weights
-    items: Iterable[Finding] = findings
-    # Hot loop: run-length accumulation per record, one packed integer per finding.
-    current: str | None = None
+    # Hot loop: one packed integer per finding, summed over each run of findings with the same record;
+    # a finished run costs two list appends. Grouped findings (ORDER BY record) give one run per record
+    # and need no dictionary afterwards. Ungrouped findings give many short runs: past ``max_runs`` the
+    # loop switches to adding each finding straight into its record's accumulator.
+    run_ids: list[str | None] = []
+    run_values: list[int] = []
+    acc: dict[str | None, int] | None = None
+    max_runs = len(ids) + 2  # grouped: one run per record, provider findings in at most two runs
+    items = iter(findings)
+    current = findings[0].record_id if findings else None
     run = 0
     try:
         for f in items:
             if f.record_id != current:
-                acc[current] += run
+                run_ids.append(current)
+                run_values.append(run)
+                if len(run_values) > max_runs:
+                    acc = _merge_runs(ids, run_ids, run_values)
+                    acc[f.record_id] += weights[f.answer][f.element_key]
+                    for g in items:
+                        acc[g.record_id] += weights[g.answer][g.element_key]
+                    break
                 current = f.record_id
                 run = 0
             run += weights[f.answer][f.element_key]
-        acc[current] += run
+        else:
+            if findings:
+                run_ids.append(current)
+                run_values.append(run)
     except (KeyError, TypeError):
         raise _diagnose(tool, findings, record_ids) from None
-    return _assemble(tool, c, acc, record_ids, first_draw_record_ids, findings)
+
+    owned_ids: Sequence[str]
+    if acc is None:
+        # The fast path needs no dictionary: provider findings first or last, one run per record, in
+        # sample order (comparing the lists is a pointer comparison per record for shared id objects).
+        provider_value = 0
+        for end in (0, -1):
+            if run_ids and run_ids[end] is None:
+                del run_ids[end]
+                provider_value = run_values.pop(end)
+                break
+        if run_ids == ids:
+            values, owned_ids = run_values, run_ids  # type: ignore[assignment]  # no None left
+            return _assemble(tool, c, provider_value, values, owned_ids, first_draw_record_ids, findings)
+        run_ids.append(None)
+        run_values.append(provider_value)
+        try:
+            acc = _merge_runs(ids, run_ids, run_values)
+        except KeyError:  # findings for a record that is not in the sample
+            raise _diagnose(tool, findings, record_ids) from None
+    provider_value = acc.pop(None)
+    values, owned_ids = list(map(acc.__getitem__, ids)), tuple(ids)
+    return _assemble(tool, c, provider_value, values, owned_ids, first_draw_record_ids, findings)
+
+
+def _positions(values: list[int], targets: Collection[int]) -> list[int]:
+    """Sorted indices of the items of ``values`` that are in ``targets``."""
+    if not targets:
+        return []
+    if len(targets) > 4:
+        return list(compress(range(len(values)), map(set(targets).__contains__, values)))
+    found: list[int] = []
+    for target in targets:  # a few rare values: list.index scans in C
+        i = -1
+        with suppress(ValueError):
+            while True:
+                i = values.index(target, i + 1)
+                found.append(i)
+    return sorted(found)
+
+
+_START = object()
+"""Marks "no run yet" in the scoring loop (never equal to a record id or ``None``)."""
+
+
+def _merge_runs(ids: list[str], run_ids: list[str | None], run_values: list[int]) -> dict[str | None, int]:
+    """Per-record accumulators (``None``: provider level) from runs; KeyError for an unknown record."""
+    acc: dict[str | None, int] = dict.fromkeys(ids, 0)
+    acc[None] = 0
+    for rid, value in zip(run_ids, run_values, strict=True):
+        acc[rid] += value
+    return acc
 
 
 def _assemble(
     tool: ToolVersion,
     c: _Compiled,
-    acc: dict[str | None, int],
+    provider_value: int,
+    values: list[int],
     record_ids: Sequence[str],
     first_draw_record_ids: Collection[str] | None,
     findings: Iterable[Finding],
 ) -> Scorecard:
     policy = tool.policies.scoring
-    provider_value = acc[None]
     if not c.valid(provider_value, c.rec_full):
         raise _diagnose(tool, findings, record_ids)
 
-    values = list(map(acc.__getitem__, record_ids))
+    # Records with the same answers have the same accumulator: check and classify each distinct value
+    # once (a large sample of mostly complete, passing records has few), then map back in C.
     off_bits, complete_top = c.off_bits, c.complete_record_top
-    unanswered: list[tuple[str | None, str]] = []
-    incomplete = [i for i, v in enumerate(values) if v >> off_bits != complete_top]
-    for i in incomplete:
-        if not c.valid(values[i], c.prov_full):
+    distinct = set(values)
+    incomplete_values = {v for v in distinct if v >> off_bits != complete_top}
+    for v in incomplete_values:
+        if not c.valid(v, c.prov_full):
             raise _diagnose(tool, findings, record_ids)
+    unanswered: list[tuple[str | None, str]] = []
+    for i in _positions(values, incomplete_values):
         bits, _ = c.split_top(values[i])
         unanswered.extend((record_ids[i], key) for key in c.missing(bits, c.rec_full))
     unanswered.extend((None, key) for key in c.missing(c.split_top(provider_value)[0], c.prov_full))
@@ -413,30 +498,33 @@ def _assemble(
         if unknown_first:
             raise ScoringInputError(f"first-draw records not in record_ids: {sorted(unknown_first)!r}")
 
-    mask, w, off_rec, f_mask = c.mask, c.w, c.off_rec, c.f_mask
-    # Record failure from the F field (see _Compiled); complete records all have count = n_rec.
-    if c.any_no:
-        failed = [v & f_mask > 0 for v in values]
-    else:
-        limit = c.k * (complete_top >> c.bits_width)
-        failed = [v & f_mask < limit for v in values]
-    for i in incomplete:
-        failed[i] = c.failed(values[i])
+    mask, w, off_rec = c.mask, c.w, c.off_rec
+    # Record failure from the F field (see _Compiled), once per distinct accumulator.
+    failing = frozenset(v for v in distinct if c.failed(v))
+    records = RecordScores(record_ids, values, failing, first_draw, off_rec, w, mask)
     if first_draw is None:
-        expansion_candidates = any(failed)
+        expansion_candidates = bool(failing)
     else:
-        expansion_candidates = any(f and rid in first_draw for rid, f in zip(record_ids, failed, strict=True))
-    records = RecordScores(tuple(record_ids), values, failed, first_draw, off_rec, w, mask)
+        expansion_candidates = not first_draw.isdisjoint(records.failed_ids())
 
     # Section totals: sum validated accumulators in batches that cannot overflow a field, then decode.
     n_sections = len(tool.sections)
     sec = [0] * (3 * n_sections)
     batch = c.batch
     chunks = [provider_value] + [sum(values[i : i + batch]) for i in range(0, len(values), batch)]
-    for chunk in chunks:
-        chunk >>= off_rec + 3 * w
-        for j in range(3 * n_sections):
-            sec[j] += (chunk >> (j * w)) & mask
+    # Spread each chunk's section fields over two integers with a free field between neighbours, so
+    # up to 2 ** w chunks add up without overflow; decode once per 2 ** w chunks.
+    n_fields = 3 * n_sections
+    even = sum(mask << (2 * j * w) for j in range((n_fields + 1) // 2))
+    shift = off_rec + 3 * w
+    for start in range(0, len(chunks), 1 << w):
+        evens = odds = 0
+        for chunk in chunks[start : start + (1 << w)]:
+            chunk >>= shift
+            evens += chunk & even
+            odds += (chunk >> w) & even
+        for j in range(n_fields):
+            sec[j] += ((odds if j & 1 else evens) >> ((j & ~1) * w)) & ((1 << (2 * w)) - 1)
 
     section_threshold = policy.section_threshold
     section_scores: list[SectionScore] = []

@@ -5,16 +5,17 @@ from __future__ import annotations
 import contextlib
 import re
 import time
-import uuid
+from random import getrandbits
+from typing import Any
 
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from oversight_api.metrics import LATENCY, REQUESTS
 from oversight_api.problems import problem_response
+from oversight_db.logs import log_request
 
 _REQUEST_ID_OK = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
-log = structlog.get_logger("oversight.api")
 
 
 def _route_template(scope: Scope) -> str:
@@ -31,19 +32,37 @@ def _route_template(scope: Scope) -> str:
 
 
 class RequestContextMiddleware:
-    """Request id (taken from ``X-Request-ID`` when sane, else new), access log line and metrics."""
+    """Request id (taken from ``X-Request-ID`` when sane, else new), access log line and metrics; the
+    body size limit (:class:`BodySizeLimitMiddleware`) for requests that declare a body.
 
-    def __init__(self, app: ASGIApp) -> None:
+    Runs on every request, so it keeps per-request work small: one pass over the headers, no extra
+    middleware layer for bodiless requests, metric children looked up once per (method, route, status),
+    the request id bound and reset with contextvars tokens.
+    """
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app = app
+        self.with_body = BodySizeLimitMiddleware(app, max_body_bytes)
+        self._counters: dict[tuple[str, str, int], Any] = {}
+        self._latencies: dict[tuple[str, str], Any] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        incoming = next((v for k, v in scope["headers"] if k == b"x-request-id"), b"").decode("latin-1")
-        request_id = incoming if _REQUEST_ID_OK.match(incoming) else uuid.uuid4().hex
+        incoming = ""
+        inner = self.app
+        for name, value in scope["headers"]:
+            if name == b"x-request-id":
+                incoming = value.decode("latin-1")
+            elif name == b"content-length" or name == b"transfer-encoding":
+                # No Content-Length and no Transfer-Encoding: HTTP/1.1 says there is no body to limit.
+                inner = self.with_body
+        # 128 random bits as 32 hex digits, like uuid4().hex: a correlation id, not a secret, so the
+        # process PRNG (no system call per request, unlike os.urandom) is enough.
+        request_id = incoming if incoming and _REQUEST_ID_OK.match(incoming) else f"{getrandbits(128):032x}"
         scope.setdefault("state", {})["request_id"] = request_id
-        structlog.contextvars.bind_contextvars(request_id=request_id)
+        tokens = structlog.contextvars.bind_contextvars(request_id=request_id)
         status = 500
         started = time.perf_counter()
 
@@ -51,26 +70,33 @@ class RequestContextMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+                message["headers"] = [*message.get("headers", ()), (b"x-request-id", request_id.encode())]
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_id)
+            await inner(scope, receive, send_with_id)
         finally:
             elapsed = time.perf_counter() - started
+            method = scope["method"]
             template = _route_template(scope)
-            REQUESTS.labels(scope["method"], template, str(status)).inc()
-            LATENCY.labels(scope["method"], template).observe(elapsed)
+            counter = self._counters.get((method, template, status))
+            if counter is None:
+                counter = self._counters[(method, template, status)] = REQUESTS.labels(
+                    method, template, str(status)
+                )
+            latency = self._latencies.get((method, template))
+            if latency is None:
+                latency = self._latencies[(method, template)] = LATENCY.labels(method, template)
+            counter.inc()
+            latency.observe(elapsed)
             # The route template, never the raw path: paths and query strings may carry member ids.
-            log.info(
-                "request", method=scope["method"], route=template, status=status, ms=round(elapsed * 1000, 2)
-            )
-            structlog.contextvars.unbind_contextvars("request_id")
+            log_request(method, template, status, round(elapsed * 1000, 2))
+            structlog.contextvars.reset_contextvars(**tokens)
 
 
 class BodySizeLimitMiddleware:
-    """Refuse bodies larger than the limit with 413, by Content-Length or while streaming."""
+    """Refuse bodies larger than the limit with 413, by Content-Length or while streaming (the app runs it
+    from :class:`RequestContextMiddleware` for requests that declare a body)."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app

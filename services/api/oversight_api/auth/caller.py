@@ -6,13 +6,19 @@ import hashlib
 import hmac
 import secrets
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from fastapi import Depends, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.dependencies.models import Dependant
+from fastapi.encoders import jsonable_encoder
+from fastapi.routing import APIRoute
+from fastapi.security import HTTPBearer
+from fastapi.security.utils import get_authorization_scheme_param
 from sqlalchemy import select, update
+from starlette.routing import BaseRoute
 
 from oversight_api.auth.permissions import Permission, Role, allows
 from oversight_api.problems import ProblemError
@@ -53,6 +59,37 @@ def _unauthenticated(detail: str) -> ProblemError:
 
 
 _bearer = HTTPBearer(auto_error=False, description="An API key (ovs_...) or an OIDC access token")
+"""Documents the scheme in OpenAPI (:func:`document_bearer`); not a runtime dependency, see :func:`get_caller`."""
+
+
+def document_bearer(schema: dict[str, Any], routes: Sequence[BaseRoute]) -> None:
+    """Declare the bearer scheme on every operation that needs a caller, as FastAPI would if
+    :func:`get_caller` depended on ``_bearer`` (generated clients rely on it)."""
+    name = _bearer.scheme_name
+    paths = schema.get("paths", {})
+    for ctx in _route_contexts(routes):
+        original = getattr(ctx, "original_route", ctx)
+        path = getattr(ctx, "path_format", None)
+        if not isinstance(original, APIRoute) or path not in paths or not _needs_caller(ctx.dependant):
+            continue
+        for method in ctx.methods or ():
+            operation = paths[path].get(method.lower())
+            if operation is not None and {name: []} not in operation.get("security", []):
+                operation.setdefault("security", []).append({name: []})
+                model = jsonable_encoder(_bearer.model, by_alias=True, exclude_none=True)
+                schema.setdefault("components", {}).setdefault("securitySchemes", {})[name] = model
+
+
+def _route_contexts(routes: Sequence[BaseRoute]) -> list[Any]:
+    try:
+        from fastapi.routing import iter_route_contexts  # FastAPI >= 0.16x: included routers stay nested
+    except ImportError:  # pragma: no cover - older FastAPI flattens routes into app.routes
+        return list(routes)
+    return list(iter_route_contexts(routes))
+
+
+def _needs_caller(dependant: Dependant) -> bool:
+    return any(d.call is get_caller or _needs_caller(d) for d in dependant.dependencies)
 
 
 async def _caller_from_api_key(resources: Resources, token: str) -> Caller:
@@ -92,13 +129,13 @@ async def _caller_from_api_key(resources: Resources, token: str) -> Caller:
     return caller
 
 
-async def get_caller(
-    request: Request,
-    credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
-) -> Caller:
-    if credentials is None or not credentials.credentials:
+async def get_caller(request: Request) -> Caller:
+    # Reads the header itself (as ``HTTPBearer(auto_error=False)`` does) instead of depending on
+    # ``_bearer``: each sub-dependency costs FastAPI's resolver per request, on every authenticated route.
+    scheme, credentials = get_authorization_scheme_param(request.headers.get("authorization"))
+    if not credentials or scheme.lower() != "bearer":
         raise _unauthenticated("send an API key or access token as 'Authorization: Bearer <token>'")
-    token = credentials.credentials
+    token = credentials
     resources: Resources = request.app.state.resources
     if token.startswith(f"{KEY_PREFIX}_"):
         caller = await _caller_from_api_key(resources, token)
