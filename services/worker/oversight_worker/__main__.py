@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 
 from arq.worker import run_worker
@@ -11,6 +12,15 @@ from oversight_db.embedded import start_embedded
 from oversight_db.logs import configure_logging
 from oversight_db.settings import Settings, settings_error_line
 from oversight_worker.settings import build_worker_settings
+
+
+def _use_uvloop() -> None:
+    """uvloop (installed with uvicorn[standard]) where available: the worker is bound by socket I/O."""
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - e.g. Windows
+        return
+    asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
 
 
 def main() -> int:
@@ -27,6 +37,7 @@ def main() -> int:
         database_url = settings.database_url or servers.database_url
         redis_url = settings.redis_url or servers.redis_url
         assert database_url and redis_url
+        _use_uvloop()
         run_worker(build_worker_settings(settings, database_url, redis_url))
     finally:
         servers.stop()

@@ -11,12 +11,11 @@ import hmac
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import aiosmtplib
 import httpx
 
-from oversight_db.models.notices import WebhookEndpoint
 from oversight_db.settings import Settings
 from oversight_worker.render import RenderedEmail
 from oversight_worker.retry import retryable_status
@@ -32,13 +31,28 @@ class Outcome:
     error: str | None = None
 
 
+class WebhookTarget(Protocol):
+    """What a signed POST needs of a ``webhook_endpoint`` row (the ORM object or the worker's snapshot)."""
+
+    @property
+    def url(self) -> str: ...
+    @property
+    def secret(self) -> str: ...
+    @property
+    def previous_secret(self) -> str | None: ...
+    @property
+    def previous_secret_expires_at(self) -> datetime | None: ...
+    @property
+    def deleted_at(self) -> datetime | None: ...
+
+
 def sign(secret: str, timestamp: int, body: bytes) -> str:
     """Hex HMAC-SHA256 of ``"<timestamp>.<body>"`` with the endpoint's secret."""
     message = str(timestamp).encode() + b"." + body
     return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
 
 
-def signature_header(endpoint: WebhookEndpoint, timestamp: int, body: bytes, now: datetime) -> str:
+def signature_header(endpoint: WebhookTarget, timestamp: int, body: bytes, now: datetime) -> str:
     """``t=<unix>,v1=<hex>``; during a rotation's grace period a second ``v1`` signed with the previous
     secret follows the new one, so receivers can switch secrets without rejecting deliveries."""
     parts = [f"t={timestamp}", f"v1={sign(endpoint.secret, timestamp, body)}"]
@@ -53,7 +67,7 @@ def signature_header(endpoint: WebhookEndpoint, timestamp: int, body: bytes, now
 
 async def send_webhook(
     http: httpx.AsyncClient,
-    endpoint: WebhookEndpoint,
+    endpoint: WebhookTarget,
     body: bytes,
     notice_id: str,
     kind: str,

@@ -63,14 +63,23 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
     load_deadline_handlers()
 
     async def startup(ctx: dict[str, Any]) -> None:
-        engine = create_engine(database_url, pool_size=settings.db_pool_size)
+        # No pre-ping (three round trips per checkout with asyncpg): a connection a Postgres restart broke
+        # fails its job's first statement, SQLAlchemy then invalidates the whole pool, and the job is retried
+        # (``_DB_UNAVAILABLE`` in jobs.py). The pool can hold one connection per concurrent job.
+        engine = create_engine(
+            database_url, pool_size=max(settings.db_pool_size, settings.worker_max_jobs), pre_ping=False
+        )
         ctx["resources"] = WorkerResources(
             settings=settings,
             engine=engine,
             sessions=create_sessionmaker(engine),
             http=httpx.AsyncClient(
                 timeout=httpx.Timeout(settings.webhook_timeout_seconds, connect=5.0),
-                limits=httpx.Limits(max_connections=100, max_keepalive_connections=50),
+                # Keep-alive connections for every concurrent job: a busy receiver is not re-dialled per notice.
+                limits=httpx.Limits(
+                    max_connections=max(100, settings.worker_max_jobs),
+                    max_keepalive_connections=max(50, settings.worker_max_jobs),
+                ),
             ),
             blobs=create_blob_store(settings),
             worker_id=f"{socket.gethostname()}:{os.getpid()}",
