@@ -13,18 +13,17 @@ while we waited is seen); then one statement writes every destination's result a
 from __future__ import annotations
 
 import asyncio
+import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import Table, func, text, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_db.db import unit_of_work
-from oversight_db.models.notices import Notice, NoticeDelivery
 from oversight_worker import metrics
 from oversight_worker.channels import (
     Outcome,
@@ -40,9 +39,6 @@ from oversight_worker.retry import backoff
 log = structlog.get_logger("oversight.worker.delivery")
 
 DEFAULT_CHANNELS = ("inbox", "email", "webhook")
-
-_NOTICE: Table = Notice.__table__  # type: ignore[assignment]
-_DELIVERY: Table = NoticeDelivery.__table__  # type: ignore[assignment]
 
 _LOCK = text(
     "SELECT kind, recipient_organization_id, recipient_role, data, created_at, delivery_status, attempts, "
@@ -226,53 +222,80 @@ def _apply(
         delivery.status = result
 
 
-async def _write(
-    session: AsyncSession, notice_id: uuid.UUID, attempted: list[Destination], values: dict[str, Any]
-) -> None:
-    """Every attempted destination's result (new rows inserted, known ones updated) and the notice's
-    state, in one statement."""
-    stmt = (
-        update(_NOTICE)
-        .where(_NOTICE.c.id == notice_id)
-        .values(updated_at=func.now(), **values)
+# Every attempted destination's result (new rows inserted, known ones updated) and the notice's state, in one
+# statement of fixed text, so asyncpg prepares it once per connection.
+_WRITE = text(
+    """
+    WITH written AS (
+      INSERT INTO notice_delivery (id, notice_id, channel, target, webhook_endpoint_id, status, attempts,
+        first_attempt_at, last_attempt_at, delivered_at, last_status_code, last_error)
+      SELECT r.id, CAST(:id AS uuid), r.channel, r.target, r.webhook_endpoint_id, r.status, r.attempts,
+        r.first_attempt_at, r.last_attempt_at, r.delivered_at, r.last_status_code, r.last_error
+      FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, channel text, target text,
+        webhook_endpoint_id uuid, status text, attempts int, first_attempt_at timestamptz,
+        last_attempt_at timestamptz, delivered_at timestamptz, last_status_code int, last_error text)
+      ON CONFLICT (notice_id, target) DO UPDATE SET
+        status = excluded.status, attempts = excluded.attempts, first_attempt_at = excluded.first_attempt_at,
+        last_attempt_at = excluded.last_attempt_at, delivered_at = excluded.delivered_at,
+        last_status_code = excluded.last_status_code, last_error = excluded.last_error, updated_at = now()
+      RETURNING 1
     )
-    if attempted:
-        rows = [
-            {
-                "id": d.id,
-                "notice_id": notice_id,
-                "channel": d.channel,
-                "target": d.target,
-                "webhook_endpoint_id": d.webhook_endpoint_id,
-                "status": d.status,
-                "attempts": d.attempts,
-                "first_attempt_at": d.first_attempt_at,
-                "last_attempt_at": d.last_attempt_at,
-                "delivered_at": d.delivered_at,
-                "last_status_code": d.last_status_code,
-                "last_error": d.last_error,
-            }
-            for d in attempted
-        ]
-        upsert = insert(_DELIVERY).values(rows)
-        upsert = upsert.on_conflict_do_update(
-            index_elements=["notice_id", "target"],
-            set_={
-                name: upsert.excluded[name]
-                for name in (
-                    "status",
-                    "attempts",
-                    "first_attempt_at",
-                    "last_attempt_at",
-                    "delivered_at",
-                    "last_status_code",
-                    "last_error",
-                )
-            }
-            | {"updated_at": func.now()},
-        )
-        stmt = stmt.add_cte(upsert.cte("written"))
-    await session.execute(stmt)
+    UPDATE notice SET
+      attempts = :attempts, enqueued_at = :enqueued_at, last_error = :last_error,
+      next_attempt_at = :next_attempt_at, delivery_status = :delivery_status,
+      delivered_at = coalesce(CAST(:delivered_at AS timestamptz), delivered_at), updated_at = now()
+    WHERE id = :id
+    """
+)
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)  # UUIDs
+
+
+async def _write(
+    session: AsyncSession,
+    notice_id: uuid.UUID,
+    attempted: list[Destination],
+    *,
+    attempts: int,
+    enqueued_at: datetime,
+    last_error: str | None,
+    next_attempt_at: datetime | None,
+    delivery_status: str,
+    delivered_at: datetime | None,
+) -> None:
+    rows = [
+        {
+            "id": d.id,
+            "channel": d.channel,
+            "target": d.target,
+            "webhook_endpoint_id": d.webhook_endpoint_id,
+            "status": d.status,
+            "attempts": d.attempts,
+            "first_attempt_at": d.first_attempt_at,
+            "last_attempt_at": d.last_attempt_at,
+            "delivered_at": d.delivered_at,
+            "last_status_code": d.last_status_code,
+            "last_error": d.last_error,
+        }
+        for d in attempted
+    ]
+    await session.execute(
+        _WRITE,
+        {
+            "id": notice_id,
+            "rows": json.dumps(rows, default=_json_default),
+            "attempts": attempts,
+            "enqueued_at": enqueued_at,
+            "last_error": last_error,
+            "next_attempt_at": next_attempt_at,
+            "delivery_status": delivery_status,
+            "delivered_at": delivered_at,
+        },
+    )
 
 
 async def deliver(res: WorkerResources, notice_id: uuid.UUID, attempt: int) -> DeliveryResult:
@@ -315,28 +338,22 @@ async def deliver(res: WorkerResources, notice_id: uuid.UUID, attempt: int) -> D
             _apply(delivery, outcome, done_at, window, notice.created_at)
         attempts = attempt + 1
         errors = [f"{d.target}: {d.last_error}" for d in all_rows if d.status != "delivered" and d.last_error]
-        values: dict[str, Any] = {
-            "attempts": attempts,
-            "enqueued_at": locked.enqueued_at or now,
-            "last_error": "; ".join(errors)[:2000] or None,
-        }
+        last_error = "; ".join(errors)[:2000] or None
+        enqueued_at = locked.enqueued_at or now
         if any(d.status == "pending" for d in all_rows):
-            values["next_attempt_at"] = done_at + backoff(attempts)
-            await _write(session, notice_id, pending, values)
-            log.info(
-                "notice_retry_scheduled",
-                attempts=attempts,
-                next_attempt_at=values["next_attempt_at"].isoformat(),
-            )
+            next_attempt_at = done_at + backoff(attempts)
+            await _write(session, notice_id, pending, attempts=attempts, enqueued_at=enqueued_at,
+                         last_error=last_error, next_attempt_at=next_attempt_at, delivery_status="pending",
+                         delivered_at=None)  # fmt: skip
+            log.info("notice_retry_scheduled", attempts=attempts, next_attempt_at=next_attempt_at.isoformat())
             return DeliveryResult("pending", sent=len(pending))
-        values["next_attempt_at"] = None
         if any(d.status == "failed" for d in all_rows):
             status = "failed"
             log.warning("notice_failed", attempts=attempts)
         else:
             status = "delivered"
-            values["delivered_at"] = done_at
-        values["delivery_status"] = status
-        await _write(session, notice_id, pending, values)
+        await _write(session, notice_id, pending, attempts=attempts, enqueued_at=enqueued_at,
+                     last_error=last_error, next_attempt_at=None, delivery_status=status,
+                     delivered_at=done_at if status == "delivered" else None)  # fmt: skip
         metrics.NOTICES_COMPLETED.labels(status).inc()
         return DeliveryResult(status, sent=len(pending))
