@@ -5,13 +5,12 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from arq.worker import run_worker
 from pydantic import ValidationError
 
 from oversight_db.embedded import start_embedded
 from oversight_db.logs import configure_logging
 from oversight_db.settings import Settings, settings_error_line
-from oversight_worker.settings import build_worker_settings
+from oversight_worker.settings import build_worker_settings, create_worker
 
 
 def _use_uvloop() -> None:
@@ -38,7 +37,7 @@ def main() -> int:
         redis_url = settings.redis_url or servers.redis_url
         assert database_url and redis_url
         _use_uvloop()
-        run_worker(build_worker_settings(settings, database_url, redis_url))
+        create_worker(build_worker_settings(settings, database_url, redis_url)).run()
     finally:
         servers.stop()
     return 0

@@ -189,7 +189,7 @@ async def _send(
             webhook_payload(notice.id, notice.kind, notice.created_at, notice.data, settings.public_base_url)
         )
         return await send_webhook(
-            res.http, endpoint, body, notice_id, notice.kind, now, settings.webhook_timeout_seconds
+            res.webhooks, endpoint, body, notice_id, notice.kind, now, settings.webhook_timeout_seconds
         )
     recipients = email_recipients(org_settings, notice.recipient_role)
     if not recipients:
