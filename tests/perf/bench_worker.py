@@ -122,7 +122,7 @@ async def _sweep(database_url: str) -> tuple[float, int]:
                 ),
                 {"org": org_id, "n": DEADLINES},
             )
-        async with sessions() as s:
+        async with sessions() as s, s.begin():  # committed: statistics are transactional
             await s.execute(text("ANALYZE deadline"))
         started = time.perf_counter()
         result = await sweep_deadlines(sessions, None, date(2027, 1, 1), time_budget=600)
