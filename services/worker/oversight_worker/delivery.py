@@ -166,8 +166,12 @@ def _resolve_destinations(
             log.warning("email_channel_skipped", reason="smtp_not_configured")
     if "webhook" in channels:
         for endpoint in endpoints:
-            if endpoint.deleted_at is None and (not endpoint.event_types or notice.kind in endpoint.event_types):
-                rows.append(Destination(uuid.uuid4(), "webhook", f"webhook:{endpoint.id}", endpoint.id, new=True))
+            if endpoint.deleted_at is None and (
+                not endpoint.event_types or notice.kind in endpoint.event_types
+            ):
+                rows.append(
+                    Destination(uuid.uuid4(), "webhook", f"webhook:{endpoint.id}", endpoint.id, new=True)
+                )
     return rows
 
 

@@ -71,7 +71,8 @@ class OversightWorker(Worker):
 
 
 def create_worker(settings_cls: type) -> OversightWorker:
-    return OversightWorker(**get_kwargs(settings_cls))
+    kwargs: dict[str, Any] = dict(get_kwargs(settings_cls))  # arq annotates the values oddly (NameError)
+    return OversightWorker(**kwargs)
 
 
 def build_worker_settings(settings: Settings, database_url: str, redis_url: str) -> type:
