@@ -5,8 +5,8 @@ job whose ``attempt`` is not the notice's current one is stale and does nothing.
 is recorded per destination, so a retry re-sends only what has not succeeded. A crash between a receiver's
 2xx and the commit re-sends that one notice: receivers de-duplicate on ``Idempotency-Key`` (the notice id).
 
-One attempt is four round trips besides BEGIN/COMMIT's: lock the notice; load its destinations, endpoints and
-the recipient's settings (a separate statement so it reads after the lock is granted: a re-drive committed
+One attempt is three statements besides BEGIN and COMMIT (it was about ten): lock the notice; load its
+destinations, endpoints and the recipient's settings (a separate statement so it reads after the lock is granted: a re-drive committed
 while we waited is seen); then one statement writes every destination's result and the notice's state.
 """
 
