@@ -6,8 +6,9 @@ is recorded per destination, so a retry re-sends only what has not succeeded. A 
 2xx and the commit re-sends that one notice: receivers de-duplicate on ``Idempotency-Key`` (the notice id).
 
 One attempt is three statements besides BEGIN and COMMIT (it was about ten): lock the notice; load its
-destinations, endpoints and the recipient's settings (a separate statement so it reads after the lock is granted: a re-drive committed
-while we waited is seen); then one statement writes every destination's result and the notice's state.
+destinations, endpoints and the recipient's settings (a separate statement, so it reads after the lock is
+granted and sees a re-drive committed while we waited); then one statement writes every destination's
+result and the notice's state.
 """
 
 from __future__ import annotations
