@@ -97,9 +97,30 @@ def upgrade() -> None:
         unique=False,
         postgresql_where=sa.text("delivery_status = 'pending' AND next_attempt_at IS NOT NULL"),
     )
+    # The deadline sweep's cursor order (due_on, id): replaces the due_on-only index of 0001.
+    op.drop_index(
+        "ix_deadline_pending_due", table_name="deadline", postgresql_where=sa.text("state = 'pending'")
+    )
+    op.create_index(
+        "ix_deadline_pending_due_id",
+        "deadline",
+        ["due_on", "id"],
+        unique=False,
+        postgresql_where=sa.text("state = 'pending'"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(
+        "ix_deadline_pending_due_id", table_name="deadline", postgresql_where=sa.text("state = 'pending'")
+    )
+    op.create_index(
+        "ix_deadline_pending_due",
+        "deadline",
+        ["due_on"],
+        unique=False,
+        postgresql_where=sa.text("state = 'pending'"),
+    )
     op.drop_index(
         "ix_notice_pending_next_attempt",
         table_name="notice",

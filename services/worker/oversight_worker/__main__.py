@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 
-from arq.worker import run_worker
 from pydantic import ValidationError
 
 from oversight_db.embedded import start_embedded
 from oversight_db.logs import configure_logging
 from oversight_db.settings import Settings, settings_error_line
-from oversight_worker.settings import build_worker_settings
+from oversight_worker.settings import build_worker_settings, create_worker
+
+
+def _use_uvloop() -> None:
+    """uvloop (installed with uvicorn[standard]) where available: the worker is bound by socket I/O."""
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - e.g. Windows
+        return
+    asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
 
 
 def main() -> int:
@@ -27,7 +36,8 @@ def main() -> int:
         database_url = settings.database_url or servers.database_url
         redis_url = settings.redis_url or servers.redis_url
         assert database_url and redis_url
-        run_worker(build_worker_settings(settings, database_url, redis_url))
+        _use_uvloop()
+        create_worker(build_worker_settings(settings, database_url, redis_url)).run()
     finally:
         servers.stop()
     return 0

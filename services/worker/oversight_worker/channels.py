@@ -11,12 +11,11 @@ import hmac
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import aiosmtplib
-import httpx
+import httpcore
 
-from oversight_db.models.notices import WebhookEndpoint
 from oversight_db.settings import Settings
 from oversight_worker.render import RenderedEmail
 from oversight_worker.retry import retryable_status
@@ -32,13 +31,28 @@ class Outcome:
     error: str | None = None
 
 
+class WebhookTarget(Protocol):
+    """What a signed POST needs of a ``webhook_endpoint`` row (the ORM object or the worker's snapshot)."""
+
+    @property
+    def url(self) -> str: ...
+    @property
+    def secret(self) -> str: ...
+    @property
+    def previous_secret(self) -> str | None: ...
+    @property
+    def previous_secret_expires_at(self) -> datetime | None: ...
+    @property
+    def deleted_at(self) -> datetime | None: ...
+
+
 def sign(secret: str, timestamp: int, body: bytes) -> str:
     """Hex HMAC-SHA256 of ``"<timestamp>.<body>"`` with the endpoint's secret."""
     message = str(timestamp).encode() + b"." + body
     return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
 
 
-def signature_header(endpoint: WebhookEndpoint, timestamp: int, body: bytes, now: datetime) -> str:
+def signature_header(endpoint: WebhookTarget, timestamp: int, body: bytes, now: datetime) -> str:
     """``t=<unix>,v1=<hex>``; during a rotation's grace period a second ``v1`` signed with the previous
     secret follows the new one, so receivers can switch secrets without rejecting deliveries."""
     parts = [f"t={timestamp}", f"v1={sign(endpoint.secret, timestamp, body)}"]
@@ -52,8 +66,8 @@ def signature_header(endpoint: WebhookEndpoint, timestamp: int, body: bytes, now
 
 
 async def send_webhook(
-    http: httpx.AsyncClient,
-    endpoint: WebhookEndpoint,
+    pool: httpcore.AsyncConnectionPool,
+    endpoint: WebhookTarget,
     body: bytes,
     notice_id: str,
     kind: str,
@@ -63,22 +77,31 @@ async def send_webhook(
     if endpoint.deleted_at is not None:
         return Outcome("cancelled", error="endpoint deleted")
     timestamp = int(now.timestamp())
-    headers = {
-        "Content-Type": "application/json",
-        "User-Agent": USER_AGENT,
-        SIGNATURE_HEADER: signature_header(endpoint, timestamp, body, now),
-        "Idempotency-Key": notice_id,
-        "Oversight-Event": kind,
-    }
+    headers = [
+        (b"Content-Type", b"application/json"),
+        (b"User-Agent", USER_AGENT.encode()),
+        (SIGNATURE_HEADER.encode(), signature_header(endpoint, timestamp, body, now).encode()),
+        (b"Idempotency-Key", notice_id.encode()),
+        (b"Oversight-Event", kind.encode()),
+    ]
+    timeouts = {"connect": min(5.0, timeout_seconds), "read": timeout_seconds, "write": timeout_seconds,
+                "pool": timeout_seconds}  # fmt: skip
     try:
-        response = await http.post(
-            endpoint.url, content=body, headers=headers, timeout=timeout_seconds, follow_redirects=False
+        # Redirects are not followed (httpcore never does): a 3xx is the receiver's misconfiguration.
+        response = await pool.request(
+            "POST", endpoint.url, headers=headers, content=body, extensions={"timeout": timeouts}
         )
-    except httpx.TimeoutException as exc:
+    except httpcore.TimeoutException as exc:
         return Outcome("retry", error=f"timeout ({type(exc).__name__})")
-    except (httpx.TransportError, OSError) as exc:
+    except (
+        httpcore.NetworkError,
+        httpcore.ProtocolError,
+        httpcore.UnsupportedProtocol,
+        httpcore.ProxyError,
+        OSError,
+    ) as exc:
         return Outcome("retry", error=f"connection error ({type(exc).__name__})")
-    code = response.status_code
+    code = response.status
     if 200 <= code < 300:
         return Outcome("delivered", status_code=code)
     if retryable_status(code):

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import httpcore
 import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -21,6 +22,17 @@ def calendar_today(timezone: str) -> Callable[[], date]:
     return lambda: datetime.now(zone).date()
 
 
+def webhook_pool(max_connections: int = 20) -> httpcore.AsyncConnectionPool:
+    """Keep-alive connections to webhook receivers, enough for every concurrent job.
+
+    Webhooks are POSTed through httpcore (the transport under httpx) directly: httpx's request/response
+    models, cookie jar and auth/redirect layers cost about half of each send's CPU (bench_worker, P7).
+    """
+    return httpcore.AsyncConnectionPool(
+        max_connections=max_connections, max_keepalive_connections=max_connections, keepalive_expiry=30.0
+    )
+
+
 @dataclass
 class WorkerResources:
     settings: Settings
@@ -31,6 +43,7 @@ class WorkerResources:
     worker_id: str
     # The sweep's clock; tests replace it to move time.
     today: Callable[[], date] = field(default=lambda: date.today())
+    webhooks: httpcore.AsyncConnectionPool = field(default_factory=webhook_pool)
 
 
 def resources(ctx: dict[str, Any]) -> WorkerResources:

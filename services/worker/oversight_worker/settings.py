@@ -12,6 +12,7 @@ import httpx
 import structlog
 from arq import cron, func
 from arq.connections import RedisSettings
+from arq.worker import Worker, get_kwargs
 from prometheus_client import start_http_server
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
@@ -22,7 +23,7 @@ from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.queue import DELIVER_NOTICE, redis_settings
 from oversight_db.settings import Settings
-from oversight_worker.context import WorkerResources, calendar_today
+from oversight_worker.context import WorkerResources, calendar_today, webhook_pool
 from oversight_worker.jobs import deliver_notice, heartbeat, relay, sweep
 
 log = structlog.get_logger("oversight.worker")
@@ -58,16 +59,38 @@ def worker_redis_settings(redis_url: str) -> RedisSettings:
     return base
 
 
+class OversightWorker(Worker):
+    """arq's worker, minus a stall: each poll reads the queue's oldest ids, which include the jobs this
+    worker is running, and arq takes a free slot and three Redis round trips to find each of them already
+    in progress. Those ids are known here (``self.tasks``), so they are passed over without either; every
+    other id gets arq's own checks (another worker may hold it)."""
+
+    async def start_jobs(self, job_ids: list[bytes]) -> None:
+        running = self.tasks
+        await super().start_jobs([j for j in job_ids if j.decode() not in running])
+
+
+def create_worker(settings_cls: type) -> OversightWorker:
+    kwargs: dict[str, Any] = dict(get_kwargs(settings_cls))  # arq annotates the values oddly (NameError)
+    return OversightWorker(**kwargs)
+
+
 def build_worker_settings(settings: Settings, database_url: str, redis_url: str) -> type:
     """A WorkerSettings class bound to concrete URLs (arq reads class attributes)."""
     load_deadline_handlers()
 
     async def startup(ctx: dict[str, Any]) -> None:
-        engine = create_engine(database_url, pool_size=settings.db_pool_size)
+        # No pre-ping (three round trips per checkout with asyncpg): a connection a Postgres restart broke
+        # fails its job's first statement, SQLAlchemy then invalidates the whole pool, and the job is retried
+        # (``_DB_UNAVAILABLE`` in jobs.py). The pool can hold one connection per concurrent job.
+        engine = create_engine(
+            database_url, pool_size=max(settings.db_pool_size, settings.worker_max_jobs), pre_ping=False
+        )
         ctx["resources"] = WorkerResources(
             settings=settings,
             engine=engine,
             sessions=create_sessionmaker(engine),
+            # General-purpose client; webhooks go through ``webhooks`` (httpcore's pool, keep-alive).
             http=httpx.AsyncClient(
                 timeout=httpx.Timeout(settings.webhook_timeout_seconds, connect=5.0),
                 limits=httpx.Limits(max_connections=100, max_keepalive_connections=50),
@@ -75,6 +98,7 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             blobs=create_blob_store(settings),
             worker_id=f"{socket.gethostname()}:{os.getpid()}",
             today=calendar_today(settings.deadline_timezone),
+            webhooks=webhook_pool(max(100, settings.worker_max_jobs)),
         )
         if settings.worker_metrics_port:
             start_http_server(settings.worker_metrics_port)
@@ -85,6 +109,7 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
         res: WorkerResources | None = ctx.get("resources")
         if res is not None:
             await res.http.aclose()
+            await res.webhooks.aclose()
             await res.engine.dispose()
 
     class WorkerSettings:
@@ -106,9 +131,11 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
         keep_result = 0
         max_jobs = settings.worker_max_jobs
         # arq starts new jobs only when it polls: a short delay keeps a busy queue moving (an idle poll is
-        # one ZRANGEBYSCORE), and reading twice max_jobs ids per poll refills every free slot.
+        # one ZRANGEBYSCORE).
+        # ``start_jobs`` waits for a free slot before each id, so a long read keeps every slot refilled as
+        # jobs finish instead of idling until the next poll.
         poll_delay = 0.05
-        queue_read_limit = 2 * settings.worker_max_jobs
+        queue_read_limit = 5 * settings.worker_max_jobs
         # A job that met a Postgres restart is retried (same id) every few seconds for about a minute.
         max_tries = 20
         allow_abort_jobs = False
