@@ -26,3 +26,16 @@ def test_the_make_targets_the_readme_names_exist() -> None:
         assert re.search(rf"^{target}:", makefile, re.M), (
             f"README names `make {target}` but the Makefile has none"
         )
+
+
+def test_every_benchmark_has_the_main_make_bench_calls() -> None:
+    import importlib
+    import pkgutil
+
+    import tests.perf
+
+    names = [m.name for m in pkgutil.iter_modules(tests.perf.__path__) if m.name.startswith("bench_")]
+    assert names
+    for name in names:
+        module = importlib.import_module(f"tests.perf.{name}")
+        assert callable(getattr(module, "main", None)), f"tests/perf/{name}.py has no main() for `make bench`"

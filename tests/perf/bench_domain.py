@@ -102,7 +102,11 @@ def bench_sampling() -> None:
     print(f"  frame_fingerprint         : {seconds:.3f} s")
 
 
-if __name__ == "__main__":
+def main() -> None:
     print(f"Python {sys.version.split()[0]}")
     bench_scoring()
     bench_sampling()
+
+
+if __name__ == "__main__":
+    main()
