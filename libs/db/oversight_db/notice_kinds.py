@@ -96,7 +96,7 @@ _KINDS = [
         "review",
         required=("review_id", "scheduled_for"),
         optional=("plan_id", "provider_id", "period_start", "period_end", "days_before", "access_needed"),
-        description="A scheduled review is near (7 days before).",
+        description="A scheduled review is near (the tool's notice.reminder_days_before; 7 in the shipped tools).",
     ),
     NoticeKind(
         "review_result",
