@@ -15,11 +15,12 @@ from oversight_api import problems
 from oversight_api.auth.caller import document_bearer
 from oversight_api.middleware import RequestContextMiddleware
 from oversight_api.resources import Resources
+from oversight_api.route_matching import PrefixCheckedRoute
 from oversight_api.routers import ROOT_ROUTERS, V1_ROUTERS
 from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.embedded import start_embedded
-from oversight_db.logs import configure_logging
+from oversight_db.logs import configure_logging, flush_logs
 from oversight_db.queue import redis_settings
 from oversight_db.settings import Settings, get_settings
 
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         if resources is not None:
             app.state.resources = resources
             yield
+            flush_logs()
             return
         built, servers = await build_resources(settings)
         app.state.resources = built
@@ -79,6 +81,7 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         finally:
             await close_resources(built)
             servers.stop()  # type: ignore[attr-defined]
+            flush_logs()
 
     app = FastAPI(
         title="Oversight API",
@@ -96,6 +99,8 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         _add_routes(app, router, prefix="/v1")
     for router in ROOT_ROUTERS:
         _add_routes(app, router)
+    # FastAPI added /openapi.json and /docs first; they are rarely asked for, so they go last.
+    app.router.routes.sort(key=lambda route: not isinstance(route, PrefixCheckedRoute))
     _document_bearer(app)
     return app
 
@@ -110,8 +115,8 @@ def _add_routes(app: FastAPI, router: APIRouter, prefix: str = "") -> None:
     included router.
     """
     for route in router.routes:
-        if not isinstance(route, APIRoute):
-            raise TypeError(f"only API routes can be added flat, got {route!r}")
+        if type(route) is not APIRoute:
+            raise TypeError(f"only plain API routes can be added flat, got {route!r}")
         app.router.add_api_route(
             prefix + route.path,
             route.endpoint,
@@ -135,7 +140,7 @@ def _add_routes(app: FastAPI, router: APIRouter, prefix: str = "") -> None:
             include_in_schema=route.include_in_schema,
             response_class=route.response_class,
             name=route.name,
-            route_class_override=type(route),
+            route_class_override=PrefixCheckedRoute,
             callbacks=route.callbacks,
             openapi_extra=route.openapi_extra,
             strict_content_type=route.strict_content_type,
