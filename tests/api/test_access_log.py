@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import re
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -11,7 +14,7 @@ import pytest
 import structlog
 from prometheus_client import REGISTRY
 
-from oversight_db.logs import configure_logging
+from oversight_db.logs import configure_logging, flush_logs
 from tests.conftest import MakeKey, MakeOrg
 
 
@@ -43,6 +46,7 @@ async def test_one_access_line_per_request_with_template_status_and_request_id(
     capfd.readouterr()
     r = await client.get("/v1/ping", headers={**headers, "X-Request-ID": "trace-42"})
     missing = await client.get("/v1/organizations/00000000-0000-0000-0000-000000000000", headers=headers)
+    flush_logs()
     lines = _access_lines(capfd.readouterr().err)
     assert r.status_code == 200 and missing.status_code == 404
     assert [(x["method"], x["route"], x["status"]) for x in lines] == [
@@ -62,6 +66,7 @@ async def test_no_access_line_above_info(
     configure_logging("warning", True)
     capfd.readouterr()
     assert (await client.get("/healthz")).status_code == 200
+    flush_logs()
     assert _access_lines(capfd.readouterr().err) == []
 
 
@@ -84,6 +89,7 @@ def test_the_inline_access_line_is_what_the_configured_processors_render(
     try:
         capfd.readouterr()
         logs.log_request("POST", "/v1/members/batch", 422, 1.5)
+        logs.flush_logs()
         inline = json.loads(capfd.readouterr().err)
         event: Any = {
             "method": "POST",
@@ -100,3 +106,32 @@ def test_the_inline_access_line_is_what_the_configured_processors_render(
         structlog.contextvars.reset_contextvars(**tokens)
     assert str(inline.pop("timestamp")).endswith("Z") and rendered.pop("timestamp")
     assert list(inline.items()) == list(rendered.items())  # same keys, values and order
+
+
+async def test_access_lines_reach_stderr_within_the_flush_interval_without_a_flush(
+    client: httpx.AsyncClient, capfd: pytest.CaptureFixture[str], info_logs: None
+) -> None:
+    capfd.readouterr()
+    assert (await client.get("/healthz")).status_code == 200
+    await asyncio.sleep(0.3)  # > FLUSH_AFTER_S: the loop's timer writes the batch
+    assert [x["route"] for x in _access_lines(capfd.readouterr().err)] == ["/healthz"]
+
+
+async def test_a_warning_is_written_at_once_and_after_the_access_lines_before_it(
+    client: httpx.AsyncClient, capfd: pytest.CaptureFixture[str], info_logs: None
+) -> None:
+    capfd.readouterr()
+    assert (await client.get("/healthz")).status_code == 200
+    structlog.get_logger("test").warning("disk_nearly_full")
+    events = [json.loads(line)["event"] for line in capfd.readouterr().err.splitlines()]
+    assert events == ["request", "disk_nearly_full"]
+
+
+def test_the_access_line_timestamp_is_utc_iso_with_microseconds() -> None:
+    from oversight_db import logs
+
+    before = datetime.now(UTC)
+    stamp = logs._utc_timestamp()
+    after = datetime.now(UTC)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z", stamp)
+    assert before - timedelta(microseconds=1) <= datetime.fromisoformat(stamp) <= after

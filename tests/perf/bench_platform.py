@@ -35,6 +35,7 @@ from oversight_api.auth.keycache import ApiKeyCache
 from oversight_api.resources import Resources
 from oversight_db.blobs import LocalBlobStore
 from oversight_db.db import create_engine, create_sessionmaker
+from oversight_db.logs import flush_logs
 from oversight_db.models import ApiKey, NetworkLink, Organization, ProviderSite
 from oversight_db.queue import redis_settings
 from oversight_db.settings import Settings
@@ -69,13 +70,14 @@ def bare_app() -> FastAPI:
 
 @contextlib.contextmanager
 def quiet_stderr() -> Any:
-    # The access log still renders every line (that cost is measured); it just is not printed.
+    # The access log still renders and writes every line (that cost is measured), to /dev/null.
     saved = sys.stderr
     with open(os.devnull, "w") as sink:
         sys.stderr = sink
         try:
             yield
         finally:
+            flush_logs()  # what is still waiting goes to /dev/null too
             sys.stderr = saved
 
 

@@ -7,12 +7,15 @@ data must never reach a log.
 
 from __future__ import annotations
 
+import asyncio
+import atexit
 import json
 import logging
 import sys
+import threading
+import time
 import traceback
-from collections.abc import MutableMapping
-from datetime import UTC, datetime
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import orjson
@@ -44,12 +47,79 @@ def redact_exceptions(logger: Any, method: str, event: MutableMapping[str, Any])
     return event
 
 
-class _StderrLogger:
-    """Writes each line to whatever ``sys.stderr`` is now (a cached stream object would outlive redirects)."""
+class _Lines:
+    """The one writer of log lines, to whatever ``sys.stderr`` is now (a cached stream object would
+    outlive redirects), in the order they were logged.
 
-    def msg(self, message: str) -> None:
-        sys.stderr.write(message + "\n")
+    Access lines (:func:`log_request`, one per request) are written in batches: at most
+    ``FLUSH_AFTER_S`` after the first waiting line, when ``FLUSH_AT_CHARS`` wait, before any other line,
+    at shutdown (:func:`flush_logs`, called by the API's lifespan) and at exit. A write system call per
+    request cost the API ~3 us of its ~40 us per-request overhead (P1); what a hard kill can lose is the
+    last 0.1 s of access lines, never a warning or an error, which are written at once.
+    """
+
+    FLUSH_AFTER_S = 0.1
+    FLUSH_AT_CHARS = 64 * 1024
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiting: list[str] = []
+        self._chars = 0
+        self._timer_loop: asyncio.AbstractEventLoop | None = None
+
+    def write(self, line: str) -> None:
+        with self._lock:
+            self._waiting.append(line)
+            self._write_waiting()
+
+    def defer(self, line: str) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop to flush later from
+            self.write(line)
+            return
+        with self._lock:
+            self._waiting.append(line)
+            self._chars += len(line)
+            if self._chars >= self.FLUSH_AT_CHARS:
+                self._write_waiting()
+                return
+            if self._timer_loop is loop:
+                return
+            self._timer_loop = loop  # a timer left on a closed loop is replaced by one on this loop
+        loop.call_later(self.FLUSH_AFTER_S, self._on_timer)
+
+    def flush(self) -> None:
+        with self._lock:
+            self._write_waiting()
+
+    def _on_timer(self) -> None:
+        with self._lock:
+            self._timer_loop = None
+            self._write_waiting()
+
+    def _write_waiting(self) -> None:
+        if not self._waiting:
+            return
+        text = "\n".join(self._waiting) + "\n"
+        self._waiting.clear()
+        self._chars = 0
+        sys.stderr.write(text)
         sys.stderr.flush()
+
+
+_lines = _Lines()
+atexit.register(_lines.flush)
+
+
+def flush_logs() -> None:
+    """Write the access lines still waiting (see :class:`_Lines`)."""
+    _lines.flush()
+
+
+class _StderrLogger:
+    def msg(self, message: str) -> None:
+        _lines.write(message)
 
     debug = info = warning = warn = error = critical = exception = fatal = log = msg
 
@@ -117,16 +187,47 @@ def log_request(method: str, route: str, status: int, ms: float) -> None:
         return
     event: Any = {"method": method, "route": route, "status": status, "ms": ms, "event": "request"}
     if _pipeline.json:
-        for key, value in structlog.contextvars.get_contextvars().items():
+        for key, value in _bound_contextvars():
             event.setdefault(key, value)
         event["level"] = "info"
-        event["timestamp"] = datetime.now(UTC).isoformat().replace("+00:00", "Z")
+        event["timestamp"] = _utc_timestamp()
         line = _dumps(event, default=_json_fallback)
     else:
         for processor in _pipeline.processors:
             event = processor(None, "info", event)
         line = event
-    _StderrLogger().msg(line)
+    _lines.defer(line)
+
+
+_second: tuple[int, str] = (0, "")
+
+
+def _utc_timestamp() -> str:
+    """What ``TimeStamper(fmt="iso", utc=True)`` writes (``2026-11-23T21:51:03.109956Z``) at half the cost:
+    the date and time of day are formatted once a second."""
+    global _second
+    now = time.time()
+    whole = int(now)
+    if whole != _second[0]:
+        _second = (whole, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(whole)))
+    return f"{_second[1]}.{int((now - whole) * 1_000_000):06d}Z"
+
+
+_STRUCTLOG_VARS: dict[str, Any] | None = getattr(structlog.contextvars, "_CONTEXT_VARS", None)
+_PREFIX_LEN = len(structlog.contextvars.STRUCTLOG_KEY_PREFIX)
+
+
+def _bound_contextvars() -> Iterator[tuple[str, Any]]:
+    """What ``structlog.contextvars.get_contextvars()`` returns, without copying and scanning every
+    context variable of the task (asyncio, anyio and httpx set several; ~4 us per access line): structlog
+    keeps its own variables in one registry, read here when this structlog has it."""
+    if _STRUCTLOG_VARS is None:  # pragma: no cover - a structlog without the registry
+        yield from structlog.contextvars.get_contextvars().items()
+        return
+    for name, var in _STRUCTLOG_VARS.items():
+        value = var.get(Ellipsis)
+        if value is not Ellipsis:
+            yield name[_PREFIX_LEN:], value
 
 
 def _json_fallback(obj: Any) -> Any:

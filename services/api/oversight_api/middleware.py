@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from oversight_api.metrics import LATENCY, REQUESTS
 from oversight_api.problems import problem_response
+from oversight_api.route_matching import PrefixCheckedRoute
 from oversight_db.logs import log_request
 
 _REQUEST_ID_OK = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
@@ -20,6 +21,9 @@ _REQUEST_ID_OK = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
 def _route_template(scope: Scope) -> str:
     """The matched route's full template (``/v1/members/{member_id}``), never the raw path."""
+    route = scope.get("route")
+    if isinstance(route, PrefixCheckedRoute):  # added flat by the app factory: its path is the full template
+        return route.path_format
     # FastAPI 0.16x puts the included router's own route in scope["route"], whose path lacks the router
     # prefixes (``/members/{member_id}``); the effective route context carries the full template.
     context = scope.get("fastapi", {}).get("effective_route_context")
@@ -28,7 +32,7 @@ def _route_template(scope: Scope) -> str:
     )
     if isinstance(full, str) and full:
         return full
-    return str(getattr(scope.get("route"), "path", "unmatched"))
+    return str(getattr(route, "path", "unmatched"))
 
 
 class RequestContextMiddleware:
@@ -43,8 +47,7 @@ class RequestContextMiddleware:
     def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app = app
         self.with_body = BodySizeLimitMiddleware(app, max_body_bytes)
-        self._counters: dict[tuple[str, str, int], Any] = {}
-        self._latencies: dict[tuple[str, str], Any] = {}
+        self._metrics: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -79,16 +82,14 @@ class RequestContextMiddleware:
             elapsed = time.perf_counter() - started
             method = scope["method"]
             template = _route_template(scope)
-            counter = self._counters.get((method, template, status))
-            if counter is None:
-                counter = self._counters[(method, template, status)] = REQUESTS.labels(
-                    method, template, str(status)
+            metrics = self._metrics.get((method, template, status))
+            if metrics is None:
+                metrics = self._metrics[(method, template, status)] = (
+                    REQUESTS.labels(method, template, str(status)),
+                    LATENCY.labels(method, template),
                 )
-            latency = self._latencies.get((method, template))
-            if latency is None:
-                latency = self._latencies[(method, template)] = LATENCY.labels(method, template)
-            counter.inc()
-            latency.observe(elapsed)
+            metrics[0].inc()
+            metrics[1].observe(elapsed)
             # The route template, never the raw path: paths and query strings may carry member ids.
             log_request(method, template, status, round(elapsed * 1000, 2))
             structlog.contextvars.reset_contextvars(**tokens)
