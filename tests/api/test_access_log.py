@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -105,7 +106,10 @@ def test_the_inline_access_line_is_what_the_configured_processors_render(
     finally:
         structlog.contextvars.reset_contextvars(**tokens)
     assert str(inline.pop("timestamp")).endswith("Z") and rendered.pop("timestamp")
-    assert list(inline.items()) == list(rendered.items())  # same keys, values and order
+    assert inline == rendered  # same keys and values
+    # the same order too, except among the bound context keys (structlog walks the task's context,
+    # whose order is a hash map's; the access line walks structlog's registry)
+    assert list(inline)[:5] == list(rendered)[:5] and list(inline)[-1:] == list(rendered)[-1:] == ["level"]
 
 
 async def test_access_lines_reach_stderr_within_the_flush_interval_without_a_flush(
@@ -131,7 +135,7 @@ def test_the_access_line_timestamp_is_utc_iso_with_microseconds() -> None:
     from oversight_db import logs
 
     before = datetime.now(UTC)
-    stamp = logs._utc_timestamp()
+    stamp = logs._utc_timestamp(time.time())
     after = datetime.now(UTC)
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z", stamp)
     assert before - timedelta(microseconds=1) <= datetime.fromisoformat(stamp) <= after
