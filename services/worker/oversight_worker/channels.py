@@ -14,11 +14,11 @@ from email.message import EmailMessage
 from typing import Any, Literal, Protocol
 
 import aiosmtplib
-import httpcore
 
 from oversight_db.settings import Settings
 from oversight_worker.render import RenderedEmail
 from oversight_worker.retry import retryable_status
+from oversight_worker.webhook_http import WebhookClient, WebhookHTTPError, WebhookTimeout
 
 SIGNATURE_HEADER = "Oversight-Signature"
 USER_AGENT = "Oversight-Webhooks/1"
@@ -66,7 +66,7 @@ def signature_header(endpoint: WebhookTarget, timestamp: int, body: bytes, now: 
 
 
 async def send_webhook(
-    pool: httpcore.AsyncConnectionPool,
+    client: WebhookClient,
     endpoint: WebhookTarget,
     body: bytes,
     notice_id: str,
@@ -84,24 +84,15 @@ async def send_webhook(
         (b"Idempotency-Key", notice_id.encode()),
         (b"Oversight-Event", kind.encode()),
     ]
-    timeouts = {"connect": min(5.0, timeout_seconds), "read": timeout_seconds, "write": timeout_seconds,
-                "pool": timeout_seconds}  # fmt: skip
     try:
-        # Redirects are not followed (httpcore never does): a 3xx is the receiver's misconfiguration.
-        response = await pool.request(
-            "POST", endpoint.url, headers=headers, content=body, extensions={"timeout": timeouts}
+        # Redirects are not followed (the client never does): a 3xx is the receiver's misconfiguration.
+        code = await client.post(
+            endpoint.url, headers, body, timeout=timeout_seconds, connect_timeout=min(5.0, timeout_seconds)
         )
-    except httpcore.TimeoutException as exc:
+    except WebhookTimeout as exc:
         return Outcome("retry", error=f"timeout ({type(exc).__name__})")
-    except (
-        httpcore.NetworkError,
-        httpcore.ProtocolError,
-        httpcore.UnsupportedProtocol,
-        httpcore.ProxyError,
-        OSError,
-    ) as exc:
+    except (WebhookHTTPError, OSError) as exc:
         return Outcome("retry", error=f"connection error ({type(exc).__name__})")
-    code = response.status
     if 200 <= code < 300:
         return Outcome("delivered", status_code=code)
     if retryable_status(code):

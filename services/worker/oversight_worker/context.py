@@ -8,12 +8,12 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import httpcore
 import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from oversight_db.blobs import BlobStore
 from oversight_db.settings import Settings
+from oversight_worker.webhook_http import WebhookClient
 
 
 def calendar_today(timezone: str) -> Callable[[], date]:
@@ -22,15 +22,13 @@ def calendar_today(timezone: str) -> Callable[[], date]:
     return lambda: datetime.now(zone).date()
 
 
-def webhook_pool(max_connections: int = 20) -> httpcore.AsyncConnectionPool:
-    """Keep-alive connections to webhook receivers, enough for every concurrent job.
+def webhook_client(max_connections_per_origin: int = 20) -> WebhookClient:
+    """Keep-alive connections to webhook receivers, at most ``max_connections_per_origin`` to each.
 
-    Webhooks are POSTed through httpcore (the transport under httpx) directly: httpx's request/response
-    models, cookie jar and auth/redirect layers cost about half of each send's CPU (bench_worker, P7).
+    Not httpx or httpcore's pool: their per-request models and pool bookkeeping cost ~10x the POST itself
+    (``webhook_http``; bench_worker, P7).
     """
-    return httpcore.AsyncConnectionPool(
-        max_connections=max_connections, max_keepalive_connections=max_connections, keepalive_expiry=30.0
-    )
+    return WebhookClient(max_connections_per_origin=max_connections_per_origin, keepalive_expiry=30.0)
 
 
 @dataclass
@@ -43,7 +41,7 @@ class WorkerResources:
     worker_id: str
     # The sweep's clock; tests replace it to move time.
     today: Callable[[], date] = field(default=lambda: date.today())
-    webhooks: httpcore.AsyncConnectionPool = field(default_factory=webhook_pool)
+    webhooks: WebhookClient = field(default_factory=webhook_client)
 
 
 def resources(ctx: dict[str, Any]) -> WorkerResources:

@@ -23,7 +23,7 @@ from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.queue import DELIVER_NOTICE, redis_settings
 from oversight_db.settings import Settings
-from oversight_worker.context import WorkerResources, calendar_today, webhook_pool
+from oversight_worker.context import WorkerResources, calendar_today, webhook_client
 from oversight_worker.jobs import deliver_notice, heartbeat, relay, sweep
 
 log = structlog.get_logger("oversight.worker")
@@ -90,7 +90,7 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             settings=settings,
             engine=engine,
             sessions=create_sessionmaker(engine),
-            # General-purpose client; webhooks go through ``webhooks`` (httpcore's pool, keep-alive).
+            # General-purpose client; webhooks go through ``webhooks`` (keep-alive, per-receiver limit).
             http=httpx.AsyncClient(
                 timeout=httpx.Timeout(settings.webhook_timeout_seconds, connect=5.0),
                 limits=httpx.Limits(max_connections=100, max_keepalive_connections=50),
@@ -98,7 +98,7 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             blobs=create_blob_store(settings),
             worker_id=f"{socket.gethostname()}:{os.getpid()}",
             today=calendar_today(settings.deadline_timezone),
-            webhooks=webhook_pool(max(100, settings.worker_max_jobs)),
+            webhooks=webhook_client(settings.worker_max_jobs),
         )
         if settings.worker_metrics_port:
             start_http_server(settings.worker_metrics_port)
