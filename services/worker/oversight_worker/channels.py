@@ -86,9 +86,7 @@ async def send_webhook(
     ]
     try:
         # Redirects are not followed (the client never does): a 3xx is the receiver's misconfiguration.
-        code = await client.post(
-            endpoint.url, headers, body, timeout=timeout_seconds, connect_timeout=min(5.0, timeout_seconds)
-        )
+        code = await client.post(endpoint.url, headers, body, timeout_seconds=timeout_seconds)
     except WebhookTimeout as exc:
         return Outcome("retry", error=f"timeout ({type(exc).__name__})")
     except (WebhookHTTPError, OSError) as exc:

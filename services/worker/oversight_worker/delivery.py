@@ -1,28 +1,31 @@
-"""Delivering one notice: resolve its destinations once, send what is still pending, record each result.
+"""Delivering notices: resolve each one's destinations once, send what is still pending, record each result.
 
-The notice row is locked (``FOR UPDATE``) for the attempt, so two copies of a job never send at once; a
-job whose ``attempt`` is not the notice's current one is stale and does nothing. What a destination accepted
-is recorded per destination, so a retry re-sends only what has not succeeded. A crash between a receiver's
-2xx and the commit re-sends that one notice: receivers de-duplicate on ``Idempotency-Key`` (the notice id).
+A job delivers a few notices at once (``deliver_many``), in one transaction: the notice rows are locked
+(``FOR UPDATE``, in id order so two jobs never deadlock) for the attempt, so two copies of a job never send
+at once; a notice whose ``attempt`` is not the one the job names is stale and left alone. What a
+destination accepted is recorded per destination, so a retry re-sends only what has not succeeded. A crash
+between a receiver's 2xx and the commit re-sends those notices: receivers de-duplicate on
+``Idempotency-Key`` (the notice id). Retries, backoff and giving up are decided per notice, as if each were
+alone.
 
-One attempt is three statements besides BEGIN and COMMIT (it was about ten): lock the notice; load its
-destinations, endpoints and the recipient's settings (a separate statement, so it reads after the lock is
-granted and sees a re-drive committed while we waited); then one statement writes every destination's
-result and the notice's state.
+However many notices it carries, an attempt is three statements besides BEGIN and COMMIT: lock the
+notices; load their destinations, endpoints and recipients' settings (a separate statement, so it reads
+after the locks are granted and sees a re-drive committed while we waited); then one statement writes
+every destination's result and every notice's state.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import orjson
 import structlog
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_db.db import unit_of_work
 from oversight_worker import metrics
@@ -42,21 +45,22 @@ log = structlog.get_logger("oversight.worker.delivery")
 DEFAULT_CHANNELS = ("inbox", "email", "webhook")
 
 _LOCK = text(
-    "SELECT kind, recipient_organization_id, recipient_role, data, created_at, delivery_status, attempts, "
-    "enqueued_at FROM notice WHERE id = :id FOR UPDATE"
+    "SELECT id, kind, recipient_organization_id, recipient_role, data, created_at, delivery_status, attempts, "
+    "enqueued_at FROM notice WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE"
 )
-# Read after the lock is granted (a fresh snapshot in READ COMMITTED). Endpoints: the organization's active
+# Read after the locks are granted (a fresh snapshot in READ COMMITTED). Endpoints: the organization's active
 # ones (for a first attempt) and any deleted one a pending destination still names (it gets cancelled).
 _LOAD = text(
     """
     SELECT
-      (SELECT settings FROM organization WHERE id = :org) AS settings,
+      n.id,
+      (SELECT settings FROM organization WHERE id = n.org) AS settings,
       coalesce((
         SELECT jsonb_agg(jsonb_build_object(
           'id', d.id, 'channel', d.channel, 'target', d.target,
           'webhook_endpoint_id', d.webhook_endpoint_id, 'status', d.status, 'attempts', d.attempts,
           'first_attempt_at', d.first_attempt_at, 'last_error', d.last_error) ORDER BY d.target)
-        FROM notice_delivery d WHERE d.notice_id = :id), '[]'::jsonb) AS deliveries,
+        FROM notice_delivery d WHERE d.notice_id = n.id), '[]'::jsonb) AS deliveries,
       coalesce((
         SELECT jsonb_agg(jsonb_build_object(
           'id', e.id, 'url', e.url, 'event_types', e.event_types, 'secret', e.secret,
@@ -64,10 +68,11 @@ _LOAD = text(
           'previous_secret_expires_at', e.previous_secret_expires_at, 'deleted_at', e.deleted_at)
           ORDER BY e.created_at, e.id)
         FROM webhook_endpoint e
-        WHERE e.organization_id = :org
+        WHERE e.organization_id = n.org
           AND (e.deleted_at IS NULL OR e.id IN (
             SELECT d.webhook_endpoint_id FROM notice_delivery d
-            WHERE d.notice_id = :id AND d.status = 'pending'))), '[]'::jsonb) AS endpoints
+            WHERE d.notice_id = n.id AND d.status = 'pending'))), '[]'::jsonb) AS endpoints
+    FROM unnest(CAST(:ids AS uuid[]), CAST(:orgs AS uuid[])) AS n(id, org)
     """
 )
 
@@ -164,7 +169,7 @@ def _resolve_destinations(
         if res.settings.smtp_host:
             rows.append(Destination(uuid.uuid4(), "email", "email", None, new=True))
         else:
-            log.warning("email_channel_skipped", reason="smtp_not_configured")
+            log.warning("email_channel_skipped", notice_id=str(notice.id), reason="smtp_not_configured")
     if "webhook" in channels:
         for endpoint in endpoints:
             if endpoint.deleted_at is None and (
@@ -227,16 +232,16 @@ def _apply(
         delivery.status = result
 
 
-# Every attempted destination's result (new rows inserted, known ones updated) and the notice's state, in one
-# statement of fixed text, so asyncpg prepares it once per connection.
+# Every attempted destination's result (new rows inserted, known ones updated) and every notice's state, in
+# one statement of fixed text, so asyncpg prepares it once per connection.
 _WRITE = text(
     """
     WITH written AS (
       INSERT INTO notice_delivery (id, notice_id, channel, target, webhook_endpoint_id, status, attempts,
         first_attempt_at, last_attempt_at, delivered_at, last_status_code, last_error)
-      SELECT r.id, CAST(:id AS uuid), r.channel, r.target, r.webhook_endpoint_id, r.status, r.attempts,
+      SELECT r.id, r.notice_id, r.channel, r.target, r.webhook_endpoint_id, r.status, r.attempts,
         r.first_attempt_at, r.last_attempt_at, r.delivered_at, r.last_status_code, r.last_error
-      FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, channel text, target text,
+      FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, notice_id uuid, channel text, target text,
         webhook_endpoint_id uuid, status text, attempts int, first_attempt_at timestamptz,
         last_attempt_at timestamptz, delivered_at timestamptz, last_status_code int, last_error text)
       ON CONFLICT (notice_id, target) DO UPDATE SET
@@ -246,119 +251,155 @@ _WRITE = text(
       RETURNING 1
     )
     UPDATE notice SET
-      attempts = :attempts, enqueued_at = :enqueued_at, last_error = :last_error,
-      next_attempt_at = :next_attempt_at, delivery_status = :delivery_status,
-      delivered_at = coalesce(CAST(:delivered_at AS timestamptz), delivered_at), updated_at = now()
-    WHERE id = :id
+      attempts = u.attempts, enqueued_at = u.enqueued_at, last_error = u.last_error,
+      next_attempt_at = u.next_attempt_at, delivery_status = u.delivery_status,
+      delivered_at = coalesce(u.delivered_at, notice.delivered_at), updated_at = now()
+    FROM jsonb_to_recordset(CAST(:notices AS jsonb)) AS u(id uuid, attempts int, enqueued_at timestamptz,
+      last_error text, next_attempt_at timestamptz, delivery_status text, delivered_at timestamptz)
+    WHERE notice.id = u.id
     """
 )
 
 
-def _json_default(value: object) -> str:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return str(value)  # UUIDs
+def _row(notice_id: uuid.UUID, d: Destination) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "notice_id": notice_id,
+        "channel": d.channel,
+        "target": d.target,
+        "webhook_endpoint_id": d.webhook_endpoint_id,
+        "status": d.status,
+        "attempts": d.attempts,
+        "first_attempt_at": d.first_attempt_at,
+        "last_attempt_at": d.last_attempt_at,
+        "delivered_at": d.delivered_at,
+        "last_status_code": d.last_status_code,
+        "last_error": d.last_error,
+    }
 
 
-async def _write(
-    session: AsyncSession,
-    notice_id: uuid.UUID,
-    attempted: list[Destination],
-    *,
-    attempts: int,
-    enqueued_at: datetime,
-    last_error: str | None,
-    next_attempt_at: datetime | None,
-    delivery_status: str,
-    delivered_at: datetime | None,
-) -> None:
-    rows = [
-        {
-            "id": d.id,
-            "channel": d.channel,
-            "target": d.target,
-            "webhook_endpoint_id": d.webhook_endpoint_id,
-            "status": d.status,
-            "attempts": d.attempts,
-            "first_attempt_at": d.first_attempt_at,
-            "last_attempt_at": d.last_attempt_at,
-            "delivered_at": d.delivered_at,
-            "last_status_code": d.last_status_code,
-            "last_error": d.last_error,
-        }
-        for d in attempted
-    ]
-    await session.execute(
-        _WRITE,
-        {
-            "id": notice_id,
-            "rows": json.dumps(rows, default=_json_default),
-            "attempts": attempts,
-            "enqueued_at": enqueued_at,
-            "last_error": last_error,
-            "next_attempt_at": next_attempt_at,
-            "delivery_status": delivery_status,
-            "delivered_at": delivered_at,
-        },
+@dataclass
+class _Attempt:
+    """One notice's attempt inside a job: what was loaded for it and what it sends now."""
+
+    notice: NoticeRow
+    attempt: int
+    enqueued_at: datetime | None
+    org_settings: dict[str, Any]
+    endpoints: dict[uuid.UUID, Endpoint]
+    all_rows: list[Destination]
+    pending: list[Destination]
+
+
+def _prepare(res: WorkerResources, locked: Any, attempt: int, loaded: Any) -> _Attempt:
+    notice = NoticeRow(
+        locked.id,
+        locked.kind,
+        locked.recipient_organization_id,
+        locked.recipient_role,
+        locked.data or {},
+        locked.created_at,
     )
+    org_settings: dict[str, Any] = loaded.settings or {}
+    endpoint_list = [Endpoint.from_json(e) for e in loaded.endpoints]
+    existing = [Destination.from_json(d) for d in loaded.deliveries]
+    if not existing and attempt == 0:
+        pending = _resolve_destinations(res, notice, org_settings, endpoint_list)
+        all_rows = pending
+    else:
+        pending = [d for d in existing if d.status == "pending"]
+        all_rows = existing
+    return _Attempt(notice, attempt, locked.enqueued_at, org_settings, {e.id: e for e in endpoint_list},
+                    all_rows, pending)  # fmt: skip
+
+
+def _conclude(
+    item: _Attempt, now: datetime, done_at: datetime, rows: list[dict[str, Any]]
+) -> tuple[dict[str, Any], DeliveryResult]:
+    """The notice's new state after its destinations' outcomes were applied (``rows`` gets their rows)."""
+    notice_id = item.notice.id
+    rows.extend(_row(notice_id, d) for d in item.pending)
+    attempts = item.attempt + 1
+    errors = [
+        f"{d.target}: {d.last_error}" for d in item.all_rows if d.status != "delivered" and d.last_error
+    ]
+    state: dict[str, Any] = {
+        "id": notice_id,
+        "attempts": attempts,
+        "enqueued_at": item.enqueued_at or now,
+        "last_error": "; ".join(errors)[:2000] or None,
+        "next_attempt_at": None,
+        "delivery_status": "delivered",
+        "delivered_at": None,
+    }
+    sent = len(item.pending)
+    if any(d.status == "pending" for d in item.all_rows):
+        next_attempt_at = done_at + backoff(attempts)
+        state.update(next_attempt_at=next_attempt_at, delivery_status="pending")
+        log.info("notice_retry_scheduled", notice_id=str(notice_id), attempts=attempts,
+                 next_attempt_at=next_attempt_at.isoformat())  # fmt: skip
+        return state, DeliveryResult("pending", sent=sent)
+    if any(d.status == "failed" for d in item.all_rows):
+        state["delivery_status"] = "failed"
+        log.warning("notice_failed", notice_id=str(notice_id), attempts=attempts)
+    else:
+        state["delivered_at"] = done_at
+    metrics.NOTICES_COMPLETED.labels(state["delivery_status"]).inc()
+    return state, DeliveryResult(state["delivery_status"], sent=sent)
 
 
 async def deliver(res: WorkerResources, notice_id: uuid.UUID, attempt: int) -> DeliveryResult:
+    """Attempt ``attempt`` of one notice."""
+    return (await deliver_many(res, [(notice_id, attempt)]))[notice_id]
+
+
+async def deliver_many(
+    res: WorkerResources, items: Iterable[tuple[uuid.UUID, int]]
+) -> dict[uuid.UUID, DeliveryResult]:
+    """Attempts of a few notices (each ``(notice_id, attempt)``) in one transaction; a result per notice."""
     window = timedelta(hours=res.settings.notice_retry_hours)
+    wanted: dict[uuid.UUID, set[int]] = {}
+    for notice_id, attempt in items:
+        wanted.setdefault(notice_id, set()).add(attempt)
+    results = {notice_id: DeliveryResult("missing") for notice_id in wanted}
     async with unit_of_work(res.sessions) as session:
         # Blocking, not SKIP LOCKED: the relay holds rows only for milliseconds while it enqueues them.
-        locked = (await session.execute(_LOCK, {"id": notice_id})).one_or_none()
-        if locked is None:
-            log.warning("notice_missing")
-            return DeliveryResult("missing")
-        if locked.delivery_status != "pending" or locked.attempts != attempt:
-            return DeliveryResult("skipped")
-        notice = NoticeRow(
-            notice_id,
-            locked.kind,
-            locked.recipient_organization_id,
-            locked.recipient_role,
-            locked.data or {},
-            locked.created_at,
-        )
-        loaded = (
-            await session.execute(_LOAD, {"id": notice_id, "org": notice.recipient_organization_id})
-        ).one()
-        org_settings: dict[str, Any] = loaded.settings or {}
-        endpoint_list = [Endpoint.from_json(e) for e in loaded.endpoints]
-        existing = [Destination.from_json(d) for d in loaded.deliveries]
-        if not existing and attempt == 0:
-            pending = _resolve_destinations(res, notice, org_settings, endpoint_list)
-            all_rows = pending
-        else:
-            pending = [d for d in existing if d.status == "pending"]
-            all_rows = existing
-        endpoints = {e.id: e for e in endpoint_list}
+        locked = (await session.execute(_LOCK, {"ids": sorted(wanted)})).all()
+        live = []
+        for row in locked:
+            if row.delivery_status == "pending" and row.attempts in wanted[row.id]:
+                live.append(row)
+            else:
+                results[row.id] = DeliveryResult("skipped")
+        for notice_id in wanted.keys() - {row.id for row in locked}:
+            log.warning("notice_missing", notice_id=str(notice_id))
+        if not live:
+            return results
+        params = {"ids": [r.id for r in live], "orgs": [r.recipient_organization_id for r in live]}
+        loaded = {row.id: row for row in await session.execute(_LOAD, params)}
+        batch = [_prepare(res, row, row.attempts, loaded[row.id]) for row in live]
         now = datetime.now(UTC)
         outcomes = await asyncio.gather(
-            *(_send(res, notice, d, endpoints, org_settings, now) for d in pending)
+            *(
+                _send(res, item.notice, d, item.endpoints, item.org_settings, now)
+                for item in batch
+                for d in item.pending
+            )
         )
         done_at = datetime.now(UTC)
-        for delivery, outcome in zip(pending, outcomes, strict=True):
-            _apply(delivery, outcome, done_at, window, notice.created_at)
-        attempts = attempt + 1
-        errors = [f"{d.target}: {d.last_error}" for d in all_rows if d.status != "delivered" and d.last_error]
-        last_error = "; ".join(errors)[:2000] or None
-        enqueued_at = locked.enqueued_at or now
-        if any(d.status == "pending" for d in all_rows):
-            next_attempt_at = done_at + backoff(attempts)
-            await _write(session, notice_id, pending, attempts=attempts, enqueued_at=enqueued_at,
-                         last_error=last_error, next_attempt_at=next_attempt_at, delivery_status="pending",
-                         delivered_at=None)  # fmt: skip
-            log.info("notice_retry_scheduled", attempts=attempts, next_attempt_at=next_attempt_at.isoformat())
-            return DeliveryResult("pending", sent=len(pending))
-        if any(d.status == "failed" for d in all_rows):
-            status = "failed"
-            log.warning("notice_failed", attempts=attempts)
-        else:
-            status = "delivered"
-        await _write(session, notice_id, pending, attempts=attempts, enqueued_at=enqueued_at,
-                     last_error=last_error, next_attempt_at=None, delivery_status=status,
-                     delivered_at=done_at if status == "delivered" else None)  # fmt: skip
-        metrics.NOTICES_COMPLETED.labels(status).inc()
-        return DeliveryResult(status, sent=len(pending))
+        rows: list[dict[str, Any]] = []
+        states: list[dict[str, Any]] = []
+        sent = iter(outcomes)
+        for item in batch:
+            for delivery in item.pending:
+                _apply(delivery, next(sent), done_at, window, item.notice.created_at)
+            state, results[item.notice.id] = _conclude(item, now, done_at, rows)
+            states.append(state)
+        await session.execute(_WRITE, {"rows": _json(rows), "notices": _json(states)})
+    return results
+
+
+def _json(value: Any) -> str:
+    # orjson writes datetimes as RFC 3339 (with the offset) and UUIDs as strings, as Postgres reads them;
+    # asyncpg's own UUID type goes through ``str``.
+    return orjson.dumps(value, default=str).decode()

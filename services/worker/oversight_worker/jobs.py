@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from oversight_db.db import unit_of_work
 from oversight_db.heartbeat import beat
 from oversight_worker.context import resources
-from oversight_worker.delivery import deliver
+from oversight_worker.delivery import deliver, deliver_many
 from oversight_worker.relay import relay_outbox
 from oversight_worker.sweep import sweep_deadlines
 
@@ -25,19 +25,22 @@ log = structlog.get_logger("oversight.worker")
 # connect-time refusals ("the database system is starting up", admin shutdown) reach us unwrapped by
 # SQLAlchemy, so they are named here too; without them a job failing during a restart was dropped until
 # the relay's lease ran out.
+_ASYNCPG_UNAVAILABLE = (
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.exceptions.PostgresConnectionError,
+    asyncpg.exceptions.InterfaceError,
+)
 _DB_UNAVAILABLE = (
     OperationalError,
     InterfaceError,
     DBAPIError,
     OSError,
     ConnectionError,
-    asyncpg.exceptions.OperatorInterventionError,
-    asyncpg.exceptions.PostgresConnectionError,
-    asyncpg.exceptions.InterfaceError,
+    *_ASYNCPG_UNAVAILABLE,
 )
 
 
-def _bind(ctx: dict[str, Any], **ids: str) -> None:
+def _bind(ctx: dict[str, Any], **ids: str | int) -> None:
     structlog.contextvars.clear_contextvars()
     structlog.contextvars.bind_contextvars(job_id=ctx.get("job_id"), job_try=ctx.get("job_try"), **ids)
 
@@ -55,12 +58,71 @@ async def deliver_notice(ctx: dict[str, Any], notice_id: str, attempt: int = 0) 
     try:
         result = await deliver(resources(ctx), uuid.UUID(notice_id), attempt)
     except _DB_UNAVAILABLE as exc:
-        job_try = int(ctx.get("job_try") or 1)
-        log.warning("deliver_notice_db_unavailable", error_type=type(exc).__name__)
-        raise Retry(defer=min(job_try, 5)) from None
+        raise _retry(ctx, exc) from None
     finally:
         structlog.contextvars.clear_contextvars()
     return result.status
+
+
+def _retry(ctx: dict[str, Any], exc: BaseException) -> Retry:
+    job_try = int(ctx.get("job_try") or 1)
+    log.warning("deliver_notice_db_unavailable", error_type=type(exc).__name__)
+    return Retry(defer=min(job_try, 5))
+
+
+# SQLSTATE classes of a database that is going away or coming back: connection exception, operator
+# intervention (shutdown, starting up), insufficient resources; and a transaction to simply run again.
+_TRANSIENT_SQLSTATES = ("08", "57", "53", "40")
+
+
+def _db_unavailable(exc: BaseException) -> bool:
+    """Postgres is unreachable or restarting (so is everything in the job), as opposed to one notice's
+    statement failing."""
+    if isinstance(exc, OperationalError | InterfaceError | OSError | ConnectionError):
+        return True
+    if isinstance(exc, DBAPIError):
+        code = getattr(exc.orig, "sqlstate", None)
+        return exc.connection_invalidated or (isinstance(code, str) and code[:2] in _TRANSIENT_SQLSTATES)
+    return isinstance(exc, _ASYNCPG_UNAVAILABLE)
+
+
+async def deliver_notices(ctx: dict[str, Any], attempts: list[list[Any]]) -> dict[str, int]:
+    """Deliver a few notices, each ``[notice_id, attempt]``, in one transaction.
+
+    If that fails for one notice's sake rather than the database's, they are delivered one at a time,
+    each as ``deliver_notice`` would: one notice's fault never holds the others back.
+    """
+    _bind(ctx, notices=len(attempts))
+    items = [(uuid.UUID(str(notice_id)), int(attempt)) for notice_id, attempt in attempts]
+    res = resources(ctx)
+    statuses: list[str] = []
+    try:
+        try:
+            statuses = [r.status for r in (await deliver_many(res, items)).values()]
+        except Exception as exc:
+            if _db_unavailable(exc):
+                raise _retry(ctx, exc) from None
+            log.warning("deliver_notices_one_by_one", error_type=type(exc).__name__)
+            unavailable: BaseException | None = None
+            failed: BaseException | None = None
+            for notice_id, attempt in items:
+                structlog.contextvars.bind_contextvars(notice_id=str(notice_id))
+                try:
+                    statuses.append((await deliver(res, notice_id, attempt)).status)
+                except _DB_UNAVAILABLE as one_exc:
+                    unavailable = one_exc  # the whole job is tried again; done notices are skipped then
+                except Exception as one_exc:
+                    log.exception("deliver_notice_failed")
+                    failed = one_exc
+                finally:
+                    structlog.contextvars.unbind_contextvars("notice_id")
+            if unavailable is not None:
+                raise _retry(ctx, unavailable) from None
+            if failed is not None:
+                raise failed from None
+    finally:
+        structlog.contextvars.clear_contextvars()
+    return {status: statuses.count(status) for status in sorted(set(statuses))}
 
 
 async def relay(ctx: dict[str, Any]) -> None:

@@ -21,10 +21,10 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
-from oversight_db.queue import DELIVER_NOTICE, redis_settings
+from oversight_db.queue import DELIVER_NOTICE, DELIVER_NOTICES, redis_settings
 from oversight_db.settings import Settings
 from oversight_worker.context import WorkerResources, calendar_today, webhook_client
-from oversight_worker.jobs import deliver_notice, heartbeat, relay, sweep
+from oversight_worker.jobs import deliver_notice, deliver_notices, heartbeat, relay, sweep
 
 log = structlog.get_logger("oversight.worker")
 
@@ -115,6 +115,7 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
     class WorkerSettings:
         functions: ClassVar[list[Any]] = [
             func(deliver_notice, name=DELIVER_NOTICE, timeout=DELIVER_TIMEOUT_SECONDS, keep_result=0),
+            func(deliver_notices, name=DELIVER_NOTICES, timeout=DELIVER_TIMEOUT_SECONDS, keep_result=0),
         ]
         cron_jobs: ClassVar[list[Any]] = [
             cron(heartbeat, second={0, 30}, run_at_startup=False, unique=False, timeout=CRON_TIMEOUT_SECONDS),

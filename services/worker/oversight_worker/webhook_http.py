@@ -290,8 +290,8 @@ class WebhookClient:
         headers: Sequence[tuple[bytes, bytes]],
         body: bytes,
         *,
-        timeout: float,
-        connect_timeout: float = 5.0,
+        timeout_seconds: float,
+        connect_timeout_seconds: float = 5.0,
     ) -> int:
         """POST ``body`` to ``url``; the response's status code. Raises a ``WebhookHTTPError``."""
         target = parse_url(url)
@@ -299,8 +299,8 @@ class WebhookClient:
         origin = self._origins.get(target.origin)
         if origin is None:
             origin = self._origins[target.origin] = _Origin()
-        deadline = asyncio.get_running_loop().time() + timeout
-        connect_timeout = min(connect_timeout, timeout)
+        deadline = asyncio.get_running_loop().time() + timeout_seconds
+        connect_timeout = min(connect_timeout_seconds, timeout_seconds)
         conn, reused = await self._acquire(origin, target, deadline, connect_timeout, reuse=True)
         while True:
             keep = False
@@ -368,12 +368,12 @@ class WebhookClient:
             origin.open -= 1
         origin.wake_one()
 
-    async def _connect(self, target: Target, timeout: float) -> _Connection:
+    async def _connect(self, target: Target, seconds: float) -> _Connection:
         context = None
         if target.scheme == "https":
             context = self._ssl_context or default_ssl_context()
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(seconds):
                 reader, writer = await asyncio.open_connection(
                     target.host,
                     target.port,
