@@ -44,9 +44,15 @@ log = structlog.get_logger("oversight.worker.delivery")
 
 DEFAULT_CHANNELS = ("inbox", "email", "webhook")
 
+# Each id is looked up through the primary key and locked in the array's order (sorted: two jobs never
+# deadlock), whatever the planner thinks of the table; ``ctid`` addresses the locked row for the write.
 _LOCK = text(
-    "SELECT id, kind, recipient_organization_id, recipient_role, data, created_at, delivery_status, attempts, "
-    "enqueued_at FROM notice WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE"
+    """
+    SELECT n.ctid AS tid, n.id, n.kind, n.recipient_organization_id, n.recipient_role, n.data, n.created_at,
+      n.delivery_status, n.attempts, n.enqueued_at
+    FROM unnest(CAST(:ids AS uuid[])) AS k(id),
+      LATERAL (SELECT *, ctid FROM notice WHERE notice.id = k.id FOR UPDATE) AS n
+    """
 )
 # Read after the locks are granted (a fresh snapshot in READ COMMITTED). Endpoints: the organization's active
 # ones (for a first attempt) and any deleted one a pending destination still names (it gets cancelled).
@@ -233,7 +239,9 @@ def _apply(
 
 
 # Every attempted destination's result (new rows inserted, known ones updated) and every notice's state, in
-# one statement of fixed text, so asyncpg prepares it once per connection.
+# one statement of fixed text, so asyncpg prepares it once per connection. The notices are found by the
+# ``ctid`` their lock returned (a TID scan; our lock keeps the row where it is): joined by id to a function
+# scan, the planner would read the whole table.
 _WRITE = text(
     """
     WITH written AS (
@@ -256,7 +264,7 @@ _WRITE = text(
       delivered_at = coalesce(u.delivered_at, notice.delivered_at), updated_at = now()
     FROM jsonb_to_recordset(CAST(:notices AS jsonb)) AS u(id uuid, attempts int, enqueued_at timestamptz,
       last_error text, next_attempt_at timestamptz, delivery_status text, delivered_at timestamptz)
-    WHERE notice.id = u.id
+    WHERE notice.ctid = ANY(CAST(:tids AS tid[])) AND notice.id = u.id
     """
 )
 
@@ -395,7 +403,11 @@ async def deliver_many(
                 _apply(delivery, next(sent), done_at, window, item.notice.created_at)
             state, results[item.notice.id] = _conclude(item, now, done_at, rows)
             states.append(state)
-        await session.execute(_WRITE, {"rows": _json(rows), "notices": _json(states)})
+        written = await session.execute(
+            _WRITE, {"rows": _json(rows), "notices": _json(states), "tids": [r.tid for r in live]}
+        )
+        if written.rowcount != len(states):  # type: ignore[attr-defined]  # a CursorResult
+            raise RuntimeError("a locked notice was not written")  # roll back: record nothing
     return results
 
 
