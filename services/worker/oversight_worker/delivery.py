@@ -25,7 +25,6 @@ from typing import Any
 
 import orjson
 import structlog
-from sqlalchemy import text
 
 from oversight_db.db import unit_of_work
 from oversight_worker import metrics
@@ -46,18 +45,15 @@ DEFAULT_CHANNELS = ("inbox", "email", "webhook")
 
 # Each id is looked up through the primary key and locked in the array's order (sorted: two jobs never
 # deadlock), whatever the planner thinks of the table; ``ctid`` addresses the locked row for the write.
-_LOCK = text(
-    """
+_LOCK = """
     SELECT n.ctid AS tid, n.id, n.kind, n.recipient_organization_id, n.recipient_role, n.data, n.created_at,
       n.delivery_status, n.attempts, n.enqueued_at
-    FROM unnest(CAST(:ids AS uuid[])) AS k(id),
+    FROM unnest(CAST($1 AS uuid[])) AS k(id),
       LATERAL (SELECT *, ctid FROM notice WHERE notice.id = k.id FOR UPDATE) AS n
     """
-)
 # Read after the locks are granted (a fresh snapshot in READ COMMITTED). Endpoints: the organization's active
 # ones (for a first attempt) and any deleted one a pending destination still names (it gets cancelled).
-_LOAD = text(
-    """
+_LOAD = """
     SELECT
       n.id,
       (SELECT settings FROM organization WHERE id = n.org) AS settings,
@@ -78,9 +74,8 @@ _LOAD = text(
           AND (e.deleted_at IS NULL OR e.id IN (
             SELECT d.webhook_endpoint_id FROM notice_delivery d
             WHERE d.notice_id = n.id AND d.status = 'pending'))), '[]'::jsonb) AS endpoints
-    FROM unnest(CAST(:ids AS uuid[]), CAST(:orgs AS uuid[])) AS n(id, org)
+    FROM unnest(CAST($1 AS uuid[]), CAST($2 AS uuid[])) AS n(id, org)
     """
-)
 
 
 def _ts(value: Any) -> datetime | None:
@@ -242,14 +237,13 @@ def _apply(
 # one statement of fixed text, so asyncpg prepares it once per connection. The notices are found by the
 # ``ctid`` their lock returned (a TID scan; our lock keeps the row where it is): joined by id to a function
 # scan, the planner would read the whole table.
-_WRITE = text(
-    """
+_WRITE = """
     WITH written AS (
       INSERT INTO notice_delivery (id, notice_id, channel, target, webhook_endpoint_id, status, attempts,
         first_attempt_at, last_attempt_at, delivered_at, last_status_code, last_error)
       SELECT r.id, r.notice_id, r.channel, r.target, r.webhook_endpoint_id, r.status, r.attempts,
         r.first_attempt_at, r.last_attempt_at, r.delivered_at, r.last_status_code, r.last_error
-      FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, notice_id uuid, channel text, target text,
+      FROM jsonb_to_recordset(CAST($1 AS jsonb)) AS r(id uuid, notice_id uuid, channel text, target text,
         webhook_endpoint_id uuid, status text, attempts int, first_attempt_at timestamptz,
         last_attempt_at timestamptz, delivered_at timestamptz, last_status_code int, last_error text)
       ON CONFLICT (notice_id, target) DO UPDATE SET
@@ -262,11 +256,10 @@ _WRITE = text(
       attempts = u.attempts, enqueued_at = u.enqueued_at, last_error = u.last_error,
       next_attempt_at = u.next_attempt_at, delivery_status = u.delivery_status,
       delivered_at = coalesce(u.delivered_at, notice.delivered_at), updated_at = now()
-    FROM jsonb_to_recordset(CAST(:notices AS jsonb)) AS u(id uuid, attempts int, enqueued_at timestamptz,
+    FROM jsonb_to_recordset(CAST($2 AS jsonb)) AS u(id uuid, attempts int, enqueued_at timestamptz,
       last_error text, next_attempt_at timestamptz, delivery_status text, delivered_at timestamptz)
-    WHERE notice.ctid = ANY(CAST(:tids AS tid[])) AND notice.id = u.id
+    WHERE notice.ctid = ANY(CAST($3 AS tid[])) AND notice.id = u.id
     """
-)
 
 
 def _row(notice_id: uuid.UUID, d: Destination) -> dict[str, Any]:
@@ -301,23 +294,23 @@ class _Attempt:
 
 def _prepare(res: WorkerResources, locked: Any, attempt: int, loaded: Any) -> _Attempt:
     notice = NoticeRow(
-        locked.id,
-        locked.kind,
-        locked.recipient_organization_id,
-        locked.recipient_role,
-        locked.data or {},
-        locked.created_at,
+        locked["id"],
+        locked["kind"],
+        locked["recipient_organization_id"],
+        locked["recipient_role"],
+        locked["data"] or {},
+        locked["created_at"],
     )
-    org_settings: dict[str, Any] = loaded.settings or {}
-    endpoint_list = [Endpoint.from_json(e) for e in loaded.endpoints]
-    existing = [Destination.from_json(d) for d in loaded.deliveries]
+    org_settings: dict[str, Any] = loaded["settings"] or {}
+    endpoint_list = [Endpoint.from_json(e) for e in loaded["endpoints"]]
+    existing = [Destination.from_json(d) for d in loaded["deliveries"]]
     if not existing and attempt == 0:
         pending = _resolve_destinations(res, notice, org_settings, endpoint_list)
         all_rows = pending
     else:
         pending = [d for d in existing if d.status == "pending"]
         all_rows = existing
-    return _Attempt(notice, attempt, locked.enqueued_at, org_settings, {e.id: e for e in endpoint_list},
+    return _Attempt(notice, attempt, locked["enqueued_at"], org_settings, {e.id: e for e in endpoint_list},
                     all_rows, pending)  # fmt: skip
 
 
@@ -371,44 +364,69 @@ async def deliver_many(
         wanted.setdefault(notice_id, set()).add(attempt)
     results = {notice_id: DeliveryResult("missing") for notice_id in wanted}
     async with unit_of_work(res.sessions) as session:
-        # Blocking, not SKIP LOCKED: the relay holds rows only for milliseconds while it enqueues them.
-        locked = (await session.execute(_LOCK, {"ids": sorted(wanted)})).all()
-        live = []
-        for row in locked:
-            if row.delivery_status == "pending" and row.attempts in wanted[row.id]:
-                live.append(row)
-            else:
-                results[row.id] = DeliveryResult("skipped")
-        for notice_id in wanted.keys() - {row.id for row in locked}:
-            log.warning("notice_missing", notice_id=str(notice_id))
-        if not live:
-            return results
-        params = {"ids": [r.id for r in live], "orgs": [r.recipient_organization_id for r in live]}
-        loaded = {row.id: row for row in await session.execute(_LOAD, params)}
-        batch = [_prepare(res, row, row.attempts, loaded[row.id]) for row in live]
-        now = datetime.now(UTC)
-        outcomes = await asyncio.gather(
-            *(
-                _send(res, item.notice, d, item.endpoints, item.org_settings, now)
-                for item in batch
-                for d in item.pending
-            )
-        )
-        done_at = datetime.now(UTC)
-        rows: list[dict[str, Any]] = []
-        states: list[dict[str, Any]] = []
-        sent = iter(outcomes)
-        for item in batch:
-            for delivery in item.pending:
-                _apply(delivery, next(sent), done_at, window, item.notice.created_at)
-            state, results[item.notice.id] = _conclude(item, now, done_at, rows)
-            states.append(state)
-        written = await session.execute(
-            _WRITE, {"rows": _json(rows), "notices": _json(states), "tids": [r.tid for r in live]}
-        )
-        if written.rowcount != len(states):  # type: ignore[attr-defined]  # a CursorResult
-            raise RuntimeError("a locked notice was not written")  # roll back: record nothing
+        connection = await session.connection()
+        db: Any = (await connection.get_raw_connection()).driver_connection  # asyncpg.Connection
+        try:
+            # The statements go to asyncpg directly (it prepares each once per connection): through
+            # SQLAlchemy's text() each cost about as much CPU as the webhook POST (bench_worker, P7).
+            # SQLAlchemy's transaction on this connection begins only with its own first statement, so
+            # asyncpg's is the transaction here (a savepoint inside the tests' outer transaction).
+            async with db.transaction():
+                await _attempt(res, db, wanted, results, window)
+        except Exception as exc:
+            if not db.is_closed():
+                raise
+            # SQLAlchemy did not see it break: drop it rather than hand it to the next job. Whatever
+            # asyncpg raised on the way, the database went away.
+            await connection.invalidate()
+            raise ConnectionError("database connection lost") from exc
     return results
+
+
+async def _attempt(
+    res: WorkerResources,
+    db: Any,
+    wanted: dict[uuid.UUID, set[int]],
+    results: dict[uuid.UUID, DeliveryResult],
+    window: timedelta,
+) -> None:
+    # Blocking, not SKIP LOCKED: the relay holds rows only for milliseconds while it enqueues them.
+    locked = await db.fetch(_LOCK, sorted(wanted))
+    live = []
+    for row in locked:
+        if row["delivery_status"] == "pending" and row["attempts"] in wanted[row["id"]]:
+            live.append(row)
+        else:
+            results[row["id"]] = DeliveryResult("skipped")
+    for notice_id in wanted.keys() - {row["id"] for row in locked}:
+        log.warning("notice_missing", notice_id=str(notice_id))
+    if not live:
+        return
+    ids = [r["id"] for r in live]
+    loaded = {
+        row["id"]: row for row in await db.fetch(_LOAD, ids, [r["recipient_organization_id"] for r in live])
+    }
+    batch = [_prepare(res, row, row["attempts"], loaded[row["id"]]) for row in live]
+    now = datetime.now(UTC)
+    outcomes = await asyncio.gather(
+        *(
+            _send(res, item.notice, d, item.endpoints, item.org_settings, now)
+            for item in batch
+            for d in item.pending
+        )
+    )
+    done_at = datetime.now(UTC)
+    rows: list[dict[str, Any]] = []
+    states: list[dict[str, Any]] = []
+    sent = iter(outcomes)
+    for item in batch:
+        for delivery in item.pending:
+            _apply(delivery, next(sent), done_at, window, item.notice.created_at)
+        state, results[item.notice.id] = _conclude(item, now, done_at, rows)
+        states.append(state)
+    status = await db.execute(_WRITE, _json(rows), _json(states), [r["tid"] for r in live])
+    if status != f"UPDATE {len(states)}":
+        raise RuntimeError("a locked notice was not written")  # roll back: record nothing
 
 
 def _json(value: Any) -> str:

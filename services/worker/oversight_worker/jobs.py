@@ -24,7 +24,8 @@ log = structlog.get_logger("oversight.worker")
 # Postgres unreachable or restarting: the job is retried by arq with the same id, a little later. asyncpg's
 # connect-time refusals ("the database system is starting up", admin shutdown) reach us unwrapped by
 # SQLAlchemy, so they are named here too; without them a job failing during a restart was dropped until
-# the relay's lease ran out.
+# the relay's lease ran out. Any other database error is retried the same way: SQLAlchemy's ``DBAPIError``,
+# and asyncpg's own from the delivery statements (which go to asyncpg directly).
 _ASYNCPG_UNAVAILABLE = (
     asyncpg.exceptions.OperatorInterventionError,
     asyncpg.exceptions.PostgresConnectionError,
@@ -37,6 +38,8 @@ _DB_UNAVAILABLE = (
     OSError,
     ConnectionError,
     *_ASYNCPG_UNAVAILABLE,
+    asyncpg.exceptions.PostgresError,
+    asyncpg.exceptions.InternalClientError,
 )
 
 
@@ -78,12 +81,12 @@ _TRANSIENT_SQLSTATES = ("08", "57", "53", "40")
 def _db_unavailable(exc: BaseException) -> bool:
     """Postgres is unreachable or restarting (so is everything in the job), as opposed to one notice's
     statement failing."""
-    if isinstance(exc, OperationalError | InterfaceError | OSError | ConnectionError):
+    if isinstance(exc, (OperationalError, InterfaceError, OSError, *_ASYNCPG_UNAVAILABLE)):
         return True
-    if isinstance(exc, DBAPIError):
-        code = getattr(exc.orig, "sqlstate", None)
-        return exc.connection_invalidated or (isinstance(code, str) and code[:2] in _TRANSIENT_SQLSTATES)
-    return isinstance(exc, _ASYNCPG_UNAVAILABLE)
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    code = getattr(exc.orig if isinstance(exc, DBAPIError) else exc, "sqlstate", None)
+    return isinstance(code, str) and code[:2] in _TRANSIENT_SQLSTATES
 
 
 async def deliver_notices(ctx: dict[str, Any], attempts: list[list[Any]]) -> dict[str, int]:
