@@ -84,8 +84,18 @@ def _ts(value: Any) -> datetime | None:
 
 @dataclass(frozen=True)
 class DeliveryResult:
-    status: str  # skipped | missing | delivered | failed | pending
+    status: str  # skipped | missing | delivered | failed | pending | broken
     sent: int = 0
+
+
+class NoticesBroken(Exception):
+    """Raised after the job's transaction committed the other notices' results: preparing or sending
+    these notices raised. Nothing was recorded for them, as if each had been alone in a job that raised;
+    they stay pending until the relay's lease hands them over again."""
+
+    def __init__(self, errors: dict[uuid.UUID, BaseException]) -> None:
+        super().__init__(f"{len(errors)} notice(s) raised")
+        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -350,19 +360,27 @@ def _conclude(
 
 
 async def deliver(res: WorkerResources, notice_id: uuid.UUID, attempt: int) -> DeliveryResult:
-    """Attempt ``attempt`` of one notice."""
-    return (await deliver_many(res, [(notice_id, attempt)]))[notice_id]
+    """Attempt ``attempt`` of one notice; raises what preparing or sending it raised."""
+    try:
+        return (await deliver_many(res, [(notice_id, attempt)]))[notice_id]
+    except NoticesBroken as exc:
+        raise exc.errors[notice_id] from None
 
 
 async def deliver_many(
     res: WorkerResources, items: Iterable[tuple[uuid.UUID, int]]
 ) -> dict[uuid.UUID, DeliveryResult]:
-    """Attempts of a few notices (each ``(notice_id, attempt)``) in one transaction; a result per notice."""
+    """Attempts of a few notices (each ``(notice_id, attempt)``) in one transaction; a result per notice.
+
+    A notice whose preparation or send raises is left out of the write (the others are recorded) and
+    ``NoticesBroken`` is raised after the commit.
+    """
     window = timedelta(hours=res.settings.notice_retry_hours)
     wanted: dict[uuid.UUID, set[int]] = {}
     for notice_id, attempt in items:
         wanted.setdefault(notice_id, set()).add(attempt)
     results = {notice_id: DeliveryResult("missing") for notice_id in wanted}
+    broken: dict[uuid.UUID, BaseException] = {}
     async with unit_of_work(res.sessions) as session:
         connection = await session.connection()
         db: Any = (await connection.get_raw_connection()).driver_connection  # asyncpg.Connection
@@ -372,7 +390,7 @@ async def deliver_many(
             # SQLAlchemy's transaction on this connection begins only with its own first statement, so
             # asyncpg's is the transaction here (a savepoint inside the tests' outer transaction).
             async with db.transaction():
-                await _attempt(res, db, wanted, results, window)
+                await _attempt(res, db, wanted, results, broken, window)
         except Exception as exc:
             if not db.is_closed():
                 raise
@@ -380,6 +398,8 @@ async def deliver_many(
             # asyncpg raised on the way, the database went away.
             await connection.invalidate()
             raise ConnectionError("database connection lost") from exc
+    if broken:
+        raise NoticesBroken(broken)
     return results
 
 
@@ -388,6 +408,7 @@ async def _attempt(
     db: Any,
     wanted: dict[uuid.UUID, set[int]],
     results: dict[uuid.UUID, DeliveryResult],
+    broken: dict[uuid.UUID, BaseException],
     window: timedelta,
 ) -> None:
     # Blocking, not SKIP LOCKED: the relay holds rows only for milliseconds while it enqueues them.
@@ -402,29 +423,49 @@ async def _attempt(
         log.warning("notice_missing", notice_id=str(notice_id))
     if not live:
         return
-    ids = [r["id"] for r in live]
     loaded = {
-        row["id"]: row for row in await db.fetch(_LOAD, ids, [r["recipient_organization_id"] for r in live])
+        row["id"]: row
+        for row in await db.fetch(
+            _LOAD, [r["id"] for r in live], [r["recipient_organization_id"] for r in live]
+        )
     }
-    batch = [_prepare(res, row, row["attempts"], loaded[row["id"]]) for row in live]
+    batch: list[_Attempt] = []
+    tids = {}
+    for row in live:
+        try:
+            batch.append(_prepare(res, row, row["attempts"], loaded[row["id"]]))
+            tids[row["id"]] = row["tid"]
+        except Exception as exc:
+            broken[row["id"]] = exc
+            results[row["id"]] = DeliveryResult("broken")
     now = datetime.now(UTC)
     outcomes = await asyncio.gather(
         *(
             _send(res, item.notice, d, item.endpoints, item.org_settings, now)
             for item in batch
             for d in item.pending
-        )
+        ),
+        return_exceptions=True,  # one notice's exception must not abandon the others' sends midway
     )
     done_at = datetime.now(UTC)
     rows: list[dict[str, Any]] = []
     states: list[dict[str, Any]] = []
     sent = iter(outcomes)
     for item in batch:
-        for delivery in item.pending:
-            _apply(delivery, next(sent), done_at, window, item.notice.created_at)
+        mine = [next(sent) for _ in item.pending]
+        error = next((o for o in mine if isinstance(o, BaseException)), None)
+        if error is not None:
+            broken[item.notice.id] = error
+            results[item.notice.id] = DeliveryResult("broken")
+            continue
+        for delivery, outcome in zip(item.pending, mine, strict=True):
+            assert isinstance(outcome, Outcome)
+            _apply(delivery, outcome, done_at, window, item.notice.created_at)
         state, results[item.notice.id] = _conclude(item, now, done_at, rows)
         states.append(state)
-    status = await db.execute(_WRITE, _json(rows), _json(states), [r["tid"] for r in live])
+    if not states:
+        return
+    status = await db.execute(_WRITE, _json(rows), _json(states), [tids[s["id"]] for s in states])
     if status != f"UPDATE {len(states)}":
         raise RuntimeError("a locked notice was not written")  # roll back: record nothing
 

@@ -14,8 +14,8 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from oversight_db.db import unit_of_work
 from oversight_db.heartbeat import beat
-from oversight_worker.context import resources
-from oversight_worker.delivery import deliver, deliver_many
+from oversight_worker.context import WorkerResources, resources
+from oversight_worker.delivery import NoticesBroken, deliver, deliver_many
 from oversight_worker.relay import relay_outbox
 from oversight_worker.sweep import sweep_deadlines
 
@@ -92,40 +92,53 @@ def _db_unavailable(exc: BaseException) -> bool:
 async def deliver_notices(ctx: dict[str, Any], attempts: list[list[Any]]) -> dict[str, int]:
     """Deliver a few notices, each ``[notice_id, attempt]``, in one transaction.
 
-    If that fails for one notice's sake rather than the database's, they are delivered one at a time,
-    each as ``deliver_notice`` would: one notice's fault never holds the others back.
+    A notice whose preparation or send raises is left pending (the others are recorded) and the job
+    fails, as a ``deliver_notice`` job of that notice alone would. If a statement fails for one notice's
+    sake rather than the database's, the notices are delivered one at a time, each as ``deliver_notice``
+    would: one notice's fault never holds the others back.
     """
     _bind(ctx, notices=len(attempts))
     items = [(uuid.UUID(str(notice_id)), int(attempt)) for notice_id, attempt in attempts]
     res = resources(ctx)
-    statuses: list[str] = []
     try:
         try:
             statuses = [r.status for r in (await deliver_many(res, items)).values()]
+        except NoticesBroken as exc:
+            for notice_id, error in exc.errors.items():
+                log.error("deliver_notice_failed", notice_id=str(notice_id), error_type=type(error).__name__)
+            raise next(iter(exc.errors.values())) from None
         except Exception as exc:
             if _db_unavailable(exc):
                 raise _retry(ctx, exc) from None
             log.warning("deliver_notices_one_by_one", error_type=type(exc).__name__)
-            unavailable: BaseException | None = None
-            failed: BaseException | None = None
-            for notice_id, attempt in items:
-                structlog.contextvars.bind_contextvars(notice_id=str(notice_id))
-                try:
-                    statuses.append((await deliver(res, notice_id, attempt)).status)
-                except _DB_UNAVAILABLE as one_exc:
-                    unavailable = one_exc  # the whole job is tried again; done notices are skipped then
-                except Exception as one_exc:
-                    log.exception("deliver_notice_failed")
-                    failed = one_exc
-                finally:
-                    structlog.contextvars.unbind_contextvars("notice_id")
-            if unavailable is not None:
-                raise _retry(ctx, unavailable) from None
-            if failed is not None:
-                raise failed from None
+            statuses = await _one_by_one(ctx, res, items)
     finally:
         structlog.contextvars.clear_contextvars()
     return {status: statuses.count(status) for status in sorted(set(statuses))}
+
+
+async def _one_by_one(
+    ctx: dict[str, Any], res: WorkerResources, items: list[tuple[uuid.UUID, int]]
+) -> list[str]:
+    statuses: list[str] = []
+    unavailable: BaseException | None = None
+    failed: BaseException | None = None
+    for notice_id, attempt in items:
+        structlog.contextvars.bind_contextvars(notice_id=str(notice_id))
+        try:
+            statuses.append((await deliver(res, notice_id, attempt)).status)
+        except _DB_UNAVAILABLE as exc:
+            unavailable = exc  # the whole job is tried again; the notices done by then are skipped
+        except Exception as exc:
+            log.error("deliver_notice_failed", error_type=type(exc).__name__)
+            failed = exc
+        finally:
+            structlog.contextvars.unbind_contextvars("notice_id")
+    if unavailable is not None:
+        raise _retry(ctx, unavailable) from None
+    if failed is not None:
+        raise failed from None
+    return statuses
 
 
 async def relay(ctx: dict[str, Any]) -> None:
