@@ -3,6 +3,7 @@ notices to a job."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -28,10 +29,13 @@ from oversight_db.queue import (
     notice_job_id,
     notices_job_id,
 )
+from oversight_db.settings import Settings
 from oversight_worker import jobs
+from oversight_worker.channels import build_email, send_email
 from oversight_worker.context import WorkerResources
 from oversight_worker.delivery import deliver, deliver_many
 from oversight_worker.jobs import deliver_notices
+from oversight_worker.render import render_email
 from tests.conftest import MakeOrg
 from tests.sinks import MailSink, WebhookSink
 from tests.worker.conftest import add_endpoint
@@ -422,3 +426,32 @@ async def test_a_statement_failing_for_a_batch_falls_back_to_one_notice_at_a_tim
     monkeypatch.setattr(jobs, "deliver_many", bad_batch)
     assert await deliver_notices(ctx, items) == {"delivered": 3}
     assert len(hooks.for_path("/fallback")) == 3
+
+
+async def test_a_job_of_several_notices_sends_each_its_own_email(
+    session: AsyncSession, make_org: MakeOrg, mail: MailSink, worker_res: WorkerResources
+) -> None:
+    org = await make_org(
+        "provider", settings={"notice_channels": ["inbox", "email"], "emails": ["qm@p.example"]}
+    )
+    inbox_only = await make_org(
+        "provider", settings={"notice_channels": ["inbox"], "emails": ["x@p.example"]}
+    )
+    notices = [await _notice(session, org) for _ in range(3)]
+    quiet = await _notice(session, inbox_only)
+    before = len(mail.messages)
+
+    results = await deliver_many(worker_res, [(n.id, 0) for n in [*notices, quiet]])
+
+    assert {r.status for r in results.values()} == {"delivered"}
+    sent = mail.messages[before:]
+    assert sorted(m["X-Oversight-Notice-Id"] for m in sent) == sorted(str(n.id) for n in notices)
+    assert {m["To"] for m in sent} == {"qm@p.example"}
+
+
+async def test_an_email_waiting_too_long_for_an_smtp_session_is_retried(worker_settings: Settings) -> None:
+    settings = worker_settings.model_copy(update={"webhook_timeout_seconds": 0.1})
+    rendered = render_email("review_scheduled", uuid.uuid4(), REVIEW_DATA, "http://test")
+    message = build_email(settings, ["qm@p.example"], rendered, "n-1")
+    outcome = await send_email(settings, message, asyncio.Semaphore(0))  # every session busy
+    assert (outcome.result, outcome.error) == ("retry", "SMTP connection error (PoolTimeout)")

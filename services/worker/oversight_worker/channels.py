@@ -6,6 +6,7 @@ Each send returns an ``Outcome`` (delivered, retry or failed) and never raises f
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 from dataclasses import dataclass
@@ -121,9 +122,27 @@ def build_email(
     return message
 
 
-async def send_email(settings: Settings, message: EmailMessage) -> Outcome:
+async def send_email(
+    settings: Settings, message: EmailMessage, slots: asyncio.Semaphore | None = None
+) -> Outcome:
+    """Send over a new SMTP session; with ``slots``, only when one is free (waiting for one counts against
+    the timeout, like a webhook waiting for a connection)."""
     if not settings.smtp_host:
         return Outcome("failed", error="SMTP is not configured")
+    if slots is None:
+        return await _smtp_send(settings, message)
+    try:
+        async with asyncio.timeout(settings.webhook_timeout_seconds):
+            await slots.acquire()
+    except TimeoutError:
+        return Outcome("retry", error="SMTP connection error (PoolTimeout)")
+    try:
+        return await _smtp_send(settings, message)
+    finally:
+        slots.release()
+
+
+async def _smtp_send(settings: Settings, message: EmailMessage) -> Outcome:
     try:
         await aiosmtplib.send(
             message,

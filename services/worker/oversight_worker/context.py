@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,7 +24,9 @@ def calendar_today(timezone: str) -> Callable[[], date]:
 
 
 def webhook_client(max_connections_per_origin: int = 20) -> WebhookClient:
-    """Keep-alive connections to webhook receivers, at most ``max_connections_per_origin`` to each.
+    """Keep-alive connections to webhook receivers, at most ``max_connections_per_origin`` to each (the
+    worker passes ``worker_max_jobs``: a receiver sees no more connections than when a job delivered one
+    notice; a send waiting longer than its timeout for one is a timeout, retried later).
 
     Not httpx or httpcore's pool: their per-request models and pool bookkeeping cost ~10x the POST itself
     (``webhook_http``; bench_worker, P7).
@@ -42,6 +45,9 @@ class WorkerResources:
     # The sweep's clock; tests replace it to move time.
     today: Callable[[], date] = field(default=lambda: date.today())
     webhooks: WebhookClient = field(default_factory=webhook_client)
+    # SMTP sessions at once: a job delivers several notices, so this keeps a worker's concurrent sessions
+    # where one notice per job kept them (``worker_max_jobs``).
+    smtp_slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(20))
 
 
 def resources(ctx: dict[str, Any]) -> WorkerResources:

@@ -219,7 +219,7 @@ async def _send(
         rendered = render_email(notice.kind, notice.id, notice.data, settings.public_base_url)
     except NoticeDataError as exc:
         return Outcome("failed", error=str(exc))
-    return await send_email(settings, build_email(settings, recipients, rendered, notice_id))
+    return await send_email(settings, build_email(settings, recipients, rendered, notice_id), res.smtp_slots)
 
 
 def _apply(

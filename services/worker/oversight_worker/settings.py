@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import importlib.util
 import os
@@ -99,6 +100,7 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             worker_id=f"{socket.gethostname()}:{os.getpid()}",
             today=calendar_today(settings.deadline_timezone),
             webhooks=webhook_client(settings.worker_max_jobs),
+            smtp_slots=asyncio.Semaphore(settings.worker_max_jobs),
         )
         if settings.worker_metrics_port:
             start_http_server(settings.worker_metrics_port)
