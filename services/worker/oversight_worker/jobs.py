@@ -106,7 +106,11 @@ async def deliver_notices(ctx: dict[str, Any], attempts: list[list[Any]]) -> dic
         except NoticesBroken as exc:
             for notice_id, error in exc.errors.items():
                 log.error("deliver_notice_failed", notice_id=str(notice_id), error_type=type(error).__name__)
-            raise next(iter(exc.errors.values())) from None
+            errors = list(exc.errors.values())
+            retried = next((e for e in errors if isinstance(e, _DB_UNAVAILABLE)), None)
+            if retried is not None:  # as deliver_notice would; the recorded notices are skipped then
+                raise _retry(ctx, retried) from None
+            raise errors[0] from None
         except Exception as exc:
             if _db_unavailable(exc):
                 raise _retry(ctx, exc) from None
