@@ -65,7 +65,9 @@ class Settings(BaseSettings):
     # The worker: jobs run at once, where it serves /metrics (unset = not served), delivery policy.
     worker_max_jobs: int = Field(default=20, ge=1, le=500)
     worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
-    webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+    # A delivery job sends its notices at once and must finish inside the worker's 30 s job timeout
+    # (oversight_worker.settings.DELIVER_TIMEOUT_SECONDS), or arq would cancel and rerun it forever.
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=25)
     notice_retry_hours: float = Field(default=24.0, gt=0, description="Give up on a channel after this")
     # Deadlines fall due on calendar dates in this time zone (the programs' jurisdiction).
     deadline_timezone: str = "America/New_York"
