@@ -197,3 +197,40 @@ async def test_organization_patch_changes_own_settings_with_if_match(
     )
     assert r.status_code == 200, r.text
     assert r.json()["settings"] == {"emails": ["qm@plan.example"]} and r.headers["etag"] != etag
+
+
+@pytest.mark.parametrize(
+    "notice_settings",
+    [
+        {"emails": ["qm@plan.example\r\nBcc: everyone@elsewhere.example"]},  # a header injected
+        {"emails": ["Quality Team <qm@plan.example>"]},
+        {"emails": ["qm@plan.example, ops@plan.example"]},
+        {"emails": ["qm"]},
+        {"role_emails": {"auditor": ["qm@plan.example"]}},  # not a role
+        {"notice_channels": ["fax"]},
+        {"email": ["qm@plan.example"]},  # a misspelt key would silently send nothing
+    ],
+)
+async def test_notice_settings_that_could_not_be_delivered_are_refused(
+    client: httpx.AsyncClient, make_org: MakeOrg, auth_headers: MakeKey, notice_settings: dict[str, object]
+) -> None:
+    plan = await make_org("plan", settings={"emails": ["before@plan.example"]})
+    h = await auth_headers(plan, "plan_admin")
+    url = f"/v1/organizations/{plan.id}"
+    etag = (await client.get(url, headers=h)).headers["etag"]
+    r = await client.patch(url, json={"settings": notice_settings}, headers={**h, "If-Match": etag})
+    assert r.status_code == 422 and r.headers["content-type"] == "application/problem+json", r.text
+    assert (await client.get(url, headers=h)).json()["settings"] == {"emails": ["before@plan.example"]}
+
+
+async def test_role_addresses_and_channels_are_kept(
+    client: httpx.AsyncClient, make_org: MakeOrg, auth_headers: MakeKey
+) -> None:
+    plan = await make_org("plan")
+    h = await auth_headers(plan, "plan_admin")
+    url = f"/v1/organizations/{plan.id}"
+    etag = (await client.get(url, headers=h)).headers["etag"]
+    settings = {"role_emails": {"reviewer": ["rn.lead@plan.example"]}, "notice_channels": ["inbox", "email"]}
+    r = await client.patch(url, json={"settings": settings}, headers={**h, "If-Match": etag})
+    assert r.status_code == 200, r.text
+    assert r.json()["settings"] == settings

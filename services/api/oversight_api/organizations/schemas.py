@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from oversight_api.auth.permissions import Role
 from oversight_api.organizations.npi import is_valid_npi
 
 Kind = Literal["state", "plan", "provider"]
@@ -17,6 +18,29 @@ LinkStatus = Literal["active", "suspended", "terminated"]
 
 class _In(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# One mailbox: no spaces or line breaks (a CR/LF in an address made every delivery attempt of the notice
+# fail while building the message), no list separators or display names, a dot in the domain.
+EmailAddress = Annotated[
+    str,
+    StringConstraints(
+        max_length=254, pattern=r"^[^@\s,;<>()\[\]\\\"]+@[^@\s,;<>()\[\]\\\"]+\.[^@\s,;<>()\[\]\\\"]+$"
+    ),
+]
+Channel = Literal["inbox", "email", "webhook"]
+
+
+class OrganizationSettings(_In):
+    """Where the organization's notices go (the worker reads these keys)."""
+
+    emails: list[EmailAddress] = Field(default_factory=list, max_length=50)
+    role_emails: dict[Role, list[EmailAddress]] = Field(
+        default_factory=dict, description="A notice meant for a role goes to that role's addresses"
+    )
+    notice_channels: list[Channel] | None = Field(
+        default=None, description="Default: all three (email needs addresses, webhook an endpoint)"
+    )
 
 
 def _check_npi(value: str | None) -> str | None:
@@ -32,14 +56,14 @@ class OrganizationIn(_In):
     jurisdiction: str | None = Field(
         default=None, pattern=r"^US-[A-Z]{2}$", description="Defaults to the creating state's"
     )
-    settings: dict[str, Any] = Field(default_factory=dict, description="Notice contacts and channels")
+    settings: OrganizationSettings = Field(default_factory=OrganizationSettings)
 
     _npi = field_validator("npi")(_check_npi)
 
 
 class OrganizationPatch(_In):
     name: str | None = Field(default=None, min_length=1, max_length=300)
-    settings: dict[str, Any] | None = None
+    settings: OrganizationSettings | None = None
 
 
 class OrganizationOut(BaseModel):
@@ -87,7 +111,7 @@ class ProviderIn(_In):
     effective_from: date
     effective_to: date | None = None
     sites: list[SiteIn] = Field(default_factory=list, max_length=100)
-    settings: dict[str, Any] = Field(default_factory=dict)
+    settings: OrganizationSettings = Field(default_factory=OrganizationSettings)
 
     _npi = field_validator("npi")(_check_npi)
 

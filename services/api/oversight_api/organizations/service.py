@@ -60,7 +60,7 @@ async def create_organization(
         name=body.name,
         npi=body.npi,
         jurisdiction=jurisdiction,
-        settings=body.settings,
+        settings=body.settings.model_dump(mode="json", exclude_none=True),
     )
     session.add(org)
     await session.flush()
@@ -114,7 +114,7 @@ async def update_organization(
         # Visible (so a 403 reveals nothing new) but not the caller's to change.
         raise ProblemError(403, "you may change only your own organization", slug="forbidden")
     check_if_match(request, org.version)
-    changed = body.model_dump(exclude_unset=True, exclude_none=True)
+    changed = body.model_dump(mode="json", exclude_unset=True, exclude_none=True)
     for field, value in changed.items():
         setattr(org, field, value)
     await session.flush()
@@ -274,7 +274,7 @@ async def add_provider(
             name=body.name,
             npi=body.npi,
             jurisdiction=jurisdiction,
-            settings=body.settings,
+            settings=body.settings.model_dump(mode="json", exclude_none=True),
             version=1,
         )
         .on_conflict_do_nothing(index_elements=["npi"], index_where=Organization.npi.is_not(None))
