@@ -67,6 +67,7 @@ async def worker_res(
     )
     yield res
     await res.http.aclose()
+    await res.webhooks.aclose()
 
 
 async def add_endpoint(

@@ -14,12 +14,13 @@ from datetime import datetime
 from email.message import EmailMessage
 from typing import Any, Literal, Protocol
 
+import aiohttp
 import aiosmtplib
 
 from oversight_db.settings import Settings
 from oversight_worker.render import RenderedEmail
 from oversight_worker.retry import retryable_status
-from oversight_worker.webhook_http import WebhookClient, WebhookHTTPError, WebhookTimeout
+from oversight_worker.webhooks import WebhookClient
 
 SIGNATURE_HEADER = "Oversight-Signature"
 USER_AGENT = "Oversight-Webhooks/1"
@@ -78,19 +79,19 @@ async def send_webhook(
     if endpoint.deleted_at is not None:
         return Outcome("cancelled", error="endpoint deleted")
     timestamp = int(now.timestamp())
-    headers = [
-        (b"Content-Type", b"application/json"),
-        (b"User-Agent", USER_AGENT.encode()),
-        (SIGNATURE_HEADER.encode(), signature_header(endpoint, timestamp, body, now).encode()),
-        (b"Idempotency-Key", notice_id.encode()),
-        (b"Oversight-Event", kind.encode()),
-    ]
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        SIGNATURE_HEADER: signature_header(endpoint, timestamp, body, now),
+        "Idempotency-Key": notice_id,
+        "Oversight-Event": kind,
+    }
     try:
         # Redirects are not followed (the client never does): a 3xx is the receiver's misconfiguration.
         code = await client.post(endpoint.url, headers, body, timeout_seconds=timeout_seconds)
-    except WebhookTimeout as exc:
+    except TimeoutError as exc:  # aiohttp's timeouts are TimeoutErrors too
         return Outcome("retry", error=f"timeout ({type(exc).__name__})")
-    except (WebhookHTTPError, OSError) as exc:
+    except (aiohttp.ClientError, OSError, ValueError) as exc:  # ValueError: a URL or header it cannot send
         return Outcome("retry", error=f"connection error ({type(exc).__name__})")
     if 200 <= code < 300:
         return Outcome("delivered", status_code=code)

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from oversight_db.blobs import BlobStore
 from oversight_db.settings import Settings
-from oversight_worker.webhook_http import WebhookClient
+from oversight_worker.webhooks import WebhookClient
 
 
 def calendar_today(timezone: str) -> Callable[[], date]:
@@ -23,15 +23,11 @@ def calendar_today(timezone: str) -> Callable[[], date]:
     return lambda: datetime.now(zone).date()
 
 
-def webhook_client(max_connections_per_origin: int = 20) -> WebhookClient:
-    """Keep-alive connections to webhook receivers, at most ``max_connections_per_origin`` to each (the
+def webhook_client(max_connections_per_receiver: int = 20) -> WebhookClient:
+    """Keep-alive connections to webhook receivers, at most ``max_connections_per_receiver`` to each (the
     worker passes ``worker_max_jobs``: a receiver sees no more connections than when a job delivered one
-    notice; a send waiting longer than its timeout for one is a timeout, retried later).
-
-    Not httpx or httpcore's pool: their per-request models and pool bookkeeping cost ~10x the POST itself
-    (``webhook_http``; bench_worker, P7).
-    """
-    return WebhookClient(max_connections_per_origin=max_connections_per_origin, keepalive_expiry=30.0)
+    notice; a send waiting longer than its timeout for one is a timeout, retried later)."""
+    return WebhookClient(max_connections_per_receiver=max_connections_per_receiver, keepalive_seconds=30.0)
 
 
 @dataclass
