@@ -59,7 +59,10 @@ GROUP BY c.member_id
 # frame). Cost on a million members is dominated by hashing every member (``md5`` is ~0.7 us a call on an
 # OpenSSL 3 build of Postgres) and by building and hashing the fingerprint's text; both are done in ONE pass over
 # the frame, split into ``_PARTS`` disjoint member-id ranges that Postgres may run at the same time (a Parallel
-# Append of non-partial children: each range is scanned, grouped, hashed and aggregated whole by one process).
+# Append of non-partial children: each range is scanned, grouped, hashed and aggregated whole by one process;
+# member ids are random uuids, ``oversight_db.models.base.new_id``, so the ranges are about equal). Four parts:
+# on a 2-core server that shares its cores with other work they get a fairer share than two, and a server with
+# more cores runs them at once; with fewer free workers the backend takes the parts nobody took.
 #
 # Each range part (one aggregate row):
 #   * ``lines``: the range's fingerprint lines (the domain's ``frame_fingerprint`` lines, ``member_id TAB stratum
@@ -83,7 +86,7 @@ GROUP BY c.member_id
 #
 # The range parts' subquery is ``ORDER BY member_id`` so the planner reads the frame in member order (the
 # covering index ``ix_enrollment_provider_program`` for ECM) and the aggregate's sort finds its input presorted.
-_PARTS = 2  # this many member-id ranges; Postgres uses up to _PARTS - 1 workers besides the backend
+_PARTS = 4  # member-id ranges; Postgres runs them in up to _PARTS - 1 workers and the backend
 _CUT = "02"  # keyed hashes below this prefix are candidates (2/256 of the hash space)
 
 _MEMBERS = """
