@@ -66,11 +66,11 @@ GROUP BY c.member_id
 #
 # Each range part (one aggregate row):
 #   * ``lines``: the range's fingerprint lines (the domain's ``frame_fingerprint`` lines, ``member_id TAB stratum
-#     LF``) concatenated in member order. The order is guaranteed by the aggregate's ``ORDER BY`` (on Postgres 16+
-#     the index order already satisfies it and the aggregate does not sort; on 15 it checks a presorted run).
-#     The parts are disjoint uuid ranges, and uuid order is the code point order of its canonical text (fixed
-#     width lowercase hex), so concatenating the parts in range order gives the frame's lines in code point order:
-#     the fingerprint is computed exactly as the domain defines it.
+#     LF``) concatenated in member order, as UTF-8 bytes. The order is guaranteed by the aggregate's ``ORDER BY``
+#     (on Postgres 16+ the index order already satisfies it and the aggregate does not sort; on 15 it sorts a
+#     presorted run). The parts are disjoint uuid ranges, and uuid order is the code point order of its canonical
+#     text (fixed width lowercase hex), so the parts' bytes joined in range order (``ORDER BY part``) are the
+#     frame's lines in code point order: the fingerprint is computed exactly as the domain defines it.
 #   * ``cand``: the candidates for the top of each pool - members (not already in the review) whose keyed hash
 #     is below ``_CUT`` (1/128 of the hash space). A bounded top-N sort cannot share the pass with the aggregate,
 #     and sorting every hash costs more than hashing; so the pass keeps the few members that can be at the top,
@@ -102,14 +102,14 @@ _MEMBERS = """
 
 _LINES_PART = """
 SELECT {part} AS part, {pool} AS pool, count(*) AS frame_size, {available} AS available,
-       string_agg(x.m || E'\\t' || x.stratum || E'\\n', '' ORDER BY x.member_id) AS lines,
+       convert_to(string_agg(x.m || E'\\t' || x.stratum || E'\\n', '' ORDER BY x.member_id), 'UTF8') AS lines,
        jsonb_agg(jsonb_build_array(x.h, x.m, x.stratum)) FILTER (WHERE x.h < :cut AND NOT x.drawn) AS cand
 FROM ({members}) x
 """
 
 _POOL_PART = """
 SELECT {part} AS part, x.stratum AS pool, NULL::bigint AS frame_size,
-       count(*) FILTER (WHERE NOT x.drawn) AS available, NULL::text AS lines, NULL::jsonb AS cand
+       count(*) FILTER (WHERE NOT x.drawn) AS available, NULL::bytea AS lines, NULL::jsonb AS cand
 FROM (
   SELECT y.stratum, y.member_id = ANY(CAST(:already AS uuid[])) AS drawn
   FROM ({frame}) y
@@ -121,7 +121,7 @@ GROUP BY x.stratum
 _DRAW = """
 WITH s AS MATERIALIZED (
   SELECT coalesce(sum(u.frame_size), 0) AS frame_size,
-         encode(sha256(convert_to({lines}, 'UTF8')), 'hex') AS fingerprint,
+         encode(sha256(coalesce(string_agg(u.lines, ''::bytea ORDER BY u.part), ''::bytea)), 'hex') AS fingerprint,
          coalesce(jsonb_agg(jsonb_build_array(u.pool, u.available)) FILTER (WHERE u.available > 0), '[]')
            AS pools,
          coalesce(jsonb_agg(u.cand) FILTER (WHERE u.cand IS NOT NULL), '[]') AS cand
@@ -204,14 +204,8 @@ def _draw_sql(frame: str, single: bool, parts: int = _PARTS) -> str:
             _POOL_PART.format(part=i, frame=frame, range=r.replace("g.member_id", "y.member_id"))
             for i, r in enumerate(ranges)
         ]
-    # The parts' lines in range order, by position: an explicit order, no sort of the (large) strings.
-    lines = " || ".join(
-        f"coalesce(max(u.lines) FILTER (WHERE u.part = {i} AND u.lines IS NOT NULL), '')"
-        for i in range(parts)
-    )
     return _DRAW.format(
         parts="\nUNION ALL\n".join(children),
-        lines=lines,
         members_all=_MEMBERS.format(frame=frame, range="true"),
         single=SINGLE_STRATUM,
         single_sql="true" if single else "false",
