@@ -43,9 +43,10 @@ async def _orgs(session: AsyncSession) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]
 
 
 async def _ecm_frame(session: AsyncSession, n: int) -> tuple[uuid.UUID, uuid.UUID]:
-    """``n`` members enrolled at the provider: populations 'big' (most), 'mid' (1 in 40), 'tiny' (7 members);
-    every 97th member also has a second enrollment in another population (the frame keeps the greatest);
-    and rows the frame must leave out (another provider, ended before the period, not enrolled)."""
+    """``n`` members enrolled at the provider: populations 'big' (most), 'mid' (1 in 40), 'tiny' (7 members),
+    none (1 in 53: stratum 'unknown'); every 97th member also has a second enrollment in a smaller population
+    and every 89th one without a population (the frame keeps the greatest population); and rows the frame must
+    leave out (another provider, ended before the period, not enrolled)."""
     plan, provider, other = await _orgs(session)
     await session.execute(
         text(
@@ -63,9 +64,8 @@ async def _ecm_frame(session: AsyncSession, n: int) -> tuple[uuid.UUID, uuid.UUI
             "  CASE WHEN n > :n + 20 THEN CAST(:other AS uuid) ELSE CAST(:prov AS uuid) END, 'ecm', "
             "  CASE WHEN n > :n + 10 AND n <= :n + 20 THEN 'disenrolled' ELSE 'enrolled' END, "
             "  date '2024-01-01', CASE WHEN n > :n AND n <= :n + 10 THEN date '2024-06-30' END, "
-            "  CASE WHEN n <= 7 THEN 'tiny' WHEN n % 40 = 0 THEN 'mid' ELSE 'big' END "
-            "FROM (SELECT id, row_number() OVER (ORDER BY member_number) AS n FROM member "
-            "      WHERE plan_id = :plan) m"
+            "  CASE WHEN n <= 7 THEN 'tiny' WHEN n % 53 = 0 THEN NULL WHEN n % 40 = 0 THEN 'mid' ELSE 'big' END "
+            "FROM (SELECT id, substr(member_number, 2)::int AS n FROM member WHERE plan_id = :plan) m"
         ),
         {"plan": plan, "prov": provider, "other": other, "n": n},
     )
@@ -73,13 +73,38 @@ async def _ecm_frame(session: AsyncSession, n: int) -> tuple[uuid.UUID, uuid.UUI
         text(
             "INSERT INTO enrollment (id, member_id, plan_id, provider_id, program, status, start_date, population) "
             "SELECT gen_random_uuid(), e.member_id, e.plan_id, e.provider_id, 'ecm', 'enrolled', "
-            "  date '2025-03-01', 'aaa-second' "
+            "  date '2025-03-01', CASE WHEN substr(m.member_number, 2)::int % 97 = 0 THEN 'aaa-second' END "
             "FROM enrollment e JOIN member m ON m.id = e.member_id "
-            "WHERE e.provider_id = :prov AND substr(m.member_number, 2)::int % 97 = 0"
+            "WHERE e.provider_id = :prov AND substr(m.member_number, 2)::int <= :n "
+            "  AND (substr(m.member_number, 2)::int % 97 = 0 OR substr(m.member_number, 2)::int % 89 = 0)"
         ),
-        {"prov": provider},
+        {"prov": provider, "n": n},
     )
     return plan, provider
+
+
+async def _ecm_frame_in_python(
+    session: AsyncSession, plan: uuid.UUID, provider: uuid.UUID
+) -> list[tuple[str, str]]:
+    """Seed 003's frame from the raw enrollments: enrolled at the provider with the plan, overlapping the
+    period; a member's stratum is its greatest population (``unknown`` when none has one)."""
+    rows = await session.execute(
+        text(
+            "SELECT member_id, population, status, start_date, end_date, provider_id, program "
+            "FROM enrollment WHERE plan_id = :plan"
+        ),
+        {"plan": plan},
+    )
+    best: dict[str, str | None] = {}
+    for member_id, population, status, start, end, provider_id, program in rows:
+        if (provider_id, program, status) != (provider, "ecm", "enrolled"):
+            continue
+        if start > PERIOD[1] or (end is not None and end < PERIOD[0]):
+            continue
+        key = str(member_id)
+        if key not in best or (population is not None and (best[key] is None or population > best[key])):
+            best[key] = population
+    return sorted((m, p or "unknown") for m, p in best.items())
 
 
 def _args(program: str, plan: uuid.UUID, provider: uuid.UUID) -> dict[str, Any]:
@@ -142,17 +167,19 @@ async def test_sql_draw_equals_domain_draw_on_a_large_ecm_frame(
         assert "Parallel Append" in plan_text, plan_text
     frame = await load_frame(session, **args)
     assert len(frame) == LARGE
-    assert sum(1 for _, s in frame if s == "aaa-second") == 0  # the greatest population wins
+    assert sorted(frame) == await _ecm_frame_in_python(session, plan, provider)
+    strata = {s for _, s in frame}
+    assert strata == {"big", "mid", "tiny", "unknown", "aaa-second"}
     first = await draw_in_sql(session, single=True, seed="audit-1", keep=16, already=[], **args)
     _check(first, frame, ECM, "audit-1", 1, [])
     # The expansion draw leaves out the first draw's members (sampled and reserve).
     already = [m.member_id for m in first.top["all"]]
     second = await draw_in_sql(session, single=True, seed="audit-1", keep=16, already=already, **args)
     _check(second, frame, ECM, "audit-1", 2, already)
-    # By stratum: 'big' has enough hash candidates; 'mid' (~500) and 'tiny' (7) are re-ranked from the frame.
-    strata = await draw_in_sql(session, single=False, seed="audit-2", keep=15, already=[], **args)
-    assert set(strata.available) == {"big", "mid", "tiny"}
-    _check(strata, frame, ECM_BY_STRATUM, "audit-2", 1, [])
+    # By stratum: 'big' has enough hash candidates; the small strata are re-ranked from the frame.
+    by_stratum = await draw_in_sql(session, single=False, seed="audit-2", keep=15, already=[], **args)
+    assert set(by_stratum.available) == strata
+    _check(by_stratum, frame, ECM_BY_STRATUM, "audit-2", 1, [])
 
 
 @pytest.mark.parametrize("cut", ["", "0", "g"], ids=["no-candidates", "few-candidates", "all-candidates"])

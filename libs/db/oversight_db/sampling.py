@@ -34,16 +34,18 @@ from oversight_domain.sampling import SINGLE_STRATUM
 UNKNOWN_STRATUM = "unknown"
 
 # Frames yield (member_id uuid, stratum text), one row per member: a member with several rows takes the greatest
-# stratum (deterministic). The ECM frame reads ``ix_enrollment_provider_program``, which holds a provider's
-# enrollments in member order with every column the frame needs.
+# stratum (deterministic). The ECM frame is DISTINCT ON member over ``ix_enrollment_provider_program``, which
+# holds a provider's enrollments in member order, each member's greatest population first (NULL last: the
+# frame's ``max(population)``), with every column the frame reads: the index-only scan hands over the first row
+# of each member and nothing is hashed, sorted or aggregated.
 _ECM_FRAME = """
-SELECT e.member_id, coalesce(max(e.population), 'unknown') AS stratum
+SELECT DISTINCT ON (e.member_id) e.member_id, coalesce(e.population, 'unknown') AS stratum
 FROM enrollment e
 WHERE e.plan_id = :plan_id AND e.provider_id = :provider_id AND e.program = 'ecm'
   AND e.status = 'enrolled'
   AND e.start_date <= :period_end AND (e.end_date IS NULL OR e.end_date >= :period_start)
   AND (CAST(:populations AS text[]) IS NULL OR e.population = ANY(CAST(:populations AS text[])))
-GROUP BY e.member_id
+ORDER BY e.member_id, e.population DESC NULLS LAST
 """
 
 _TCM_FRAME = """
