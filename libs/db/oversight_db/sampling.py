@@ -129,38 +129,41 @@ WITH s AS MATERIALIZED (
          coalesce(jsonb_agg(u.cand) FILTER (WHERE u.cand IS NOT NULL), '[]') AS cand
   FROM ({parts}) u
 ),
-pools AS (
-  SELECT p ->> 0 AS pool, sum(CAST(p ->> 1 AS bigint)) AS available
-  FROM s, jsonb_array_elements(s.pools) p
-  GROUP BY 1
+cand AS MATERIALIZED (
+  SELECT (e ->> 0) COLLATE "C" AS h, (e ->> 1) COLLATE "C" AS member_id, e ->> 2 AS stratum,
+         CASE WHEN :single THEN '{single}' ELSE e ->> 2 END AS pool
+  FROM s, jsonb_array_elements(s.cand) a, jsonb_array_elements(a) e
 ),
-ranked AS (
-  SELECT c.pool, c.member_id, c.stratum,
-         row_number() OVER (PARTITION BY c.pool ORDER BY c.h, c.member_id) AS position,
-         count(*) OVER (PARTITION BY c.pool) AS found
+pools AS MATERIALIZED (
+  SELECT p.pool, p.available,
+         (SELECT count(*) FROM cand c WHERE c.pool = p.pool) >= least(:keep, p.available) AS enough
   FROM (
-    SELECT (e ->> 0) COLLATE "C" AS h, (e ->> 1) COLLATE "C" AS member_id, e ->> 2 AS stratum,
-           CASE WHEN :single THEN '{single}' ELSE e ->> 2 END AS pool
-    FROM s, jsonb_array_elements(s.cand) a, jsonb_array_elements(a) e
-  ) c
+    SELECT q ->> 0 AS pool, sum(CAST(q ->> 1 AS bigint)) AS available
+    FROM s, jsonb_array_elements(s.pools) q
+    GROUP BY 1
+  ) p
 )
 SELECT s.frame_size, s.fingerprint, p.pool, p.available, t.member_id, t.stratum, t.position
 FROM s
 LEFT JOIN pools p ON true
 LEFT JOIN LATERAL (
-  SELECT r.member_id, r.stratum, r.position
-  FROM ranked r
-  WHERE r.pool = p.pool AND r.position <= :keep AND r.found >= least(:keep, p.available)
+  SELECT k.member_id, k.stratum, row_number() OVER (ORDER BY k.h, k.member_id) AS position
+  FROM (
+    SELECT c.member_id, c.stratum, c.h
+    FROM cand c
+    WHERE p.enough AND c.pool = p.pool
+    ORDER BY c.h, c.member_id
+    LIMIT :keep
+  ) k
   UNION ALL
   SELECT k.member_id, k.stratum, row_number() OVER (ORDER BY k.h, k.member_id) AS position
   FROM (
     SELECT x.m AS member_id, x.stratum, x.h
     FROM ({members_all}) x
-    WHERE ({single_sql} OR x.stratum = p.pool) AND NOT x.drawn
+    WHERE NOT p.enough AND ({single_sql} OR x.stratum = p.pool) AND NOT x.drawn
     ORDER BY x.h, x.m
     LIMIT :keep
   ) k
-  WHERE coalesce((SELECT max(r.found) FROM ranked r WHERE r.pool = p.pool), 0) < least(:keep, p.available)
 ) t ON true
 ORDER BY p.pool COLLATE "C", t.position
 """
