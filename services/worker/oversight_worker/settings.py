@@ -81,12 +81,11 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
     load_deadline_handlers()
 
     async def startup(ctx: dict[str, Any]) -> None:
-        # No pre-ping (three round trips per checkout with asyncpg): a connection a Postgres restart broke
-        # fails its job's first statement, SQLAlchemy then invalidates the whole pool, and the job is retried
-        # (``_DB_UNAVAILABLE`` in jobs.py). The pool can hold one connection per concurrent job.
-        engine = create_engine(
-            database_url, pool_size=max(settings.db_pool_size, settings.worker_max_jobs), pre_ping=False
-        )
+        # No round-trip pre-ping (three round trips per checkout with asyncpg): checkout drops connections
+        # the server has closed (create_engine); one broken in the same instant fails its job's first
+        # statement, SQLAlchemy then invalidates the whole pool, and the job is retried (``_DB_UNAVAILABLE``
+        # in jobs.py). The pool can hold one connection per concurrent job.
+        engine = create_engine(database_url, pool_size=max(settings.db_pool_size, settings.worker_max_jobs))
         ctx["resources"] = WorkerResources(
             settings=settings,
             engine=engine,
