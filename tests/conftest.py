@@ -114,7 +114,6 @@ def _resources(
         sessions=sessions,
         redis=redis,
         blobs=LocalBlobStore(settings.data_dir / f"blobs-{uuid.uuid4().hex[:8]}"),
-        http=httpx.AsyncClient(timeout=5.0),
     )
 
 
@@ -124,7 +123,6 @@ async def resources(
 ) -> AsyncIterator[Resources]:
     res = _resources(settings, engine, sessions, redis)
     yield res
-    await res.http.aclose()
 
 
 @pytest_asyncio.fixture(loop_scope="session")
@@ -144,7 +142,6 @@ async def committed_resources(
     database is dropped at the end of the session; tests use fresh organizations so they never collide)."""
     res = _resources(settings, engine, create_sessionmaker(engine), redis)
     yield res
-    await res.http.aclose()
 
 
 @pytest_asyncio.fixture(loop_scope="session")

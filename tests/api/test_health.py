@@ -62,7 +62,6 @@ async def test_readyz_503_names_redis_and_postgres_when_they_are_unreachable(res
         sessions=create_sessionmaker(engine),
         redis=redis,
         blobs=resources.blobs,
-        http=resources.http,
     )
     app = create_app(resources=broken)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:

@@ -92,12 +92,10 @@ async def stack(database_url: str, redis_url: str, data_dir: str) -> AsyncIterat
         sessions=create_sessionmaker(engine),
         redis=redis,
         blobs=LocalBlobStore(settings.data_dir / "blobs"),
-        http=httpx.AsyncClient(),
     )
     try:
         yield resources
     finally:
-        await resources.http.aclose()
         await redis.aclose()
         await engine.dispose()
 

@@ -360,14 +360,12 @@ async def _run(database_url: str, redis_url: str) -> None:
         sessions=create_sessionmaker(engine),
         redis=redis,
         blobs=LocalBlobStore(tmp / "blobs"),
-        http=httpx.AsyncClient(),
     )
     raw_dsn = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
     try:
         await bench_api(resources, raw_dsn)
         await bench_draw(resources, raw_dsn)
     finally:
-        await resources.http.aclose()
         await redis.aclose()
         await engine.dispose()
 

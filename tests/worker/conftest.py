@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator, Iterator
 from datetime import date
 from typing import Any
 
-import httpx
 import pytest
 import pytest_asyncio
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -60,13 +59,11 @@ async def worker_res(
         settings=worker_settings,
         engine=engine,
         sessions=sessions,
-        http=httpx.AsyncClient(),
         blobs=LocalBlobStore(worker_settings.data_dir / f"blobs-{uuid.uuid4().hex[:8]}"),
         worker_id="test-worker",
         today=lambda: date.today(),
     )
     yield res
-    await res.http.aclose()
     await res.webhooks.aclose()
 
 

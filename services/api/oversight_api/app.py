@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-import httpx
 from arq import create_pool
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
@@ -51,13 +50,11 @@ async def build_resources(settings: Settings) -> tuple[Resources, object]:
         sessions=create_sessionmaker(engine),
         redis=redis,
         blobs=create_blob_store(settings),
-        http=httpx.AsyncClient(timeout=10.0),
     )
     return resources, servers
 
 
 async def close_resources(resources: Resources) -> None:
-    await resources.http.aclose()
     await resources.redis.aclose()
     await resources.engine.dispose()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import httpx
 from arq.connections import ArqRedis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -20,6 +19,5 @@ class Resources:
     sessions: async_sessionmaker[AsyncSession]
     redis: ArqRedis
     blobs: BlobStore
-    http: httpx.AsyncClient
     jwks_cache: dict[str, object] = field(default_factory=dict)
     api_keys: ApiKeyCache = field(default_factory=ApiKeyCache)

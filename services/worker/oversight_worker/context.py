@@ -9,7 +9,6 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from oversight_db.blobs import BlobStore
@@ -35,7 +34,6 @@ class WorkerResources:
     settings: Settings
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
-    http: httpx.AsyncClient
     blobs: BlobStore
     worker_id: str
     # The sweep's clock; tests replace it to move time.

@@ -9,7 +9,6 @@ import os
 import socket
 from typing import Any, ClassVar
 
-import httpx
 import structlog
 from arq import cron, func
 from arq.connections import RedisSettings
@@ -90,11 +89,6 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             settings=settings,
             engine=engine,
             sessions=create_sessionmaker(engine),
-            # General-purpose client; webhooks go through ``webhooks`` (keep-alive, per-receiver limit).
-            http=httpx.AsyncClient(
-                timeout=httpx.Timeout(settings.webhook_timeout_seconds, connect=5.0),
-                limits=httpx.Limits(max_connections=100, max_keepalive_connections=50),
-            ),
             blobs=create_blob_store(settings),
             worker_id=f"{socket.gethostname()}:{os.getpid()}",
             today=calendar_today(settings.deadline_timezone),
@@ -109,7 +103,6 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
     async def shutdown(ctx: dict[str, Any]) -> None:
         res: WorkerResources | None = ctx.get("resources")
         if res is not None:
-            await res.http.aclose()
             await res.webhooks.aclose()
             await res.engine.dispose()
 
