@@ -21,18 +21,14 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 import aiohttp
+import certifi
 
 MAX_RESPONSE_BYTES = 256 * 1024
 
 
 @lru_cache(maxsize=1)
 def default_ssl_context() -> ssl.SSLContext:
-    try:
-        import certifi
-
-        return ssl.create_default_context(cafile=certifi.where())
-    except ImportError:  # pragma: no cover - certifi comes with httpx
-        return ssl.create_default_context()
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 class WebhookClient:
