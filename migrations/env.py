@@ -52,7 +52,7 @@ async def run_migrations_online() -> None:
     if connection is not None:
         _run_sync(connection)
         return
-    engine = create_async_engine(_url())
+    engine = create_async_engine(_url(), hide_parameters=True)
     async with engine.connect() as conn:
         await conn.run_sync(_run_sync)
         await conn.commit()

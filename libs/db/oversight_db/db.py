@@ -29,6 +29,9 @@ def create_engine(
         pool_pre_ping=pre_ping,
         pool_recycle=POOL_RECYCLE_SECONDS,
         echo=echo,
+        # Errors name the statement but never its bound values (member names, birth dates, key hashes):
+        # an exception's text can reach a library's log line or a traceback.
+        hide_parameters=True,
         connect_args={"server_settings": {"application_name": "oversight", "timezone": "UTC"}},
     )
     event.listen(engine.sync_engine, "checkout", _refuse_closed)

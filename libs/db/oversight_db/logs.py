@@ -168,9 +168,69 @@ def configure_logging(level: str = "info", json: bool = True) -> None:
     _pipeline.processors = tuple(processors)
     _pipeline.info_enabled = numeric_level <= logging.INFO
     _pipeline.json = json
-    logging.basicConfig(level=level.upper(), stream=sys.stderr, format="%(message)s")
+    _route_library_logs(processors[:-1], renderer, numeric_level)
+
+
+# Loggers that libraries configure with handlers of their own (uvicorn's default log config does, when it is
+# not given ``log_config=None``): their records must reach the root handler below, not print themselves.
+_LIBRARY_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.asgi", "arq", "arq.worker", "sqlalchemy", "asyncio")
+
+
+class _LinesHandler(logging.Handler):
+    """Writes formatted library records through the same writer as structlog's lines (one order)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            _lines.write(self.format(record))
+        except Exception:  # pragma: no cover - logging must never raise into the caller
+            self.handleError(record)
+
+
+def _route_library_logs(pre_chain: list[Any], renderer: Any, level: int) -> None:
+    """Every stdlib logger in the process (uvicorn's, arq's, SQLAlchemy's, the root) goes through our
+    processors: exception messages dropped (:func:`redact_exceptions`), and a message's arguments that are
+    exceptions written as their type only (:func:`_foreign_message`) - a library's "job failed: %s" or
+    "Exception in ASGI application" must not print an integrity error's row values."""
+    formatter = structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=[_foreign_message, *pre_chain],
+        processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, renderer],
+        use_get_message=False,
+        pass_foreign_args=True,
+    )
+    handler = _LinesHandler()
+    handler.setFormatter(formatter)
+    root = logging.getLogger()
+    # Ours replaces the one an earlier call installed; other root handlers (a test runner's capture) stay.
+    root.handlers[:] = [h for h in root.handlers if not isinstance(h, _LinesHandler)] + [handler]
+    root.setLevel(level)
+    for name in _LIBRARY_LOGGERS:
+        library = logging.getLogger(name)
+        library.handlers.clear()
+        library.propagate = True
+    # httpx writes every URL it requests at info (a receiver's URL can carry a token in its query).
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(max(level, logging.WARNING))
     # uvicorn's access log would repeat what our middleware logs, with raw paths and query strings.
     logging.getLogger("uvicorn.access").disabled = True
+
+
+def _foreign_message(logger: Any, method: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    """A library record's message from its template, with exception arguments replaced by their type."""
+    args = event.pop("positional_args", ())
+    record = event.get("_record")
+    template = record.msg if record is not None else event.get("event", "")
+    if isinstance(template, BaseException):  # logger.error(exc)
+        event["event"] = f"<{type(template).__name__}>"
+    elif args:
+        items = args if isinstance(args, tuple) else (args,)
+        safe = tuple(f"<{type(a).__name__}>" if isinstance(a, BaseException) else a for a in items)
+        try:
+            event["event"] = str(template) % (safe if isinstance(args, tuple) else safe[0])
+        except (TypeError, ValueError, KeyError):
+            event["event"] = str(template)
+    if record is not None:
+        event["logger"] = record.name
+    return event
 
 
 def log_request(method: str, route: str, status: int, ms: float) -> None:
