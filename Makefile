@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PY_DIRS := libs/domain/oversight_domain libs/db/oversight_db services/api/oversight_api services/worker/oversight_worker
+PY_DIRS := libs/domain/oversight_domain libs/db/oversight_db libs/app/oversight_app services/api/oversight_api services/worker/oversight_worker
 
 .PHONY: install run test lint fmt bench migrate clean
 

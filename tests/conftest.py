@@ -17,8 +17,8 @@ from arq.connections import ArqRedis
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from oversight_api.app import create_app
-from oversight_api.auth.caller import new_api_key
 from oversight_api.resources import Resources
+from oversight_app.api_key_secrets import new_api_key
 from oversight_db.blobs import LocalBlobStore
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.logs import flush_logs

@@ -8,7 +8,7 @@ import uuid
 import httpx
 
 from oversight_api.app import create_app
-from oversight_api.auth.permissions import MATRIX, ROLES_BY_KIND, Role, allows, markdown_table
+from oversight_app.permissions import MATRIX, ROLES_BY_KIND, Role, allows, markdown_table
 from tests.api.test_tenancy_walk import _permission_of
 from tests.conftest import REPO_ROOT, MakeKey, MakeOrg
 

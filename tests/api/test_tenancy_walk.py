@@ -20,8 +20,8 @@ from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_api.app import create_app
-from oversight_api.auth.permissions import Permission, Role, allows
 from oversight_api.resources import Resources
+from oversight_app.permissions import Permission, Role, allows
 from tests.api.walk_bodies import WALK_BODIES
 from tests.api.walk_world import build_world, tenant_a_context
 from tests.conftest import MakeKey, MakeOrg

@@ -30,9 +30,9 @@ from sqlalchemy import event, insert
 from starlette.types import Receive, Scope, Send
 
 from oversight_api.app import create_app
-from oversight_api.auth.caller import new_api_key
 from oversight_api.auth.keycache import ApiKeyCache
 from oversight_api.resources import Resources
+from oversight_app.api_key_secrets import new_api_key
 from oversight_db.blobs import LocalBlobStore
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.logs import flush_logs

@@ -33,8 +33,8 @@ from sqlalchemy.engine import make_url
 from starlette.responses import JSONResponse
 
 from oversight_api.app import create_app
-from oversight_api.auth.caller import new_api_key
 from oversight_api.resources import Resources
+from oversight_app.api_key_secrets import new_api_key
 from oversight_db.blobs import LocalBlobStore
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.models import ApiKey, Enrollment, Member, NetworkLink, Organization

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import getpass
 import uuid
-from datetime import UTC, datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.auth.caller import new_api_key
-from oversight_api.auth.permissions import ROLES_BY_KIND, Role, role_fits
 from oversight_api.organizations.npi import is_valid_npi
+from oversight_app.api_keys import service as api_keys
+from oversight_app.api_keys.schemas import ApiKeyCreated, ApiKeyIn
+from oversight_app.caller import Caller
+from oversight_app.permissions import ROLES_BY_KIND, Role
 from oversight_db import audit
 from oversight_db.models.identity import ApiKey
 from oversight_db.models.organizations import Organization
@@ -58,62 +59,40 @@ async def create_organization(
     return org
 
 
-async def create_key(
-    session: AsyncSession, organization_id: uuid.UUID, role: str, name: str
-) -> tuple[str, ApiKey]:
+# The role an operator at the terminal acts in for an organization (what its own admin could do).
+_ADMIN_ROLE = {"state": Role.STATE_ADMIN, "plan": Role.PLAN_ADMIN, "provider": Role.PROVIDER}
+
+
+async def acting_for(session: AsyncSession, organization_id: uuid.UUID) -> Caller:
+    """The CLI's caller: the operator, as the organization's administrator, audited as ``cli:<user>``."""
     kind = await session.scalar(select(Organization.kind).where(Organization.id == organization_id))
     if kind is None:
         raise AdminError("no such organization")
-    if role not in Role._value2member_map_ or not role_fits(kind, Role(role)):
-        allowed = ", ".join(sorted(ROLES_BY_KIND[kind]))
-        raise AdminError(f"a {kind} organization has the roles {allowed}")
-    secret, prefix, digest = new_api_key()
-    key = ApiKey(
-        id=uuid.uuid4(),
-        organization_id=organization_id,
-        role=role,
-        name=name,
-        prefix=prefix,
-        secret_hash=digest,
-        created_by=cli_actor(),
-    )
-    session.add(key)
-    await session.flush()
-    await audit.record(
-        session,
-        organization_id=organization_id,
-        actor=cli_actor(),
-        action="api_key.created",
-        entity_type="api_key",
-        entity_id=key.id,
-        changes={"role": role, "prefix": prefix},
-    )
-    return secret, key
+    return Caller(organization_id, kind, _ADMIN_ROLE[kind], cli_actor())
+
+
+async def create_key(
+    session: AsyncSession, organization_id: uuid.UUID, role: str, name: str
+) -> tuple[str, ApiKeyCreated]:
+    """The same use case as ``POST /v1/api-keys``, for the organization's administrator."""
+    caller = await acting_for(session, organization_id)
+    if role not in Role._value2member_map_:
+        raise AdminError(f"role must be one of {', '.join(Role)}")
+    created = await api_keys.create(session, caller, ApiKeyIn(name=name, role=Role(role)))
+    return created.secret, created
 
 
 async def revoke_key(session: AsyncSession, key_ref: str) -> ApiKey:
-    """``key_ref``: the key's id or its public prefix."""
+    """``key_ref``: the key's id or its public prefix. The same use case as ``DELETE /v1/api-keys/{id}``."""
     try:
         by_id = ApiKey.id == uuid.UUID(key_ref)
     except ValueError:
         by_id = None
     condition = or_(by_id, ApiKey.prefix == key_ref) if by_id is not None else ApiKey.prefix == key_ref
-    key = await session.scalar(select(ApiKey).where(condition).with_for_update())
+    key = await session.scalar(select(ApiKey).where(condition))
     if key is None:
         raise AdminError("no such API key")
-    if key.revoked_at is None:
-        key.revoked_at = datetime.now(UTC)
-        await session.flush()
-        await audit.record(
-            session,
-            organization_id=key.organization_id,
-            actor=cli_actor(),
-            action="api_key.revoked",
-            entity_type="api_key",
-            entity_id=key.id,
-            changes={"prefix": key.prefix},
-        )
-    return key
+    return await api_keys.revoke(session, await acting_for(session, key.organization_id), key.id)
 
 
 async def verify_audit(session: AsyncSession) -> list[audit.ChainBreak]:

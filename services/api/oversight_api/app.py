@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from arq import create_pool
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 
 from oversight_api import problems
-from oversight_api.auth.caller import document_bearer
 from oversight_api.middleware import RequestContextMiddleware
 from oversight_api.resources import Resources
 from oversight_api.route_matching import PrefixCheckedRoute
@@ -98,7 +96,6 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         _add_routes(app, router)
     # FastAPI added /openapi.json and /docs first; they are rarely asked for, so they go last.
     app.router.routes.sort(key=lambda route: not isinstance(route, PrefixCheckedRoute))
-    _document_bearer(app)
     return app
 
 
@@ -143,14 +140,3 @@ def _add_routes(app: FastAPI, router: APIRouter, prefix: str = "") -> None:
             strict_content_type=route.strict_content_type,
             max_body_size=route.max_body_size,
         )
-
-
-def _document_bearer(app: FastAPI) -> None:
-    generate = app.openapi  # FastAPI caches the schema and rebuilds it when routes change
-
-    def openapi() -> dict[str, Any]:
-        schema = generate()
-        document_bearer(schema, app.routes)  # idempotent
-        return schema
-
-    app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to extend OpenAPI

@@ -85,6 +85,7 @@ T = TypeVar("T")
 def run_with_database(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
     """Run ``work`` in one committed transaction on OVERSIGHT_DATABASE_URL (or the embedded Postgres)."""
     from oversight_api.admin import AdminError
+    from oversight_app.errors import ProblemError
     from oversight_db.db import create_engine, create_sessionmaker, unit_of_work
     from oversight_db.embedded import start_embedded
 
@@ -106,6 +107,10 @@ def run_with_database(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
             return asyncio.run(main())
         except AdminError as exc:
             typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+        except ProblemError as exc:  # a use case refused: its detail and field messages, on one line
+            reasons = "; ".join(str(e.get("message", "")) for e in exc.errors or [])
+            typer.echo(f"error: {exc.detail}" + (f" ({reasons})" if reasons else ""), err=True)
             raise typer.Exit(1) from None
     finally:
         servers.stop()

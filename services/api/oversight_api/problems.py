@@ -15,80 +15,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 
+from oversight_app.errors import STATUS_SLUGS, TITLES, ProblemError
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 TYPE_PREFIX = "urn:oversight:problem:"
-
-_STATUS_SLUGS = {
-    400: "bad-request",
-    401: "unauthenticated",
-    403: "forbidden",
-    404: "not-found",
-    405: "method-not-allowed",
-    409: "conflict",
-    412: "precondition-failed",
-    413: "payload-too-large",
-    415: "unsupported-media-type",
-    422: "validation",
-    428: "precondition-required",
-    429: "too-many-requests",
-    500: "internal",
-    503: "unavailable",
-}
-_TITLES = {
-    400: "Bad request",
-    401: "Authentication required",
-    403: "Forbidden",
-    404: "Not found",
-    405: "Method not allowed",
-    409: "Conflict",
-    412: "Precondition failed",
-    413: "Payload too large",
-    415: "Unsupported media type",
-    422: "Validation failed",
-    428: "Precondition required",
-    429: "Too many requests",
-    500: "Internal server error",
-    503: "Service unavailable",
-}
-
-
-class ProblemError(Exception):
-    """Raise from services and routers; rendered as problem+json with the given status and slug."""
-
-    def __init__(
-        self,
-        status: int,
-        detail: str,
-        *,
-        slug: str | None = None,
-        title: str | None = None,
-        errors: list[dict[str, Any]] | None = None,
-        headers: dict[str, str] | None = None,
-        **extra: Any,
-    ) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
-        self.slug = slug or _STATUS_SLUGS.get(status, "error")
-        self.title = title or _TITLES.get(status, "Error")
-        self.errors = errors
-        self.headers = headers
-        self.extra = extra
-
-
-def not_found(what: str = "resource") -> ProblemError:
-    # One message whether the object does not exist or belongs to another tenant: a 404 confirms nothing.
-    return ProblemError(404, f"{what} not found", slug="not-found")
-
-
-def conflict(detail: str, slug: str = "conflict") -> ProblemError:
-    return ProblemError(409, detail, slug=slug)
-
-
-def unprocessable(
-    detail: str, errors: list[dict[str, Any]] | None = None, slug: str = "validation"
-) -> ProblemError:
-    return ProblemError(422, detail, slug=slug, errors=errors)
 
 
 def problem_response(
@@ -103,8 +33,8 @@ def problem_response(
     extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {
-        "type": TYPE_PREFIX + (slug or _STATUS_SLUGS.get(status, "error")),
-        "title": title or _TITLES.get(status, "Error"),
+        "type": TYPE_PREFIX + (slug or STATUS_SLUGS.get(status, "error")),
+        "title": title or TITLES.get(status, "Error"),
         "status": status,
         "detail": detail,
     }
@@ -172,7 +102,7 @@ def install(app: FastAPI) -> None:
 
     async def on_http(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
-        detail = exc.detail if isinstance(exc.detail, str) else _TITLES.get(exc.status_code, "Error")
+        detail = exc.detail if isinstance(exc.detail, str) else TITLES.get(exc.status_code, "Error")
         if exc.status_code == 404 and detail == "Not Found":
             detail = "no such resource"
         return problem_response(request, exc.status_code, detail, headers=getattr(exc, "headers", None))

@@ -17,13 +17,15 @@ from oversight_api.action_plans.schemas import (
     StandingOut,
     SubmissionIn,
 )
-from oversight_api.auth.caller import Caller, require
-from oversight_api.auth.permissions import Permission
+from oversight_api.auth.caller import require
 from oversight_api.clock import Today
 from oversight_api.conventions.etags import set_etag
-from oversight_api.conventions.idempotency import IdempotencyKey, idempotent
-from oversight_api.conventions.pagination import Page, Pagination
+from oversight_api.conventions.idempotency import IdempotencyKey, idempotent_call
+from oversight_api.conventions.pagination import Pagination
 from oversight_api.deps import Session
+from oversight_app.caller import Caller
+from oversight_app.pagination import Page
+from oversight_app.permissions import Permission
 
 router = APIRouter(tags=["action-plans"])
 standing_router = APIRouter(tags=["providers"])
@@ -68,7 +70,7 @@ async def record_action_plan(
     idem: IdempotencyKey = None,
     caller: Caller = Depends(require(Permission.ACTION_PLANS_DECIDE)),
 ) -> JSONResponse:
-    return await idempotent(
+    return await idempotent_call(
         session,
         request,
         caller,
@@ -93,7 +95,7 @@ async def submit_action_plan(
     idem: IdempotencyKey = None,
     caller: Caller = Depends(require(Permission.ACTION_PLANS_RESPOND)),
 ) -> JSONResponse:
-    return await idempotent(
+    return await idempotent_call(
         session,
         request,
         caller,

@@ -10,10 +10,12 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
 
-from oversight_api.auth.caller import Caller, require
-from oversight_api.auth.permissions import Permission
-from oversight_api.conventions.pagination import Page, Pagination, keyset_page
+from oversight_api.auth.caller import require
+from oversight_api.conventions.pagination import Pagination
 from oversight_api.deps import Session
+from oversight_app.caller import Caller
+from oversight_app.pagination import Page, keyset_page
+from oversight_app.permissions import Permission
 from oversight_db.models.audit import AuditEvent
 
 router = APIRouter(tags=["audit"])

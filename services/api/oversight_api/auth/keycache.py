@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from oversight_api.auth.caller import Caller
+    from oversight_app.caller import Caller
 
 MAX_ENTRIES = 10_000
 

@@ -6,13 +6,13 @@ import uuid
 from typing import Any
 
 import jwt
-from fastapi import Request
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.auth.permissions import Role, role_fits
-from oversight_api.problems import ProblemError
 from oversight_api.resources import Resources
+from oversight_app.caller import Caller
+from oversight_app.errors import ProblemError
+from oversight_app.permissions import Role, role_fits
 from oversight_db.models.organizations import Organization
 
 
@@ -41,10 +41,7 @@ async def _signing_key(resources: Resources, token: str) -> Any:
     return signing.key
 
 
-async def caller_from_jwt(request: Request, session: AsyncSession, token: str) -> Any:
-    from oversight_api.auth.caller import Caller
-
-    resources: Resources = request.app.state.resources
+async def caller_from_jwt(resources: Resources, session: AsyncSession, token: str) -> Caller:
     settings = resources.settings
     key = await _signing_key(resources, token)
     try:

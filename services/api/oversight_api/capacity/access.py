@@ -14,8 +14,8 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Select, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.auth.caller import Caller
-from oversight_api.problems import ProblemError, not_found
+from oversight_app.caller import Caller
+from oversight_app.errors import ProblemError, not_found
 from oversight_db.models.capacity import CapacityParticipant, CapacityProgram, CapacityReport
 from oversight_domain.capacity_plans import local_date
 

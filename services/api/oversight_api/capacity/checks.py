@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from oversight_api.problems import ProblemError, unprocessable
+from oversight_app.errors import ProblemError, unprocessable
 from oversight_domain.capacity import CapacityError
 
 

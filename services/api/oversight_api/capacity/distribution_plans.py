@@ -13,7 +13,6 @@ from fastapi import Request
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.auth.caller import Caller
 from oversight_api.capacity import schemas as s
 from oversight_api.capacity.access import load_participant, program_today
 from oversight_api.capacity.checks import domain_problem, require_comments_to_return
@@ -29,8 +28,9 @@ from oversight_api.capacity.payments import (
 from oversight_api.capacity.programs import schedule_items
 from oversight_api.conventions.audit import audit_event
 from oversight_api.conventions.etags import check_if_match
-from oversight_api.problems import ProblemError, conflict, not_found, unprocessable
-from oversight_api.tenancy import in_network_clause
+from oversight_app.caller import Caller
+from oversight_app.errors import ProblemError, conflict, not_found, unprocessable
+from oversight_app.tenancy import in_network_clause
 from oversight_db.models.capacity import (
     CapacityDistributionPlan,
     CapacityDistributionPlanVersion,

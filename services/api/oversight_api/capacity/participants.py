@@ -11,14 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.auth.caller import Caller
 from oversight_api.capacity import schemas as s
 from oversight_api.capacity.access import load_participant, load_program, program_today
 from oversight_api.capacity.milestones import milestones_of
 from oversight_api.capacity.programs import program_spec, schedule_fields, schedule_items
 from oversight_api.conventions.audit import audit_event
-from oversight_api.conventions.pagination import PageParams, keyset_page
-from oversight_api.problems import conflict, unprocessable
+from oversight_app.caller import Caller
+from oversight_app.errors import conflict, unprocessable
+from oversight_app.pagination import PageParams, keyset_page
 from oversight_db import capacity as reminders
 from oversight_db.models.capacity import (
     CapacityDistributionPlan,

@@ -10,13 +10,13 @@ from fastapi import Request
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.auth.caller import Caller
 from oversight_api.capacity import schemas as s
 from oversight_api.capacity.access import load_program, program_visible_to, require_state
 from oversight_api.capacity.checks import domain_problem
 from oversight_api.conventions.audit import audit_event
-from oversight_api.conventions.pagination import PageParams, keyset_page
-from oversight_api.problems import unprocessable
+from oversight_app.caller import Caller
+from oversight_app.errors import unprocessable
+from oversight_app.pagination import PageParams, keyset_page
 from oversight_db.models.capacity import CapacityProgram, CapacityScheduleItem
 from oversight_domain.capacity import (
     CapacityError,

@@ -13,7 +13,6 @@ from fastapi import Request
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.auth.caller import Caller
 from oversight_api.capacity import schemas as s
 from oversight_api.capacity.access import (
     load_participant,
@@ -29,8 +28,9 @@ from oversight_api.capacity.obligations import OUTSTANDING, mark_decided, mark_s
 from oversight_api.capacity.payments import pay_quarter
 from oversight_api.conventions.audit import audit_event
 from oversight_api.conventions.etags import check_if_match
-from oversight_api.conventions.pagination import PageParams, keyset_page
-from oversight_api.problems import conflict
+from oversight_app.caller import Caller
+from oversight_app.errors import conflict
+from oversight_app.pagination import PageParams, keyset_page
 from oversight_db.models.capacity import CapacityParticipant, CapacityProgram, CapacityReport
 from oversight_domain.calendars import is_late
 from oversight_domain.capacity import CapacityError

@@ -12,15 +12,17 @@ from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel
 from starlette.responses import JSONResponse
 
-from oversight_api.auth.caller import Caller, require
-from oversight_api.auth.permissions import Permission
+from oversight_api.auth.caller import require
 from oversight_api.capacity import distribution_plans, participants, programs, reports, views
 from oversight_api.capacity import schemas as s
 from oversight_api.capacity.clock import Clock
 from oversight_api.conventions.etags import etag_of, set_etag
-from oversight_api.conventions.idempotency import IdempotencyKey, idempotent
-from oversight_api.conventions.pagination import Page, Pagination
+from oversight_api.conventions.idempotency import IdempotencyKey, idempotent_call
+from oversight_api.conventions.pagination import Pagination
 from oversight_api.deps import Session
+from oversight_app.caller import Caller
+from oversight_app.pagination import Page
+from oversight_app.permissions import Permission
 
 router = APIRouter(prefix="/capacity", tags=["capacity"])
 ADMIN = Depends(require(Permission.CAPACITY_ADMIN))
@@ -52,7 +54,7 @@ async def create_program(
         out = await programs.create_program(session, request, caller, body)
         return _json(out, 201, location=f"/v1/capacity/programs/{out.id}")
 
-    return await idempotent(session, request, caller, idem, body, create)
+    return await idempotent_call(session, request, caller, idem, body, create)
 
 
 @router.get("/programs", response_model=Page[s.ProgramOut], operation_id="capacity_programs_list")
@@ -102,7 +104,7 @@ async def add_participant(
         out = await participants.add_participant(session, request, caller, program_id, body, clock())
         return _json(out, 201, location=f"/v1/capacity/participants/{out.id}")
 
-    return await idempotent(session, request, caller, idem, body, create)
+    return await idempotent_call(session, request, caller, idem, body, create)
 
 
 @router.get(
@@ -188,7 +190,7 @@ async def submit_plan(
         location = f"/v1/capacity/participants/{participant_id}/distribution-plan/versions/{out.number}"
         return _json(out, 201, version=version, location=location)
 
-    return await idempotent(session, request, caller, idem, body, create)
+    return await idempotent_call(session, request, caller, idem, body, create)
 
 
 @router.get(

@@ -11,12 +11,12 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.auth.caller import Caller
 from oversight_api.capacity import schemas as s
 from oversight_api.capacity.access import load_participant, load_program, program_today
 from oversight_api.capacity.distribution_plans import approved_content
 from oversight_api.capacity.milestones import milestones_of, quarter_statuses
 from oversight_api.capacity.payments import ZERO, budget_total
+from oversight_app.caller import Caller
 from oversight_db.models.capacity import CapacityParticipant, CapacityPayment
 
 

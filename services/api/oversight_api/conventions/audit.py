@@ -1,4 +1,5 @@
-"""Recording who did what from a request, in the request's transaction."""
+"""Transitional: the request-taking form of :func:`oversight_app.audit.audit_event` (removed once every
+service takes plain values)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from typing import Any
 from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.auth.caller import Caller
-from oversight_db import audit
+from oversight_app import audit
+from oversight_app.caller import Caller
 
 
 async def audit_event(
@@ -22,14 +23,4 @@ async def audit_event(
     changes: dict[str, Any] | None = None,
     organization_id: uuid.UUID | None = None,
 ) -> None:
-    """``changes``: names of changed fields and non-PHI facts; never member names, birth dates or ids."""
-    await audit.record(
-        session,
-        organization_id=organization_id or caller.organization_id,
-        actor=caller.actor,
-        action=action,
-        entity_type=entity_type,
-        entity_id=entity_id,
-        request_id=request.scope.get("state", {}).get("request_id"),
-        changes=changes,
-    )
+    await audit.audit_event(session, caller, action, entity_type, entity_id, changes, organization_id)

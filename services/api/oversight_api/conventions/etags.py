@@ -1,14 +1,23 @@
-"""ETags on mutable resources and ``If-Match`` on writes (412 stale, 428 missing)."""
+"""``If-Match`` as a declared header parameter; the rule itself is :mod:`oversight_app.etags`."""
 
 from __future__ import annotations
 
-from fastapi import Request, Response
+from typing import Annotated
 
-from oversight_api.problems import ProblemError
+from fastapi import Header, Request, Response
 
+from oversight_app import etags
+from oversight_app.etags import etag_of
 
-def etag_of(version: int) -> str:
-    return f'"{version}"'
+__all__ = ["IfMatch", "check_if_match", "etag_of", "set_etag"]
+
+IfMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-Match",
+        description="The ETag you last read; required by this write (428 without it, 412 when stale)",
+    ),
+]
 
 
 def set_etag(response: Response, version: int) -> None:
@@ -16,20 +25,5 @@ def set_etag(response: Response, version: int) -> None:
 
 
 def check_if_match(request: Request, current_version: int) -> None:
-    """Refuse a write whose ``If-Match`` is missing (428) or names another version (412)."""
-    header = request.headers.get("if-match")
-    if header is None:
-        raise ProblemError(
-            428,
-            "this write needs an If-Match header with the ETag you last read",
-            slug="precondition-required",
-        )
-    candidates = [tag.strip().removeprefix("W/") for tag in header.split(",")]
-    if "*" in candidates or etag_of(current_version) in candidates:
-        return
-    raise ProblemError(
-        412,
-        "the resource changed since you read it; fetch it again and reapply your change",
-        slug="precondition-failed",
-        current_etag=etag_of(current_version),
-    )
+    """Transitional: the request-taking form of :func:`oversight_app.etags.check_if_match`."""
+    etags.check_if_match(request.headers.get("if-match"), current_version)

@@ -8,11 +8,10 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Request, Response
 from starlette.responses import JSONResponse
 
-from oversight_api.auth.caller import Caller, require
-from oversight_api.auth.permissions import Permission
+from oversight_api.auth.caller import require
 from oversight_api.conventions.etags import set_etag
-from oversight_api.conventions.idempotency import IdempotencyKey, idempotent
-from oversight_api.conventions.pagination import Page, Pagination
+from oversight_api.conventions.idempotency import IdempotencyKey, idempotent_call
+from oversight_api.conventions.pagination import Pagination
 from oversight_api.deps import Session
 from oversight_api.members import service
 from oversight_api.members.schemas import (
@@ -22,6 +21,9 @@ from oversight_api.members.schemas import (
     MemberBatchOut,
     MemberOut,
 )
+from oversight_app.caller import Caller
+from oversight_app.pagination import Page
+from oversight_app.permissions import Permission
 
 router = APIRouter(tags=["members"])
 
@@ -40,7 +42,7 @@ async def upsert_members(
         out = await service.upsert_members(session, request, caller, body)
         return JSONResponse(out.model_dump(mode="json"))
 
-    return await idempotent(session, request, caller, idem, body, run)
+    return await idempotent_call(session, request, caller, idem, body, run)
 
 
 @router.post("/claims/batch", response_model=ClaimBatchOut, operation_id="claims_upsert_batch")
@@ -57,7 +59,7 @@ async def upsert_claims(
         out = await service.upsert_claims(session, request, caller, body)
         return JSONResponse(out.model_dump(mode="json"))
 
-    return await idempotent(session, request, caller, idem, body, run)
+    return await idempotent_call(session, request, caller, idem, body, run)
 
 
 @router.get("/members", response_model=Page[MemberOut], operation_id="members_list")

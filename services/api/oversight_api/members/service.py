@@ -14,10 +14,7 @@ from sqlalchemy import Select, and_, exists, func, literal_column, select, text
 from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api import tenancy
-from oversight_api.auth.caller import Caller
 from oversight_api.conventions.audit import audit_event
-from oversight_api.conventions.pagination import PageParams, keyset_page
 from oversight_api.members.numbers import format_for
 from oversight_api.members.schemas import (
     ClaimBatchIn,
@@ -27,7 +24,10 @@ from oversight_api.members.schemas import (
     MemberOut,
     RowResult,
 )
-from oversight_api.problems import ProblemError, not_found, unprocessable
+from oversight_app import tenancy
+from oversight_app.caller import Caller
+from oversight_app.errors import ProblemError, not_found, unprocessable
+from oversight_app.pagination import PageParams, keyset_page
 from oversight_db.models.members import Claim, Enrollment, Member
 from oversight_db.models.organizations import NetworkLink, Organization
 

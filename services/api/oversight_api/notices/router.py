@@ -7,12 +7,14 @@ from typing import Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from oversight_api.auth.caller import Caller, require
-from oversight_api.auth.permissions import Permission
-from oversight_api.conventions.pagination import Page, Pagination
+from oversight_api.auth.caller import require
+from oversight_api.conventions.pagination import Pagination
 from oversight_api.deps import Session
 from oversight_api.notices import service
 from oversight_api.notices.schemas import NoticeOut
+from oversight_app.caller import Caller
+from oversight_app.pagination import Page
+from oversight_app.permissions import Permission
 
 router = APIRouter(tags=["notices"])
 

@@ -10,11 +10,11 @@ from sqlalchemy import ColumnElement, Select, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from oversight_api.auth.caller import Caller
 from oversight_api.conventions.audit import audit_event
-from oversight_api.conventions.lookup import one_or_404
-from oversight_api.conventions.pagination import PageParams, keyset_page
-from oversight_api.problems import conflict
+from oversight_app.caller import Caller
+from oversight_app.errors import conflict
+from oversight_app.lookup import one_or_404
+from oversight_app.pagination import PageParams, keyset_page
 from oversight_db.models.notices import Notice, NoticeDelivery
 from oversight_db.outbox import hand_over_again
 

@@ -8,11 +8,10 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from starlette.responses import JSONResponse
 
-from oversight_api.auth.caller import Caller, require
-from oversight_api.auth.permissions import Permission
+from oversight_api.auth.caller import require
 from oversight_api.conventions.etags import etag_of, set_etag
-from oversight_api.conventions.idempotency import IdempotencyKey, idempotent
-from oversight_api.conventions.pagination import Page, Pagination
+from oversight_api.conventions.idempotency import IdempotencyKey, idempotent_call
+from oversight_api.conventions.pagination import Pagination
 from oversight_api.deps import Session
 from oversight_api.organizations import service
 from oversight_api.organizations.schemas import (
@@ -25,6 +24,9 @@ from oversight_api.organizations.schemas import (
     ProviderOut,
     SiteIn,
 )
+from oversight_app.caller import Caller
+from oversight_app.pagination import Page
+from oversight_app.permissions import Permission
 
 router = APIRouter(tags=["organizations"])
 providers_router = APIRouter(tags=["providers"])
@@ -52,7 +54,7 @@ async def create_organization(
         out = await service.create_organization(session, request, caller, body)
         return _created(out, f"/v1/organizations/{out.id}")
 
-    return await idempotent(session, request, caller, idem, body, create)
+    return await idempotent_call(session, request, caller, idem, body, create)
 
 
 @router.get("/organizations", response_model=Page[OrganizationOut], operation_id="organizations_list")
@@ -110,7 +112,7 @@ async def add_provider(
         out = await service.add_provider(session, request, caller, body)
         return _created(out, f"/v1/providers/{out.id}")
 
-    return await idempotent(session, request, caller, idem, body, create)
+    return await idempotent_call(session, request, caller, idem, body, create)
 
 
 @providers_router.get("/providers", response_model=Page[ProviderOut], operation_id="providers_list")
@@ -158,7 +160,7 @@ async def add_site(
         out = await service.add_site(session, request, caller, provider_id, body)
         return _created(out, f"/v1/providers/{out.id}")
 
-    return await idempotent(session, request, caller, idem, body, create)
+    return await idempotent_call(session, request, caller, idem, body, create)
 
 
 @providers_router.get(

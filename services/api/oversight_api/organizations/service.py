@@ -10,11 +10,8 @@ from sqlalchemy import Select, and_, exists, func, select, text
 from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api import tenancy
-from oversight_api.auth.caller import Caller
 from oversight_api.conventions.audit import audit_event
 from oversight_api.conventions.etags import check_if_match
-from oversight_api.conventions.pagination import PageParams, keyset_page
 from oversight_api.organizations.schemas import (
     NetworkLinkOut,
     NetworkLinkPatch,
@@ -25,7 +22,10 @@ from oversight_api.organizations.schemas import (
     ProviderOut,
     SiteIn,
 )
-from oversight_api.problems import ProblemError, conflict, not_found, unprocessable
+from oversight_app import tenancy
+from oversight_app.caller import Caller
+from oversight_app.errors import ProblemError, conflict, not_found, unprocessable
+from oversight_app.pagination import PageParams, keyset_page
 from oversight_db.models.organizations import NetworkLink, Organization, ProviderSite
 
 

@@ -13,12 +13,12 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import JSONResponse
 
-from oversight_api.auth.caller import Caller
 from oversight_api.conventions.audit import audit_event
 from oversight_api.conventions.etags import check_if_match, etag_of
-from oversight_api.problems import unprocessable
 from oversight_api.reviews.schemas import FindingIn, FindingOut, FindingsOut
 from oversight_api.reviews.service import load_open_review_for_write, load_review, tool_of, touch
+from oversight_app.caller import Caller
+from oversight_app.errors import unprocessable
 from oversight_db.models.reviews import Finding, Review, ReviewRecord
 
 MAX_FINDINGS_PER_REQUEST = 5000

@@ -9,11 +9,10 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from starlette.responses import JSONResponse
 
-from oversight_api.auth.caller import Caller, require
-from oversight_api.auth.permissions import Permission
+from oversight_api.auth.caller import require
 from oversight_api.clock import Today
-from oversight_api.conventions.idempotency import IdempotencyKey, idempotent
-from oversight_api.conventions.pagination import Page, Pagination
+from oversight_api.conventions.idempotency import IdempotencyKey, idempotent_call
+from oversight_api.conventions.pagination import Pagination
 from oversight_api.deps import Session
 from oversight_api.reviews import finalize, findings, samples, service
 from oversight_api.reviews.finalize import FinalizeOut
@@ -32,6 +31,9 @@ from oversight_api.reviews.schemas import (
     ScorecardOut,
     Status,
 )
+from oversight_app.caller import Caller
+from oversight_app.pagination import Page
+from oversight_app.permissions import Permission
 
 router = APIRouter(tags=["reviews"])
 _IF_MATCH: dict[int | str, dict[str, Any]] = {
@@ -49,7 +51,7 @@ async def create_review(
     idem: IdempotencyKey = None,
     caller: Caller = Depends(require(Permission.REVIEWS_WRITE)),
 ) -> JSONResponse:
-    return await idempotent(
+    return await idempotent_call(
         session,
         request,
         caller,
@@ -121,7 +123,7 @@ async def draw_sample(
     caller: Caller = Depends(require(Permission.REVIEWS_WRITE)),
 ) -> JSONResponse:
     draw = body or SampleDrawIn()
-    return await idempotent(
+    return await idempotent_call(
         session,
         request,
         caller,

@@ -13,11 +13,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import JSONResponse
 
-from oversight_api.auth.caller import Caller
 from oversight_api.conventions.audit import audit_event
 from oversight_api.conventions.etags import etag_of
-from oversight_api.conventions.pagination import PageParams, keyset_page
-from oversight_api.problems import conflict, not_found
 from oversight_api.reviews.schemas import (
     ExcludeOut,
     RecordMember,
@@ -27,6 +24,9 @@ from oversight_api.reviews.schemas import (
 )
 from oversight_api.reviews.scoring import current_scorecard
 from oversight_api.reviews.service import load_open_review_for_write, load_review, tool_of, touch
+from oversight_app.caller import Caller
+from oversight_app.errors import conflict, not_found
+from oversight_app.pagination import PageParams, keyset_page
 from oversight_db.models.members import Member
 from oversight_db.models.reviews import Finding, Review, ReviewRecord, SampleDraw
 from oversight_db.sampling import draw_in_sql

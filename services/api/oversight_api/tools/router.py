@@ -7,13 +7,15 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import JSONResponse
 
-from oversight_api.auth.caller import Caller, require
-from oversight_api.auth.permissions import Permission
-from oversight_api.conventions.idempotency import IdempotencyKey, idempotent
-from oversight_api.conventions.pagination import Page, Pagination
+from oversight_api.auth.caller import require
+from oversight_api.conventions.idempotency import IdempotencyKey, idempotent_call
+from oversight_api.conventions.pagination import Pagination
 from oversight_api.deps import Session
 from oversight_api.tools import service
 from oversight_api.tools.schemas import ToolVersionOut, ToolVersionSummary
+from oversight_app.caller import Caller
+from oversight_app.pagination import Page
+from oversight_app.permissions import Permission
 
 router = APIRouter(tags=["tools"])
 
@@ -69,7 +71,7 @@ async def import_tool(
 ) -> JSONResponse:
     fmt = service.body_format(request)
     raw = await request.body()
-    return await idempotent(
+    return await idempotent_call(
         session,
         request,
         caller,

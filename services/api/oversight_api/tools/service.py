@@ -12,11 +12,11 @@ from sqlalchemy import ColumnElement, and_, exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import JSONResponse
 
-from oversight_api.auth.caller import Caller
 from oversight_api.conventions.audit import audit_event
-from oversight_api.conventions.pagination import PageParams, keyset_page
-from oversight_api.problems import ProblemError, conflict, not_found, unprocessable
 from oversight_api.tools.schemas import ToolVersionOut, ToolVersionSummary
+from oversight_app.caller import Caller
+from oversight_app.errors import ProblemError, conflict, not_found, unprocessable
+from oversight_app.pagination import PageParams, keyset_page
 from oversight_db.models.reviews import Review, ToolVersionRecord
 from oversight_db.tools import row_values, tool_in_use
 from oversight_domain.tools import ToolValidationError, parse_tool

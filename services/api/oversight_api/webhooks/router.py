@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Depends, Request, Response
-from fastapi.encoders import jsonable_encoder
-from starlette.responses import JSONResponse
+from fastapi import APIRouter, Response
 
-from oversight_api.auth.caller import Caller, require
-from oversight_api.auth.permissions import Permission
-from oversight_api.conventions.idempotency import IdempotencyKey, idempotent
-from oversight_api.conventions.pagination import Page, Pagination
+from oversight_api.conventions.idempotency import idempotent
+from oversight_api.conventions.pagination import Pagination
+from oversight_api.conventions.responses import respond
 from oversight_api.deps import AppResources, Session
-from oversight_api.webhooks import service
-from oversight_api.webhooks.schemas import WebhookEndpointIn, WebhookEndpointOut, WebhookEndpointWithSecret
+from oversight_api.webhooks.auth import WebhooksManage
+from oversight_app.pagination import Page
+from oversight_app.webhooks import service
+from oversight_app.webhooks.schemas import WebhookEndpointIn, WebhookEndpointOut, WebhookEndpointWithSecret
 
 router = APIRouter(tags=["webhooks"])
-_MANAGE = Depends(require(Permission.WEBHOOKS_MANAGE))
 
 
 @router.post(
@@ -26,36 +24,23 @@ _MANAGE = Depends(require(Permission.WEBHOOKS_MANAGE))
     response_model=WebhookEndpointWithSecret,
     operation_id="webhook_endpoints_create",
 )
+@idempotent
 async def create_endpoint(
-    body: WebhookEndpointIn,
-    request: Request,
-    session: Session,
-    resources: AppResources,
-    idem: IdempotencyKey = None,
-    caller: Caller = _MANAGE,
-) -> JSONResponse:
-    async def create() -> JSONResponse:
-        endpoint = await service.create(session, request, caller, body, resources.settings)
-        out = WebhookEndpointWithSecret.model_validate(endpoint)
-        return JSONResponse(
-            jsonable_encoder(out),
-            status_code=201,
-            headers={"Location": f"/v1/webhook-endpoints/{endpoint.id}"},
-        )
-
-    return await idempotent(session, request, caller, idem, body, create)
+    body: WebhookEndpointIn, session: Session, resources: AppResources, caller: WebhooksManage
+) -> Response:
+    endpoint = await service.create(session, caller, body, resources.settings)
+    out = WebhookEndpointWithSecret.model_validate(endpoint)
+    return respond(out, status=201, location=f"/v1/webhook-endpoints/{endpoint.id}")
 
 
 @router.get(
     "/webhook-endpoints", response_model=Page[WebhookEndpointOut], operation_id="webhook_endpoints_list"
 )
 async def list_endpoints(
-    session: Session, page: Pagination, caller: Caller = _MANAGE
+    session: Session, page: Pagination, caller: WebhooksManage
 ) -> Page[WebhookEndpointOut]:
     rows, cursor = await service.list_endpoints(session, caller, page)
-    return Page[WebhookEndpointOut](
-        items=[WebhookEndpointOut.model_validate(r) for r in rows], next_cursor=cursor
-    )
+    return Page(items=[WebhookEndpointOut.model_validate(r) for r in rows], next_cursor=cursor)
 
 
 @router.get(
@@ -64,7 +49,7 @@ async def list_endpoints(
     operation_id="webhook_endpoints_get",
 )
 async def get_endpoint(
-    webhook_endpoint_id: uuid.UUID, session: Session, caller: Caller = _MANAGE
+    webhook_endpoint_id: uuid.UUID, session: Session, caller: WebhooksManage
 ) -> WebhookEndpointOut:
     return WebhookEndpointOut.model_validate(await service.get(session, caller, webhook_endpoint_id))
 
@@ -73,9 +58,9 @@ async def get_endpoint(
     "/webhook-endpoints/{webhook_endpoint_id}", status_code=204, operation_id="webhook_endpoints_delete"
 )
 async def delete_endpoint(
-    webhook_endpoint_id: uuid.UUID, request: Request, session: Session, caller: Caller = _MANAGE
+    webhook_endpoint_id: uuid.UUID, session: Session, caller: WebhooksManage
 ) -> Response:
-    await service.delete(session, request, caller, webhook_endpoint_id)
+    await service.delete(session, caller, webhook_endpoint_id)
     return Response(status_code=204)
 
 
@@ -85,8 +70,8 @@ async def delete_endpoint(
     operation_id="webhook_endpoints_rotate_secret",
 )
 async def rotate_secret(
-    webhook_endpoint_id: uuid.UUID, request: Request, session: Session, caller: Caller = _MANAGE
+    webhook_endpoint_id: uuid.UUID, session: Session, caller: WebhooksManage
 ) -> WebhookEndpointWithSecret:
     return WebhookEndpointWithSecret.model_validate(
-        await service.rotate_secret(session, request, caller, webhook_endpoint_id)
+        await service.rotate_secret(session, caller, webhook_endpoint_id)
     )

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, exists, false, literal, or_, select, union
 from sqlalchemy.orm import InstrumentedAttribute
 
-from oversight_api.auth.caller import Caller
+from oversight_app.caller import Caller
 from oversight_db.models.members import Enrollment, Member
 from oversight_db.models.organizations import NetworkLink, Organization
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.problems import not_found
+from oversight_app.errors import not_found
 
 T = TypeVar("T")
 

@@ -5,25 +5,30 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from fastapi import Request
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.api_keys.schemas import ApiKeyCreated, ApiKeyIn, ApiKeyOut
-from oversight_api.auth.caller import Caller, new_api_key
-from oversight_api.auth.permissions import ROLES_BY_KIND, role_fits
-from oversight_api.conventions.audit import audit_event
-from oversight_api.conventions.pagination import PageParams, keyset_page
-from oversight_api.problems import not_found, unprocessable
+from oversight_app.api_key_secrets import new_api_key
+from oversight_app.api_keys.schemas import ApiKeyCreated, ApiKeyIn, ApiKeyOut
+from oversight_app.audit import audit_event
+from oversight_app.caller import Caller
+from oversight_app.errors import not_found, unprocessable
+from oversight_app.pagination import PageParams, keyset_page
+from oversight_app.permissions import ROLES_BY_KIND, role_fits
 from oversight_db.models.identity import ApiKey
 
 
-async def create(session: AsyncSession, request: Request, caller: Caller, body: ApiKeyIn) -> ApiKeyCreated:
+async def create(session: AsyncSession, caller: Caller, body: ApiKeyIn) -> ApiKeyCreated:
     if not role_fits(caller.organization_kind, body.role):
         allowed = ", ".join(sorted(ROLES_BY_KIND[caller.organization_kind]))
         raise unprocessable(
             "this role does not exist in your organization",
-            [{"path": "body.role", "message": f"a {caller.organization_kind} has the roles {allowed}"}],
+            [
+                {
+                    "path": "body.role",
+                    "message": f"a {caller.organization_kind} organization has the roles {allowed}",
+                }
+            ],
         )
     secret, prefix, digest = new_api_key()
     key = ApiKey(
@@ -39,7 +44,7 @@ async def create(session: AsyncSession, request: Request, caller: Caller, body: 
     await session.flush()
     await session.refresh(key)
     await audit_event(
-        session, request, caller, "api_key.created", "api_key", key.id, {"role": key.role, "prefix": prefix}
+        session, caller, "api_key.created", "api_key", key.id, {"role": key.role, "prefix": prefix}
     )
     return ApiKeyCreated(**ApiKeyOut.model_validate(key).model_dump(), secret=secret)
 
@@ -54,7 +59,7 @@ async def list_keys(
     return [ApiKeyOut.model_validate(r) for r in rows], cursor
 
 
-async def revoke(session: AsyncSession, request: Request, caller: Caller, api_key_id: uuid.UUID) -> None:
+async def revoke(session: AsyncSession, caller: Caller, api_key_id: uuid.UUID) -> ApiKey:
     """Idempotent: revoking a revoked key succeeds and keeps the first revocation time."""
     key = await session.scalar(
         select(ApiKey)
@@ -66,7 +71,5 @@ async def revoke(session: AsyncSession, request: Request, caller: Caller, api_ke
     if key.revoked_at is None:
         key.revoked_at = datetime.now(UTC)
         await session.flush()
-        await audit_event(
-            session, request, caller, "api_key.revoked", "api_key", key.id, {"prefix": key.prefix}
-        )
-    request.app.state.resources.api_keys.evict(key.id)
+        await audit_event(session, caller, "api_key.revoked", "api_key", key.id, {"prefix": key.prefix})
+    return key

@@ -6,16 +6,15 @@ import secrets
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from fastapi import Request
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.auth.caller import Caller
-from oversight_api.conventions.audit import audit_event
-from oversight_api.conventions.lookup import one_or_404
-from oversight_api.conventions.pagination import PageParams, keyset_page
-from oversight_api.problems import unprocessable
-from oversight_api.webhooks.schemas import WebhookEndpointIn
+from oversight_app.audit import audit_event
+from oversight_app.caller import Caller
+from oversight_app.errors import unprocessable
+from oversight_app.lookup import one_or_404
+from oversight_app.pagination import PageParams, keyset_page
+from oversight_app.webhooks.schemas import WebhookEndpointIn
 from oversight_db.models.notices import WebhookEndpoint
 from oversight_db.notice_kinds import NOTICE_KINDS
 from oversight_db.settings import Settings
@@ -41,7 +40,7 @@ def _validate(body: WebhookEndpointIn, settings: Settings) -> None:
 
 
 async def create(
-    session: AsyncSession, request: Request, caller: Caller, body: WebhookEndpointIn, settings: Settings
+    session: AsyncSession, caller: Caller, body: WebhookEndpointIn, settings: Settings
 ) -> WebhookEndpoint:
     _validate(body, settings)
     active = await session.scalars(
@@ -64,7 +63,7 @@ async def create(
     session.add(endpoint)
     await session.flush()
     await session.refresh(endpoint)
-    await audit_event(session, request, caller, "webhook_endpoint.create", "webhook_endpoint", endpoint.id,
+    await audit_event(session, caller, "webhook_endpoint.create", "webhook_endpoint", endpoint.id,
                       {"event_types": endpoint.event_types})  # fmt: skip
     return endpoint
 
@@ -90,17 +89,15 @@ async def list_endpoints(
     return rows, cursor
 
 
-async def delete(session: AsyncSession, request: Request, caller: Caller, endpoint_id: uuid.UUID) -> None:
+async def delete(session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID) -> None:
     """Soft delete: past deliveries keep pointing at it; pending ones to it are cancelled by the worker."""
     endpoint = await get(session, caller, endpoint_id, lock=True)
     endpoint.deleted_at = datetime.now(UTC)
     await session.flush()
-    await audit_event(session, request, caller, "webhook_endpoint.delete", "webhook_endpoint", endpoint.id)
+    await audit_event(session, caller, "webhook_endpoint.delete", "webhook_endpoint", endpoint.id)
 
 
-async def rotate_secret(
-    session: AsyncSession, request: Request, caller: Caller, endpoint_id: uuid.UUID
-) -> WebhookEndpoint:
+async def rotate_secret(session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID) -> WebhookEndpoint:
     endpoint = await get(session, caller, endpoint_id, lock=True)
     now = datetime.now(UTC)
     endpoint.previous_secret = endpoint.secret
@@ -108,7 +105,5 @@ async def rotate_secret(
     endpoint.secret = new_secret()
     endpoint.secret_rotated_at = now
     await session.flush()
-    await audit_event(
-        session, request, caller, "webhook_endpoint.rotate_secret", "webhook_endpoint", endpoint.id
-    )
+    await audit_event(session, caller, "webhook_endpoint.rotate_secret", "webhook_endpoint", endpoint.id)
     return endpoint

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from oversight_api.auth.permissions import Role
+from oversight_app.permissions import Role
 
 
 class ApiKeyIn(BaseModel):

@@ -1,0 +1,1 @@
+"""API keys of an organization: create (secret shown once), list, revoke."""

@@ -1,0 +1,1 @@
+"""Webhook endpoints of an organization: register, list, delete, rotate their signing secrets."""

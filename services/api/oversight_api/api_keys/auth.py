@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends
+
+from oversight_api.auth.caller import require
+from oversight_app.caller import Caller
+from oversight_app.permissions import Permission
+
+ApiKeysManage = Annotated[Caller, Depends(require(Permission.API_KEYS_MANAGE))]
