@@ -21,7 +21,6 @@ from oversight_api.resources import Resources
 from oversight_app.api_key_secrets import new_api_key
 from oversight_db.blobs import LocalBlobStore
 from oversight_db.db import create_engine, create_sessionmaker
-from oversight_db.logs import flush_logs
 from oversight_db.models import ApiKey, Organization
 from oversight_db.queue import redis_settings
 from oversight_db.settings import Settings
@@ -36,12 +35,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if pytest_asyncio.is_async_test(item):
             item.add_marker(marker, append=False)
-
-
-@pytest.fixture(autouse=True)
-def _access_lines_stay_with_their_test() -> Iterator[None]:
-    yield
-    flush_logs()  # batched access lines are written inside the test that made them (pytest captures per test)
 
 
 @pytest.fixture(scope="session")

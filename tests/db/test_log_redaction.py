@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from oversight_db.db import create_engine
-from oversight_db.logs import configure_logging, flush_logs
+from oversight_db.logs import configure_logging
 from oversight_db.settings import Settings
 
 NAME = "Zelda Quintanilla-Marsh"
@@ -60,7 +60,6 @@ async def test_library_loggers_print_no_exception_text(
         uvicorn_error.exception("Exception in ASGI application\n")
         logging.getLogger("arq.worker").exception("%6.2fs ! %s failed, %s: %s", 0.1, "job:1", "E", error)
         logging.getLogger("sqlalchemy.engine").error(error)
-    flush_logs()
     out = capsys.readouterr()
     written = out.out + out.err
     assert "Exception in ASGI application" in written

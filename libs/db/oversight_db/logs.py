@@ -7,15 +7,12 @@ data must never reach a log.
 
 from __future__ import annotations
 
-import asyncio
-import atexit
 import json
 import logging
 import sys
 import threading
-import time
 import traceback
-from collections.abc import Iterator, MutableMapping
+from collections.abc import MutableMapping
 from typing import Any
 
 import orjson
@@ -47,76 +44,20 @@ def redact_exceptions(logger: Any, method: str, event: MutableMapping[str, Any])
     return event
 
 
-class _Lines:
-    """The one writer of log lines, to whatever ``sys.stderr`` is now (a cached stream object would
-    outlive redirects), in the order they were logged.
+_write_lock = threading.Lock()
 
-    Access lines (:func:`log_request`, one per request) are rendered and written in batches: at most
-    ``FLUSH_AFTER_S`` after the first waiting line, when ``FLUSH_AT_LINES`` wait, before any other line,
-    at shutdown (:func:`flush_logs`, called by the API's lifespan) and at exit. Rendering and writing a
-    line in the middle of a request cost ~7 us of the API's ~40 us per-request overhead (P1); in a batch
-    it is a fraction of that. What a hard kill can lose is the last 0.1 s of access lines, never a warning
-    or an error, which are written at once.
-    """
 
-    FLUSH_AFTER_S = 0.1
-    FLUSH_AT_LINES = 256
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._waiting: list[str | _AccessRecord] = []
-        self._timer_loop: asyncio.AbstractEventLoop | None = None
-
-    def write(self, line: str) -> None:
-        with self._lock:
-            self._waiting.append(line)
-            self._write_waiting()
-
-    def defer(self, line: str | _AccessRecord) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # no loop to flush later from
-            loop = None
-        with self._lock:
-            self._waiting.append(line)
-            if loop is None or len(self._waiting) >= self.FLUSH_AT_LINES:
-                self._write_waiting()
-                return
-            if self._timer_loop is loop:
-                return
-            self._timer_loop = loop  # a timer left on a closed loop is replaced by one on this loop
-        loop.call_later(self.FLUSH_AFTER_S, self._on_timer)
-
-    def flush(self) -> None:
-        with self._lock:
-            self._write_waiting()
-
-    def _on_timer(self) -> None:
-        with self._lock:
-            self._timer_loop = None
-            self._write_waiting()
-
-    def _write_waiting(self) -> None:
-        if not self._waiting:
-            return
-        text = "\n".join(x if isinstance(x, str) else _render_access(x) for x in self._waiting) + "\n"
-        self._waiting.clear()
-        sys.stderr.write(text)
+def _write_line(line: str) -> None:
+    """Write one log line to whatever ``sys.stderr`` is now (a stream cached at start-up would outlive
+    redirects, such as a test's capture); one lock for our lines and library records keeps lines whole."""
+    with _write_lock:
+        sys.stderr.write(line + "\n")
         sys.stderr.flush()
-
-
-_lines = _Lines()
-atexit.register(_lines.flush)
-
-
-def flush_logs() -> None:
-    """Write the access lines still waiting (see :class:`_Lines`)."""
-    _lines.flush()
 
 
 class _StderrLogger:
     def msg(self, message: str) -> None:
-        _lines.write(message)
+        _write_line(message)
 
     debug = info = warning = warn = error = critical = exception = fatal = log = msg
 
@@ -132,17 +73,6 @@ def _dumps(obj: Any, **kw: Any) -> str:
         return orjson.dumps(obj, default=kw.get("default")).decode()
     except TypeError:  # orjson.JSONEncodeError is a TypeError
         return json.dumps(obj, **kw)
-
-
-class _Pipeline:
-    """The configured processors, kept so the access line can run them without a bound logger."""
-
-    processors: tuple[Any, ...] = ()
-    info_enabled = True
-    json = True  # the processors are configure_logging's JSON chain (log_request renders it inline)
-
-
-_pipeline = _Pipeline()
 
 
 def configure_logging(level: str = "info", json: bool = True) -> None:
@@ -163,11 +93,10 @@ def configure_logging(level: str = "info", json: bool = True) -> None:
         processors=processors,
         wrapper_class=structlog.make_filtering_bound_logger(numeric_level),
         logger_factory=_stderr_logger,
-        cache_logger_on_first_use=True,
+        # Not cached: configure_logging runs again (each app the tests build, a test that needs info
+        # lines), and a module's logger cached on first use would keep the level it first saw.
+        cache_logger_on_first_use=False,
     )
-    _pipeline.processors = tuple(processors)
-    _pipeline.info_enabled = numeric_level <= logging.INFO
-    _pipeline.json = json
     _route_library_logs(processors[:-1], renderer, numeric_level)
 
 
@@ -177,11 +106,11 @@ _LIBRARY_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.asgi", "arq", "arq.work
 
 
 class _LinesHandler(logging.Handler):
-    """Writes formatted library records through the same writer as structlog's lines (one order)."""
+    """Writes formatted library records through the same writer as structlog's lines."""
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            _lines.write(self.format(record))
+            _write_line(self.format(record))
         except Exception:  # pragma: no cover - logging must never raise into the caller
             self.handleError(record)
 
@@ -231,71 +160,3 @@ def _foreign_message(logger: Any, method: str, event: MutableMapping[str, Any]) 
     if record is not None:
         event["logger"] = record.name
     return event
-
-
-def log_request(method: str, route: str, status: int, ms: float) -> None:
-    """The API's access line, ``request`` at info level: one per request (see benchmark P1).
-
-    With JSON logs it does what configure_logging's processors do (merge the contextvars, add the level
-    and the UTC ISO timestamp, render with orjson) - the same line, in the same key order - in two steps:
-    the values now, the rendering when its batch is written (:class:`_Lines`). Otherwise it runs the
-    configured processors directly.
-    """
-    if not _pipeline.info_enabled:
-        return
-    if _pipeline.json:  # what the line needs is taken now; it is rendered with its batch
-        _lines.defer((method, route, status, ms, time.time(), tuple(_bound_contextvars())))
-        return
-    event: Any = {"method": method, "route": route, "status": status, "ms": ms, "event": "request"}
-    for processor in _pipeline.processors:
-        event = processor(None, "info", event)
-    _lines.defer(event)
-
-
-# method, route template, status, milliseconds, time.time() at the end of the request, bound context
-_AccessRecord = tuple[str, str, int, float, float, tuple[tuple[str, Any], ...]]
-
-
-def _render_access(record: _AccessRecord) -> str:
-    method, route, status, ms, at, bound = record
-    event: Any = {"method": method, "route": route, "status": status, "ms": ms, "event": "request"}
-    for key, value in bound:
-        event.setdefault(key, value)
-    event["level"] = "info"
-    event["timestamp"] = _utc_timestamp(at)
-    return _dumps(event, default=_json_fallback)
-
-
-_second: tuple[int, str] = (0, "")
-
-
-def _utc_timestamp(now: float) -> str:
-    """What ``TimeStamper(fmt="iso", utc=True)`` writes (``2026-11-23T21:51:03.109956Z``) for the
-    ``time.time()`` value ``now``, at half the cost: the date and time of day are formatted once a second."""
-    global _second
-    whole = int(now)
-    if whole != _second[0]:
-        _second = (whole, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(whole)))
-    return f"{_second[1]}.{int((now - whole) * 1_000_000):06d}Z"
-
-
-_STRUCTLOG_VARS: dict[str, Any] | None = getattr(structlog.contextvars, "_CONTEXT_VARS", None)
-_PREFIX_LEN = len(structlog.contextvars.STRUCTLOG_KEY_PREFIX)
-
-
-def _bound_contextvars() -> Iterator[tuple[str, Any]]:
-    """What ``structlog.contextvars.get_contextvars()`` returns, without copying and scanning every
-    context variable of the task (asyncio, anyio and httpx set several; ~4 us per access line): structlog
-    keeps its own variables in one registry, read here when this structlog has it."""
-    if _STRUCTLOG_VARS is None:  # pragma: no cover - a structlog without the registry
-        yield from structlog.contextvars.get_contextvars().items()
-        return
-    for name, var in _STRUCTLOG_VARS.items():
-        value = var.get(Ellipsis)
-        if value is not Ellipsis:
-            yield name[_PREFIX_LEN:], value
-
-
-def _json_fallback(obj: Any) -> Any:
-    # what structlog's JSONRenderer does with values JSON cannot hold
-    return obj.__structlog__() if hasattr(obj, "__structlog__") else repr(obj)

@@ -5,69 +5,79 @@ from __future__ import annotations
 import contextlib
 import re
 import time
-from random import getrandbits
-from typing import Any
+import uuid
+from collections.abc import Sequence
 
 import structlog
+from fastapi.routing import iter_route_contexts
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from oversight_api.metrics import LATENCY, REQUESTS
 from oversight_api.problems import problem_response
-from oversight_api.route_matching import PrefixCheckedRoute
-from oversight_db.logs import log_request
 
 _REQUEST_ID_OK = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
+log = structlog.get_logger("oversight.api.access")
 
-def _route_template(scope: Scope) -> str:
-    """The matched route's full template (``/v1/members/{member_id}``), never the raw path."""
-    route = scope.get("route")
-    if isinstance(route, PrefixCheckedRoute):  # added flat by the app factory: its path is the full template
-        return route.path_format
-    # FastAPI 0.16x puts the included router's own route in scope["route"], whose path lacks the router
-    # prefixes (``/members/{member_id}``); the effective route context carries the full template.
-    context = scope.get("fastapi", {}).get("effective_route_context")
-    full = getattr(getattr(context, "starlette_route", None), "path_format", None) or getattr(
-        context, "path_format", None
-    )
-    if isinstance(full, str) and full:
+
+class RouteTemplates:
+    """The full path template (``/v1/members/{member_id}``) of the route Starlette matched.
+
+    ``scope["route"]`` is the matched route itself, and a route of an included router keeps its own path
+    (``/members/{member_id}``): the prefix given to ``include_router`` is not part of it. FastAPI's
+    ``iter_route_contexts`` (what it builds the OpenAPI paths with) pairs each route with its full
+    template, so the labels here are the OpenAPI paths. Read on the first miss, so that routes included
+    after the app was built count too. Keyed by identity: Starlette routes define ``__eq__``, so they are
+    not hashable; they live as long as the app.
+    """
+
+    def __init__(self, routes: Sequence[BaseRoute]) -> None:
+        self._routes = routes
+        self._full: dict[int, str] = {}
+
+    def of(self, scope: Scope) -> str:
+        """The matched route's template, never the raw path: paths and query strings may carry member ids."""
+        route = scope.get("route")
+        if route is None:
+            return "unmatched"
+        full = self._full.get(id(route))
+        if full is None:
+            self._full = {
+                id(context.original_route): context.path_format
+                for context in iter_route_contexts(self._routes)
+                if context.path_format
+            }
+            full = self._full.setdefault(id(route), str(getattr(route, "path_format", "unmatched")))
         return full
-    return str(getattr(route, "path", "unmatched"))
+
+
+def _request_id(scope: Scope) -> str:
+    """``X-Request-ID`` when it is sane (a caller's trace id), else a new one."""
+    for name, value in scope["headers"]:
+        if name == b"x-request-id":
+            incoming: str = value.decode("latin-1")
+            if _REQUEST_ID_OK.match(incoming):
+                return incoming
+            break
+    return uuid.uuid4().hex
 
 
 class RequestContextMiddleware:
-    """Request id (taken from ``X-Request-ID`` when sane, else new), access log line and metrics; the
-    body size limit (:class:`BodySizeLimitMiddleware`) for requests that declare a body.
+    """Request id (echoed in ``X-Request-ID`` and bound to every log line of the request), one access
+    line and the request metrics per request, labelled with the route template."""
 
-    Runs on every request, so it keeps per-request work small: one pass over the headers, no extra
-    middleware layer for bodiless requests, metric children looked up once per (method, route, status),
-    the request id bound and reset with contextvars tokens.
-    """
-
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, routes: Sequence[BaseRoute]) -> None:
         self.app = app
-        self.with_body = BodySizeLimitMiddleware(app, max_body_bytes)
-        self._metrics: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+        self.templates = RouteTemplates(routes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        incoming = ""
-        inner = self.app
-        for name, value in scope["headers"]:
-            if name == b"x-request-id":
-                incoming = value.decode("latin-1")
-            elif name == b"content-length" or name == b"transfer-encoding":
-                # No Content-Length and no Transfer-Encoding: HTTP/1.1 says there is no body to limit.
-                inner = self.with_body
-        # 128 random bits as 32 hex digits, like uuid4().hex: a correlation id, not a secret, so the
-        # process PRNG (no system call per request, unlike os.urandom) is enough.
-        request_id = incoming if incoming and _REQUEST_ID_OK.match(incoming) else f"{getrandbits(128):032x}"
+        request_id = _request_id(scope)
         scope.setdefault("state", {})["request_id"] = request_id
-        tokens = structlog.contextvars.bind_contextvars(request_id=request_id)
-        status = 500
-        started = time.perf_counter()
+        status = 500  # what the client gets if the app raises before it starts a response
 
         async def send_with_id(message: Message) -> None:
             nonlocal status
@@ -76,28 +86,28 @@ class RequestContextMiddleware:
                 message["headers"] = [*message.get("headers", ()), (b"x-request-id", request_id.encode())]
             await send(message)
 
-        try:
-            await inner(scope, receive, send_with_id)
-        finally:
-            elapsed = time.perf_counter() - started
-            method = scope["method"]
-            template = _route_template(scope)
-            metrics = self._metrics.get((method, template, status))
-            if metrics is None:
-                metrics = self._metrics[(method, template, status)] = (
-                    REQUESTS.labels(method, template, str(status)),
-                    LATENCY.labels(method, template),
-                )
-            metrics[0].inc()
-            metrics[1].observe(elapsed)
-            # The route template, never the raw path: paths and query strings may carry member ids.
-            log_request(method, template, status, round(elapsed * 1000, 2))
-            structlog.contextvars.reset_contextvars(**tokens)
+        with structlog.contextvars.bound_contextvars(request_id=request_id):
+            started = time.perf_counter()
+            try:
+                await self.app(scope, receive, send_with_id)
+            finally:
+                self._record(scope["method"], self.templates.of(scope), status, time.perf_counter() - started)
+
+    @staticmethod
+    def _record(method: str, route: str, status: int, seconds: float) -> None:
+        REQUESTS.labels(method, route, str(status)).inc()
+        LATENCY.labels(method, route).observe(seconds)
+        log.info("request", method=method, route=route, status=status, ms=round(seconds * 1000, 2))
 
 
 class BodySizeLimitMiddleware:
-    """Refuse bodies larger than the limit with 413, by Content-Length or while streaming (the app runs it
-    from :class:`RequestContextMiddleware` for requests that declare a body)."""
+    """Refuse bodies larger than the limit with a 413 problem, by Content-Length or while reading.
+
+    FastAPI's own ``max_body_size`` (Starlette's ``RequestBodyLimitMiddleware``) is not used: when a
+    request declares a Content-Length over the limit, Starlette sends its own ``text/plain`` 413 from
+    inside its ``send`` wrapper, replacing whatever our exception handlers rendered, so the answer would
+    not be ``application/problem+json`` (only a chunked body's 413 reaches our handlers).
+    """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -107,30 +117,20 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = chunked = None
-        for name, value in scope["headers"]:
-            if name == b"content-length":
-                declared = value
-            elif name == b"transfer-encoding":
-                chunked = value
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+        declared = _content_length(scope)
+        if declared is not None and declared > self.max_bytes:
             await self._reject(scope, receive, send)
             return
-        if declared is None and chunked is None:
-            # No Content-Length and no Transfer-Encoding: HTTP/1.1 says there is no body to limit.
-            await self.app(scope, receive, send)
-            return
         received = 0
-        too_large = False
-        started = False
+        too_large = started = False
 
         async def limited_receive() -> Message:
             nonlocal received, too_large
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    too_large = True
+                too_large = received > self.max_bytes
+                if too_large:
                     raise _BodyTooLargeError
             return message
 
@@ -138,8 +138,7 @@ class BodySizeLimitMiddleware:
             nonlocal started
             if too_large:
                 return  # whatever the app made of the aborted read (often a 400) is replaced by the 413
-            if message["type"] == "http.response.start":
-                started = True
+            started = started or message["type"] == "http.response.start"
             await send(message)
 
         with contextlib.suppress(_BodyTooLargeError):
@@ -152,6 +151,13 @@ class BodySizeLimitMiddleware:
             None, 413, f"request body exceeds {self.max_bytes} bytes", slug="payload-too-large"
         )
         await response(scope, receive, send)
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope["headers"]:
+        if name == b"content-length":
+            return int(value) if value.isdigit() else None
+    return None
 
 
 class _BodyTooLargeError(Exception):
