@@ -1,1 +1,1 @@
-"""Notices: the recipient organization's inbox, read receipts, re-driving failed deliveries."""
+"""``/v1/notices``: the recipient organization's inbox, read receipts, re-driving failed deliveries."""

@@ -5,16 +5,14 @@ from __future__ import annotations
 import uuid
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query
 
-from oversight_api.auth.caller import require
 from oversight_api.conventions.pagination import Pagination
 from oversight_api.deps import Session
-from oversight_api.notices import service
-from oversight_api.notices.schemas import NoticeOut
-from oversight_app.caller import Caller
+from oversight_api.notices.auth import NoticesRead, NoticesRedeliver
+from oversight_app.notices import service
+from oversight_app.notices.schemas import NoticeOut
 from oversight_app.pagination import Page
-from oversight_app.permissions import Permission
 
 router = APIRouter(tags=["notices"])
 
@@ -23,28 +21,24 @@ router = APIRouter(tags=["notices"])
 async def list_notices(
     session: Session,
     page: Pagination,
+    caller: NoticesRead,
     kind: str | None = Query(None, max_length=64, description="Only this kind, e.g. review_scheduled"),
     delivery_status: Literal["pending", "delivered", "failed"] | None = Query(None),
     unread: bool | None = Query(None, description="true: only unread; false: only read"),
-    caller: Caller = Depends(require(Permission.NOTICES_READ)),
 ) -> Page[NoticeOut]:
     rows, cursor = await service.list_notices(
         session, caller, page, kind=kind, delivery_status=delivery_status, unread=unread
     )
-    return Page[NoticeOut](items=[NoticeOut.model_validate(r) for r in rows], next_cursor=cursor)
+    return Page(items=[NoticeOut.model_validate(r) for r in rows], next_cursor=cursor)
 
 
 @router.get("/notices/{notice_id}", response_model=NoticeOut, operation_id="notices_get")
-async def get_notice(
-    notice_id: uuid.UUID, session: Session, caller: Caller = Depends(require(Permission.NOTICES_READ))
-) -> NoticeOut:
+async def get_notice(notice_id: uuid.UUID, session: Session, caller: NoticesRead) -> NoticeOut:
     return NoticeOut.model_validate(await service.get_notice(session, caller, notice_id))
 
 
 @router.post("/notices/{notice_id}/read", response_model=NoticeOut, operation_id="notices_mark_read")
-async def mark_read(
-    notice_id: uuid.UUID, session: Session, caller: Caller = Depends(require(Permission.NOTICES_READ))
-) -> NoticeOut:
+async def mark_read(notice_id: uuid.UUID, session: Session, caller: NoticesRead) -> NoticeOut:
     return NoticeOut.model_validate(await service.mark_read(session, caller, notice_id))
 
 
@@ -54,10 +48,5 @@ async def mark_read(
     response_model=NoticeOut,
     operation_id="notices_redeliver",
 )
-async def redeliver(
-    notice_id: uuid.UUID,
-    request: Request,
-    session: Session,
-    caller: Caller = Depends(require(Permission.WEBHOOKS_MANAGE)),
-) -> NoticeOut:
-    return NoticeOut.model_validate(await service.redeliver(session, request, caller, notice_id))
+async def redeliver(notice_id: uuid.UUID, session: Session, caller: NoticesRedeliver) -> NoticeOut:
+    return NoticeOut.model_validate(await service.redeliver(session, caller, notice_id))

@@ -5,12 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from fastapi import Request
 from sqlalchemy import ColumnElement, Select, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from oversight_api.conventions.audit import audit_event
+from oversight_app.audit import audit_event
 from oversight_app.caller import Caller
 from oversight_app.errors import conflict
 from oversight_app.lookup import one_or_404
@@ -68,7 +67,7 @@ async def mark_read(session: AsyncSession, caller: Caller, notice_id: uuid.UUID)
     return notice
 
 
-async def redeliver(session: AsyncSession, request: Request, caller: Caller, notice_id: uuid.UUID) -> Notice:
+async def redeliver(session: AsyncSession, caller: Caller, notice_id: uuid.UUID) -> Notice:
     """Re-drive a failed notice: its failed destinations start a fresh retry window; delivered ones stay."""
     notice = await get_notice(session, caller, notice_id, lock=True)
     if notice.delivery_status != "failed":
@@ -84,8 +83,6 @@ async def redeliver(session: AsyncSession, request: Request, caller: Caller, not
     notice.enqueued_at = None
     notice.last_error = None
     await session.flush()
-    await audit_event(
-        session, request, caller, "notice.redeliver", "notice", notice.id, {"kind": notice.kind}
-    )
+    await audit_event(session, caller, "notice.redeliver", "notice", notice.id, {"kind": notice.kind})
     hand_over_again(session, notice.id)
     return await get_notice(session, caller, notice.id)

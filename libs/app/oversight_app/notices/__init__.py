@@ -1,0 +1,1 @@
+"""Notices: the recipient organization's inbox, read receipts, re-driving failed deliveries."""
