@@ -1,1 +1,1 @@
-"""Members (PHI), their program enrollments and paid claims, sent in batches by plans."""
+"""``/v1/members`` and ``/v1/claims``: batches from plans, reads for plan staff (every read is audited)."""

@@ -9,29 +9,30 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from fastapi import Request
 from sqlalchemy import Select, and_, exists, func, literal_column, select, text
 from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.conventions.audit import audit_event
-from oversight_api.members.numbers import format_for
-from oversight_api.members.schemas import (
+from oversight_app import tenancy
+from oversight_app.audit import audit_event
+from oversight_app.caller import Caller
+from oversight_app.errors import ProblemError, not_found, unprocessable
+from oversight_app.members.numbers import MemberNumberFormat, format_for
+from oversight_app.members.schemas import (
     ClaimBatchIn,
     ClaimBatchOut,
     MemberBatchIn,
     MemberBatchOut,
+    MemberIn,
     MemberOut,
     RowResult,
 )
-from oversight_app import tenancy
-from oversight_app.caller import Caller
-from oversight_app.errors import ProblemError, not_found, unprocessable
 from oversight_app.pagination import PageParams, keyset_page
 from oversight_db.models.members import Claim, Enrollment, Member
 from oversight_db.models.organizations import NetworkLink, Organization
 
 ENROLLMENT_CHUNK = 3000  # rows per INSERT: 9 parameters each stays well under Postgres' 32,767
+Network = set[tuple[uuid.UUID, str]]  # (provider, program) pairs a plan may enroll members with
 
 
 def _plan_only(caller: Caller) -> None:
@@ -54,13 +55,11 @@ def _fail(errors: list[dict[str, Any]]) -> ProblemError:
     return unprocessable(f"{rows} row(s) are invalid; nothing was written", errors, slug="batch-invalid")
 
 
-async def upsert_members(
-    session: AsyncSession, request: Request, caller: Caller, body: MemberBatchIn
-) -> MemberBatchOut:
+async def upsert_members(session: AsyncSession, caller: Caller, body: MemberBatchIn) -> MemberBatchOut:
     _plan_only(caller)
     plan_id = caller.organization_id
     number_format = format_for(await _plan_jurisdiction(session, plan_id))
-    network = {
+    network: Network = {
         (row.provider_id, row.program)
         for row in await session.execute(
             select(NetworkLink.provider_id, NetworkLink.program).where(
@@ -68,6 +67,31 @@ async def upsert_members(
             )
         )
     }
+    errors = _member_errors(body, number_format, network)
+    if errors:
+        raise _fail(errors)
+    ids, created, updated = await _upsert_member_rows(session, plan_id, body)
+    enrollments = await _upsert_enrollments(session, plan_id, body, ids)
+    await audit_event(
+        session,
+        caller,
+        "member.batch_upserted",
+        "member",
+        None,
+        {"created": created, "updated": updated, "enrollments": enrollments},
+    )
+    return MemberBatchOut(
+        created=created,
+        updated=updated,
+        enrollments=enrollments,
+        members=[RowResult(index=i, id=ids[m.member_number]) for i, m in enumerate(body.members)],
+    )
+
+
+def _member_errors(
+    body: MemberBatchIn, number_format: MemberNumberFormat, network: Network
+) -> list[dict[str, Any]]:
+    """Every row's problems, so the plan fixes the whole batch at once."""
     errors: list[dict[str, Any]] = []
     first_seen: dict[str, int] = {}
     for i, m in enumerate(body.members):
@@ -77,21 +101,28 @@ async def upsert_members(
         if m.member_number in first_seen:
             errors.append(_error(i, f"{base}.member_number", f"repeats row {first_seen[m.member_number]}"))
         first_seen.setdefault(m.member_number, i)
-        keys: set[tuple[uuid.UUID, str, Any]] = set()
-        for j, e in enumerate(m.enrollments):
-            if (e.provider_id, e.program) not in network:
-                errors.append(
-                    _error(i, f"{base}.enrollments[{j}].provider_id", f"is not in your {e.program} network")
-                )
-            key = (e.provider_id, e.program, e.start_date)
-            if key in keys:
-                errors.append(
-                    _error(i, f"{base}.enrollments[{j}]", "repeats another enrollment of this member")
-                )
-            keys.add(key)
-    if errors:
-        raise _fail(errors)
+        errors += _enrollment_errors(i, m, network)
+    return errors
 
+
+def _enrollment_errors(index: int, member: MemberIn, network: Network) -> list[dict[str, Any]]:
+    errors: list[dict[str, Any]] = []
+    keys: set[tuple[uuid.UUID, str, Any]] = set()
+    for j, e in enumerate(member.enrollments):
+        path = f"body.members[{index}].enrollments[{j}]"
+        if (e.provider_id, e.program) not in network:
+            errors.append(_error(index, f"{path}.provider_id", f"is not in your {e.program} network"))
+        key = (e.provider_id, e.program, e.start_date)
+        if key in keys:
+            errors.append(_error(index, path, "repeats another enrollment of this member"))
+        keys.add(key)
+    return errors
+
+
+async def _upsert_member_rows(
+    session: AsyncSession, plan_id: uuid.UUID, body: MemberBatchIn
+) -> tuple[dict[str, uuid.UUID], int, int]:
+    """One statement for the batch; returns each member number's id and how many were created / updated."""
     stmt = insert(Member).values(
         [
             {
@@ -118,9 +149,14 @@ async def upsert_members(
         },
     ).returning(Member.id, Member.member_number, literal_column("xmax = 0").label("inserted"))
     returned = (await session.execute(upsert)).all()
-    ids = {row.member_number: row.id for row in returned}
     created = sum(1 for row in returned if row.inserted)
+    return {row.member_number: row.id for row in returned}, created, len(returned) - created
 
+
+async def _upsert_enrollments(
+    session: AsyncSession, plan_id: uuid.UUID, body: MemberBatchIn, ids: dict[str, uuid.UUID]
+) -> int:
+    """Returns the number of enrollment rows written (inserted or updated)."""
     enrollment_rows = [
         {"id": uuid.uuid4(), "member_id": ids[m.member_number], "plan_id": plan_id, **e.model_dump()}
         for m in body.members
@@ -144,26 +180,10 @@ async def upsert_members(
                 },
             )
         )
-    await audit_event(
-        session,
-        request,
-        caller,
-        "member.batch_upserted",
-        "member",
-        None,
-        {"created": created, "updated": len(returned) - created, "enrollments": len(enrollment_rows)},
-    )
-    return MemberBatchOut(
-        created=created,
-        updated=len(returned) - created,
-        enrollments=len(enrollment_rows),
-        members=[RowResult(index=i, id=ids[m.member_number]) for i, m in enumerate(body.members)],
-    )
+    return len(enrollment_rows)
 
 
-async def upsert_claims(
-    session: AsyncSession, request: Request, caller: Caller, body: ClaimBatchIn
-) -> ClaimBatchOut:
+async def upsert_claims(session: AsyncSession, caller: Caller, body: ClaimBatchIn) -> ClaimBatchOut:
     _plan_only(caller)
     plan_id = caller.organization_id
     numbers = {c.member_number for c in body.claims}
@@ -177,6 +197,23 @@ async def upsert_claims(
     network = set(
         (await session.scalars(select(NetworkLink.provider_id).where(NetworkLink.plan_id == plan_id))).all()
     )
+    errors = _claim_errors(body, members, network)
+    if errors:
+        raise _fail(errors)
+    ids, created, updated = await _upsert_claim_rows(session, plan_id, body, members)
+    await audit_event(
+        session, caller, "claim.batch_upserted", "claim", None, {"created": created, "updated": updated}
+    )
+    return ClaimBatchOut(
+        created=created,
+        updated=updated,
+        claims=[RowResult(index=i, id=ids[c.claim_number]) for i, c in enumerate(body.claims)],
+    )
+
+
+def _claim_errors(
+    body: ClaimBatchIn, members: dict[str, uuid.UUID], network: set[uuid.UUID]
+) -> list[dict[str, Any]]:
     errors: list[dict[str, Any]] = []
     first_seen: dict[str, int] = {}
     for i, c in enumerate(body.claims):
@@ -190,8 +227,13 @@ async def upsert_claims(
         if c.claim_number in first_seen:
             errors.append(_error(i, f"{base}.claim_number", f"repeats row {first_seen[c.claim_number]}"))
         first_seen.setdefault(c.claim_number, i)
-    if errors:
-        raise _fail(errors)
+    return errors
+
+
+async def _upsert_claim_rows(
+    session: AsyncSession, plan_id: uuid.UUID, body: ClaimBatchIn, members: dict[str, uuid.UUID]
+) -> tuple[dict[str, uuid.UUID], int, int]:
+    """One statement for the batch; returns each claim number's id and how many were created / updated."""
     stmt = insert(Claim).values(
         [
             {
@@ -219,22 +261,8 @@ async def upsert_claims(
         | {"updated_at": func.now()},
     ).returning(Claim.id, Claim.claim_number, literal_column("xmax = 0").label("inserted"))
     returned = (await session.execute(upsert)).all()
-    ids = {row.claim_number: row.id for row in returned}
     created = sum(1 for row in returned if row.inserted)
-    await audit_event(
-        session,
-        request,
-        caller,
-        "claim.batch_upserted",
-        "claim",
-        None,
-        {"created": created, "updated": len(returned) - created},
-    )
-    return ClaimBatchOut(
-        created=created,
-        updated=len(returned) - created,
-        claims=[RowResult(index=i, id=ids[c.claim_number]) for i, c in enumerate(body.claims)],
-    )
+    return {row.claim_number: row.id for row in returned}, created, len(returned) - created
 
 
 def _enrollments_json() -> Any:
@@ -282,19 +310,16 @@ def _member_select(caller: Caller) -> Select[Any]:
     ).where(tenancy.member_clause(caller))
 
 
-async def get_member(
-    session: AsyncSession, request: Request, caller: Caller, member_id: uuid.UUID
-) -> MemberOut:
+async def get_member(session: AsyncSession, caller: Caller, member_id: uuid.UUID) -> MemberOut:
     row = (await session.execute(_member_select(caller).where(Member.id == member_id))).one_or_none()
     if row is None:
         raise not_found("member")
-    await audit_event(session, request, caller, "member.read", "member", member_id)
-    return MemberOut.model_validate(dict(row._mapping))
+    await audit_event(session, caller, "member.read", "member", member_id)
+    return MemberOut.model_validate(row, from_attributes=True)
 
 
 async def list_members(
     session: AsyncSession,
-    request: Request,
     caller: Caller,
     page: PageParams,
     provider_id: uuid.UUID | None,
@@ -313,11 +338,10 @@ async def list_members(
         stmt = stmt.where(exists().where(and_(*conditions)))
     # Ordered by the internal id only: a cursor built from names or member numbers would put PHI in URLs.
     rows, cursor = await keyset_page(session, stmt, [Member.id], page, scalars=False)
-    items = [MemberOut.model_validate(dict(r._mapping)) for r in rows]
+    items = [MemberOut.model_validate(r, from_attributes=True) for r in rows]
     if items:
         await audit_event(
             session,
-            request,
             caller,
             "member.read",
             "member",
