@@ -14,7 +14,7 @@ import httpx
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import oversight_db.action_plans  # noqa: F401  (registers the "action_plan" deadline handler)
+import oversight_app.action_plans.deadlines  # noqa: F401  (registers the "action_plan" deadline handler)
 from oversight_db.deadlines import HANDLERS
 from oversight_db.models import Deadline, Notice
 from tests.api.reviews_world import Clock, link

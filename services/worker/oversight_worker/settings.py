@@ -38,7 +38,7 @@ CRON_TIMEOUT_SECONDS = 30
 # Modules that register deadline handlers (``@deadline_handler``). A missing one is an import error at
 # start-up, never a silently unswept kind of deadline.
 HANDLER_MODULES = (
-    "oversight_db.action_plans",
+    "oversight_app.action_plans.deadlines",
     "oversight_db.review_reminders",
     "oversight_db.capacity",
 )

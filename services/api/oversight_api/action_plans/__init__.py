@@ -1,1 +1,1 @@
-"""Action plans (PIP -> CAP -> termination recommendation) and provider standing."""
+"""``/v1/action-plans`` (PIP -> CAP -> termination recommendation) and ``/v1/providers/{id}/standing``."""

@@ -5,27 +5,30 @@ from __future__ import annotations
 import uuid
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Request, Response
-from starlette.responses import JSONResponse
+from fastapi import APIRouter, Response
 
-from oversight_api.action_plans import service
-from oversight_api.action_plans.schemas import (
+from oversight_api.action_plans.auth import (
+    ActionPlansDecide,
+    ActionPlansRead,
+    ActionPlansRespond,
+    ProvidersRead,
+)
+from oversight_api.clock import AppCalendars, Today
+from oversight_api.conventions.etags import IfMatch
+from oversight_api.conventions.idempotency import idempotent
+from oversight_api.conventions.pagination import Pagination
+from oversight_api.conventions.responses import respond
+from oversight_api.deps import Session
+from oversight_app.action_plans import service
+from oversight_app.action_plans.schemas import (
     ActionPlanOut,
     ActionPlanRecord,
+    ActionPlanStatus,
     DecisionIn,
-    PlanStatus,
     StandingOut,
     SubmissionIn,
 )
-from oversight_api.auth.caller import require
-from oversight_api.clock import Today
-from oversight_api.conventions.etags import set_etag
-from oversight_api.conventions.idempotency import IdempotencyKey, idempotent_call
-from oversight_api.conventions.pagination import Pagination
-from oversight_api.deps import Session
-from oversight_app.caller import Caller
 from oversight_app.pagination import Page
-from oversight_app.permissions import Permission
 
 router = APIRouter(tags=["action-plans"])
 standing_router = APIRouter(tags=["providers"])
@@ -35,48 +38,38 @@ standing_router = APIRouter(tags=["providers"])
 async def list_action_plans(
     session: Session,
     page: Pagination,
+    caller: ActionPlansRead,
     provider_id: uuid.UUID | None = None,
-    status: PlanStatus | None = None,
+    status: ActionPlanStatus | None = None,
     kind: Literal["pip", "cap"] | None = None,
     review_id: uuid.UUID | None = None,
-    caller: Caller = Depends(require(Permission.ACTION_PLANS_READ)),
 ) -> Page[ActionPlanOut]:
-    items, cursor = await service.list_plans(
+    items, cursor = await service.list_action_plans(
         session, caller, page, provider_id=provider_id, status=status, kind=kind, review_id=review_id
     )
     return Page(items=items, next_cursor=cursor)
 
 
 @router.get("/action-plans/{action_plan_id}", response_model=ActionPlanOut, operation_id="action_plans_get")
-async def get_action_plan(
-    action_plan_id: uuid.UUID,
-    response: Response,
-    session: Session,
-    caller: Caller = Depends(require(Permission.ACTION_PLANS_READ)),
-) -> ActionPlanOut:
-    row = await service.load_plan(session, caller, action_plan_id)
-    set_etag(response, row.version)
-    return service.plan_out(row)
+async def get_action_plan(action_plan_id: uuid.UUID, session: Session, caller: ActionPlansRead) -> Response:
+    row = await service.get(session, caller, action_plan_id)
+    return respond(service.action_plan_out(row), etag=row.version)
 
 
 @router.post(
     "/action-plans", status_code=201, response_model=ActionPlanOut, operation_id="action_plans_record"
 )
+@idempotent
 async def record_action_plan(
     body: ActionPlanRecord,
-    request: Request,
     session: Session,
     today: Today,
-    idem: IdempotencyKey = None,
-    caller: Caller = Depends(require(Permission.ACTION_PLANS_DECIDE)),
-) -> JSONResponse:
-    return await idempotent_call(
-        session,
-        request,
-        caller,
-        idem,
-        body,
-        lambda: service.record_existing(session, request, caller, body, today),
+    calendars: AppCalendars,
+    caller: ActionPlansDecide,
+) -> Response:
+    row = await service.record_existing(session, caller, body, today, calendars)
+    return respond(
+        service.action_plan_out(row), status=201, etag=row.version, location=f"/v1/action-plans/{row.id}"
     )
 
 
@@ -86,23 +79,17 @@ async def record_action_plan(
     response_model=ActionPlanOut,
     operation_id="action_plans_submit",
 )
+@idempotent
 async def submit_action_plan(
     action_plan_id: uuid.UUID,
     body: SubmissionIn,
-    request: Request,
     session: Session,
     today: Today,
-    idem: IdempotencyKey = None,
-    caller: Caller = Depends(require(Permission.ACTION_PLANS_RESPOND)),
-) -> JSONResponse:
-    return await idempotent_call(
-        session,
-        request,
-        caller,
-        idem,
-        body,
-        lambda: service.submit(session, request, caller, action_plan_id, body, today),
-    )
+    calendars: AppCalendars,
+    caller: ActionPlansRespond,
+) -> Response:
+    row = await service.submit(session, caller, action_plan_id, body, today, calendars)
+    return respond(service.action_plan_out(row), status=201, etag=row.version)
 
 
 @router.post(
@@ -114,20 +101,18 @@ async def submit_action_plan(
 async def decide_action_plan(
     action_plan_id: uuid.UUID,
     body: DecisionIn,
-    request: Request,
     session: Session,
     today: Today,
-    caller: Caller = Depends(require(Permission.ACTION_PLANS_DECIDE)),
-) -> JSONResponse:
-    return await service.decide(session, request, caller, action_plan_id, body, today)
+    calendars: AppCalendars,
+    caller: ActionPlansDecide,
+    if_match: IfMatch = None,  # no default would make FastAPI answer a missing header with 422, not 428
+) -> Response:
+    row = await service.decide(session, caller, action_plan_id, body, today, calendars, if_match)
+    return respond(service.action_plan_out(row), etag=row.version)
 
 
 @standing_router.get(
     "/providers/{provider_id}/standing", response_model=StandingOut, operation_id="providers_get_standing"
 )
-async def get_standing(
-    provider_id: uuid.UUID,
-    session: Session,
-    caller: Caller = Depends(require(Permission.PROVIDERS_READ)),
-) -> StandingOut:
+async def get_standing(provider_id: uuid.UUID, session: Session, caller: ProvidersRead) -> StandingOut:
     return await service.standing(session, caller, provider_id)

@@ -12,15 +12,15 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import JSONResponse, Response
 
-from oversight_api.clock import calendar_for
+from oversight_api.clock import deployment_calendars
 from oversight_api.conventions.audit import audit_event
 from oversight_api.conventions.etags import check_if_match, etag_of
 from oversight_api.reviews.schemas import ReviewOut, ScorecardOut
 from oversight_api.reviews.scoring import current_scorecard, scorecard_out
 from oversight_api.reviews.service import load_open_review_for_write, load_review, review_out, tool_of
+from oversight_app.action_plans.escalation import open_pip
 from oversight_app.caller import Caller
 from oversight_app.errors import ProblemError, unprocessable
-from oversight_db.action_plans import open_pip
 from oversight_db.models.reviews import ToolVersionRecord
 from oversight_db.outbox import add_notice
 from oversight_domain.calendars import add_months
@@ -92,7 +92,7 @@ async def finalize(
                 issued_on=today,
                 today=today,
                 actor=caller.actor,
-                calendar=calendar_for(request, policy.calendar),
+                calendars=deployment_calendars(request),
                 note={
                     "outcome": card.outcome,
                     "sections_requiring_action": list(card.sections_requiring_action),

@@ -1,8 +1,10 @@
 """Action plans: apply a domain escalation transition and persist what it says, once.
 
 Used by the API (opening a PIP at finalization, recording an earlier PIP, submissions, decisions) and by
-the worker's deadline sweep (``@deadline_handler("action_plan")``: PIP overdue -> CAP with holds, CAP
-overdue -> termination recommended, ``action_plan_due_soon`` reminders). The rules are
+the worker's deadline sweep (:func:`on_deadline`, registered in ``oversight_app.action_plans.deadlines``:
+PIP overdue -> CAP with holds, CAP overdue -> termination recommended, ``action_plan_due_soon``
+reminders). Business days come from the deployment's :class:`~oversight_app.calendars.Calendars`, which
+every caller passes in. The rules are
 ``oversight_domain.escalation.transition``; this module only stores the new state, schedules or cancels
 deadlines and writes notices. Re-running an applied event is a no-op (the machine returns no effects), and
 notices carry ``dedupe_key``s, so a sweep that runs twice sends nothing twice.
@@ -24,14 +26,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_db.deadlines import cancel_deadlines, deadline_handler, schedule_deadline
+from oversight_app.calendars import Calendars
+from oversight_db.deadlines import cancel_deadlines, schedule_deadline
 from oversight_db.models.action_plans import ActionPlan
 from oversight_db.models.deadlines import Deadline
 from oversight_db.models.reviews import ToolVersionRecord
 from oversight_db.outbox import add_notice
-from oversight_db.settings import get_settings
 from oversight_db.tools import tool_from_row
-from oversight_domain.calendars import Calendar
 from oversight_domain.escalation import (
     ActionPlanState,
     ClearDeadlines,
@@ -83,10 +84,6 @@ def _store_state(row: ActionPlan, state: ActionPlanState) -> None:
     row.overdue_notified = state.overdue_notified
 
 
-def calendar_for(jurisdiction: str) -> Calendar:
-    return Calendar.for_jurisdiction(jurisdiction, get_settings().closure_dates)
-
-
 async def policy_of(session: AsyncSession, row: ActionPlan) -> EscalationPolicy:
     tool_row = await session.get(ToolVersionRecord, row.tool_version_id)
     assert tool_row is not None
@@ -112,39 +109,48 @@ def notice_data(row: ActionPlan) -> dict[str, Any]:
 async def _persist_effects(session: AsyncSession, row: ActionPlan, result: Transition, seq: int) -> None:
     for effect in result.effects:
         if isinstance(effect, SetDeadline):
-            kind = _DEADLINE_KINDS[effect.kind]
-            due = effect.due_on + timedelta(days=1) if kind == OVERDUE else effect.due_on
-            await schedule_deadline(
-                session,
-                organization_id=row.plan_id,
-                subject_type=SUBJECT_TYPE,
-                subject_id=row.id,
-                kind=kind,
-                due_on=due,
-                day_type=effect.day_type,
-                calendar=row.calendar,
-            )
+            await _schedule(session, row, effect)
         elif isinstance(effect, ClearDeadlines):
             await cancel_deadlines(session, SUBJECT_TYPE, row.id, [_DEADLINE_KINDS[k] for k in effect.kinds])
         elif isinstance(effect, NoticeOwed):
-            data = {**notice_data(row), "notice_stage": effect.stage}
-            if effect.due_on is not None:
-                data["due_on"] = effect.due_on.isoformat()
-            for recipient in effect.recipients:
-                to_provider = recipient == "provider"
-                await add_notice(
-                    session,
-                    kind=effect.kind,
-                    recipient_organization_id=row.provider_id if to_provider else row.plan_id,
-                    recipient_role=None if to_provider else "plan_admin",
-                    subject_type=SUBJECT_TYPE,
-                    subject_id=row.id,
-                    data=data,
-                    # The event's place in the plan's history makes the key unique per occurrence and
-                    # the same when a sweep re-runs a step it already applied.
-                    dedupe_key=f"{effect.kind}:{row.id}:{effect.stage}:{effect.due_on}:{seq}:{recipient}",
-                )
+            await _notify(session, row, effect, seq)
         # PlaceHolds / ReleaseHolds: the holds are part of the stored state; standing reads them.
+
+
+async def _schedule(session: AsyncSession, row: ActionPlan, effect: SetDeadline) -> None:
+    kind = _DEADLINE_KINDS[effect.kind]
+    due = effect.due_on + timedelta(days=1) if kind == OVERDUE else effect.due_on
+    await schedule_deadline(
+        session,
+        organization_id=row.plan_id,
+        subject_type=SUBJECT_TYPE,
+        subject_id=row.id,
+        kind=kind,
+        due_on=due,
+        day_type=effect.day_type,
+        calendar=row.calendar,
+    )
+
+
+async def _notify(session: AsyncSession, row: ActionPlan, effect: NoticeOwed, seq: int) -> None:
+    """One notice per recipient; ``seq`` is the event's place in the plan's history."""
+    data = {**notice_data(row), "notice_stage": effect.stage}
+    if effect.due_on is not None:
+        data["due_on"] = effect.due_on.isoformat()
+    for recipient in effect.recipients:
+        to_provider = recipient == "provider"
+        await add_notice(
+            session,
+            kind=effect.kind,
+            recipient_organization_id=row.provider_id if to_provider else row.plan_id,
+            recipient_role=None if to_provider else "plan_admin",
+            subject_type=SUBJECT_TYPE,
+            subject_id=row.id,
+            data=data,
+            # The event's place in the plan's history makes the key unique per occurrence and
+            # the same when a sweep re-runs a step it already applied.
+            dedupe_key=f"{effect.kind}:{row.id}:{effect.stage}:{effect.due_on}:{seq}:{recipient}",
+        )
 
 
 def _history_entry(
@@ -172,16 +178,15 @@ async def apply_event(
     today: date,
     *,
     actor: str,
+    calendars: Calendars,
     policy: EscalationPolicy | None = None,
-    calendar: Calendar | None = None,
     note: dict[str, Any] | None = None,
 ) -> Transition:
     """Apply ``event`` to a stored plan (lock it first) and persist the effects. Raises the domain's
     ``InvalidTransition`` when the event does not apply."""
     policy = policy or await policy_of(session, row)
-    calendar = calendar or calendar_for(row.calendar)
     before = state_of(row)
-    result = transition(before, event, today, policy, calendar)
+    result = transition(before, event, today, policy, calendars.of(row.calendar))
     if result.plan == before and not result.effects:
         return result
     _store_state(row, result.plan)
@@ -202,8 +207,8 @@ async def open_pip(
     issued_on: date,
     today: date,
     actor: str,
+    calendars: Calendars,
     technical_assistance: bool = False,
-    calendar: Calendar | None = None,
     note: dict[str, Any] | None = None,
 ) -> ActionPlan:
     """Open a PIP issued on ``issued_on`` (today at finalization, or earlier when recording a PIP
@@ -211,7 +216,7 @@ async def open_pip(
     Raises ``EscalationConfigError`` when the tool gives no PIP period."""
     tool = tool_from_row(tool_row)
     policy = tool.policies.escalation
-    calendar = calendar or calendar_for(policy.calendar)
+    calendar = calendars.of(policy.calendar)
     event = OpenPip(issued_on, technical_assistance)
     opened = transition(None, event, today, policy, calendar)
     result = opened
@@ -242,8 +247,7 @@ async def open_pip(
     return row
 
 
-@deadline_handler(SUBJECT_TYPE)
-async def on_deadline(session: AsyncSession, deadline: Deadline, today: date) -> None:
+async def on_deadline(session: AsyncSession, deadline: Deadline, today: date, calendars: Calendars) -> None:
     """The worker's sweep found an action plan deadline due: escalate or remind (idempotent)."""
     row = await session.scalar(
         select(ActionPlan).where(ActionPlan.id == deadline.subject_id).with_for_update()
@@ -257,4 +261,4 @@ async def on_deadline(session: AsyncSession, deadline: Deadline, today: date) ->
         event = ReminderDue((row.due_on - deadline.due_on).days)
     else:
         return
-    await apply_event(session, row, event, today, actor=SWEEP_ACTOR)
+    await apply_event(session, row, event, today, actor=SWEEP_ACTOR, calendars=calendars)

@@ -1,38 +1,34 @@
-"""Action plans over the API (every state change goes through the domain machine) and provider standing."""
+"""Action plans: reading, recording a PIP issued before Oversight, the provider's submissions and the plan's
+decisions (every state change goes through the domain machine, see ``escalation``), and provider standing."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
 
-from fastapi import Request
-from fastapi.encoders import jsonable_encoder
 from sqlalchemy import ColumnElement, exists, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
-from starlette.responses import JSONResponse
 
-from oversight_api.action_plans.schemas import (
+from oversight_app.action_plans.escalation import apply_event, open_pip
+from oversight_app.action_plans.schemas import (
     ActionPlanOut,
     ActionPlanRecord,
     DecisionIn,
     StandingOut,
     SubmissionIn,
 )
-from oversight_api.clock import calendar_for
-from oversight_api.conventions.audit import audit_event
-from oversight_api.conventions.etags import check_if_match, etag_of
-from oversight_api.reviews.service import require_plan
-from oversight_api.tools.service import find_version
+from oversight_app.audit import audit_event
+from oversight_app.calendars import Calendars
 from oversight_app.caller import Caller
 from oversight_app.errors import ProblemError, conflict, not_found, unprocessable
+from oversight_app.etags import check_if_match
 from oversight_app.lookup import one_or_404
 from oversight_app.pagination import PageParams, keyset_page
 from oversight_app.tenancy import in_network_clause, plan_provider_clause, provider_clause
-from oversight_db.action_plans import apply_event, open_pip, policy_of
 from oversight_db.models.action_plans import ActionPlan
 from oversight_db.models.organizations import Organization
-from oversight_db.models.reviews import Review
+from oversight_db.models.reviews import Review, ToolVersionRecord
 from oversight_db.tools import tool_from_row
 from oversight_domain.escalation import (
     OPEN_STATUSES,
@@ -48,29 +44,29 @@ from oversight_domain.escalation import (
 ACTIVE_STATUSES = OPEN_STATUSES | SUBMITTED_STATUSES
 
 
-def plan_scope(caller: Caller) -> ColumnElement[bool]:
+def action_plan_scope(caller: Caller) -> ColumnElement[bool]:
+    """The action plans the caller may see: a health plan its own, a provider those about itself."""
     return plan_provider_clause(caller, ActionPlan.plan_id, ActionPlan.provider_id)
 
 
-def plan_out(row: ActionPlan) -> ActionPlanOut:
+def action_plan_out(row: ActionPlan) -> ActionPlanOut:
     return ActionPlanOut.model_validate(row, from_attributes=True)
 
 
-def plan_response(row: ActionPlan, status_code: int = 200, location: bool = False) -> JSONResponse:
-    headers = {"ETag": etag_of(row.version)}
-    if location:
-        headers["Location"] = f"/v1/action-plans/{row.id}"
-    return JSONResponse(jsonable_encoder(plan_out(row)), status_code=status_code, headers=headers)
+def _require_health_plan(caller: Caller) -> None:
+    # Same check and wording as the reviews service's require_plan (the app layer cannot import the API).
+    if caller.organization_kind != "plan":
+        raise ProblemError(403, "only a health plan runs reviews", slug="forbidden")
 
 
-async def load_plan(
-    session: AsyncSession, caller: Caller, plan_id: uuid.UUID, *, for_update: bool = False
+async def get(
+    session: AsyncSession, caller: Caller, action_plan_id: uuid.UUID, *, lock: bool = False
 ) -> ActionPlan:
-    stmt = select(ActionPlan).where(ActionPlan.id == plan_id, plan_scope(caller))
-    return await one_or_404(session, stmt, "action plan", lock=for_update)
+    stmt = select(ActionPlan).where(ActionPlan.id == action_plan_id, action_plan_scope(caller))
+    return await one_or_404(session, stmt, "action plan", lock=lock)
 
 
-async def list_plans(
+async def list_action_plans(
     session: AsyncSession,
     caller: Caller,
     page: PageParams,
@@ -80,7 +76,7 @@ async def list_plans(
     kind: str | None,
     review_id: uuid.UUID | None,
 ) -> tuple[list[ActionPlanOut], str | None]:
-    stmt = select(ActionPlan).where(plan_scope(caller))
+    stmt = select(ActionPlan).where(action_plan_scope(caller))
     if provider_id is not None:
         stmt = stmt.where(ActionPlan.provider_id == provider_id)
     if status is not None:
@@ -92,36 +88,25 @@ async def list_plans(
     rows, cursor = await keyset_page(
         session, stmt, [ActionPlan.created_at, ActionPlan.id], page, descending=True
     )
-    return [plan_out(r) for r in rows], cursor
+    return [action_plan_out(r) for r in rows], cursor
 
 
 async def _apply(
     session: AsyncSession,
-    request: Request,
     caller: Caller,
     row: ActionPlan,
     event: Event,
     today: date,
+    calendars: Calendars,
     note: dict[str, str],
 ) -> None:
-    policy = await policy_of(session, row)
     before = row.status
     try:
-        await apply_event(
-            session,
-            row,
-            event,
-            today,
-            actor=caller.actor,
-            policy=policy,
-            calendar=calendar_for(request, row.calendar),
-            note=note,
-        )
+        await apply_event(session, row, event, today, actor=caller.actor, calendars=calendars, note=note)
     except InvalidTransition as exc:
         raise conflict(str(exc), slug="invalid-transition") from None
     await audit_event(
         session,
-        request,
         caller,
         f"action_plan.{event.kind}",
         "action_plan",
@@ -133,84 +118,59 @@ async def _apply(
 
 async def submit(
     session: AsyncSession,
-    request: Request,
     caller: Caller,
-    plan_id: uuid.UUID,
+    action_plan_id: uuid.UUID,
     body: SubmissionIn,
     today: date,
-) -> JSONResponse:
+    calendars: Calendars,
+) -> ActionPlan:
+    """The provider answers its open PIP or CAP."""
     if caller.organization_kind != "provider":
         raise ProblemError(403, "only the provider submits its action plan", slug="forbidden")
-    row = await load_plan(session, caller, plan_id, for_update=True)
+    row = await get(session, caller, action_plan_id, lock=True)
     if row.status not in OPEN_STATUSES:
         raise conflict(
             f"the action plan is {row.status}; nothing is awaiting a submission", slug="invalid-transition"
         )
-    await _apply(session, request, caller, row, Submit(today), today, {"response": body.response})
-    return plan_response(row, 201)
+    await _apply(session, caller, row, Submit(today), today, calendars, {"response": body.response})
+    return row
 
 
 async def decide(
     session: AsyncSession,
-    request: Request,
     caller: Caller,
-    plan_id: uuid.UUID,
+    action_plan_id: uuid.UUID,
     body: DecisionIn,
     today: date,
-) -> JSONResponse:
-    require_plan(caller)
-    row = await load_plan(session, caller, plan_id, for_update=True)
-    check_if_match(request, row.version)
+    calendars: Calendars,
+    if_match: str | None,
+) -> ActionPlan:
+    """The health plan accepts or returns the provider's submission."""
+    _require_health_plan(caller)
+    row = await get(session, caller, action_plan_id, lock=True)
+    check_if_match(if_match, row.version)
     if row.status not in SUBMITTED_STATUSES:
         raise conflict(
             f"the action plan is {row.status}; there is no submission to decide on", slug="invalid-transition"
         )
     event: Event = Accept(today) if body.decision == "accept" else Return(today)
-    await _apply(
-        session, request, caller, row, event, today, {"decision": body.decision, "comment": body.comment}
-    )
-    return plan_response(row)
+    note = {"decision": body.decision, "comment": body.comment}
+    await _apply(session, caller, row, event, today, calendars, note)
+    return row
 
 
 async def record_existing(
-    session: AsyncSession, request: Request, caller: Caller, body: ActionPlanRecord, today: date
-) -> JSONResponse:
-    require_plan(caller)
+    session: AsyncSession, caller: Caller, body: ActionPlanRecord, today: date, calendars: Calendars
+) -> ActionPlan:
+    """Record a PIP the health plan issued before it used Oversight; a due date already passed escalates."""
+    _require_health_plan(caller)
     if body.issued_on > today:
         raise unprocessable(
             "issued_on is in the future; record only PIPs already issued",
             errors=[{"path": "body.issued_on", "message": "must be today or earlier"}],
         )
-    tool_row = await find_version(session, caller, body.tool_key, body.tool_version)
-    if tool_row is None:
-        raise unprocessable(
-            "unknown tool or tool version", errors=[{"path": "body.tool_key", "message": "not found"}]
-        )
-    tool = tool_from_row(tool_row)
-    linked = await session.scalar(
-        select(in_network_clause(caller.organization_id, literal(body.provider_id), tool.program))
-    )
-    if not linked:
-        raise unprocessable(
-            f"the provider is not in your network for {tool.program.upper()}",
-            errors=[{"path": "body.provider_id", "message": "not a provider of yours"}],
-            slug="provider-not-in-network",
-        )
-    if body.review_id is not None:
-        review_ok = await session.scalar(
-            select(
-                exists().where(
-                    Review.id == body.review_id,
-                    Review.plan_id == caller.organization_id,
-                    Review.provider_id == body.provider_id,
-                )
-            )
-        )
-        if not review_ok:
-            raise unprocessable(
-                "review_id is not one of your reviews of this provider",
-                errors=[{"path": "body.review_id", "message": "not found"}],
-            )
+    tool_row = await _tool_version(session, caller, body.tool_key, body.tool_version)
+    await _check_provider_and_review(session, caller, body, tool_from_row(tool_row).program)
     try:
         row = await open_pip(
             session,
@@ -221,7 +181,7 @@ async def record_existing(
             issued_on=body.issued_on,
             today=today,
             actor=caller.actor,
-            calendar=calendar_for(request, tool.policies.escalation.calendar),
+            calendars=calendars,
             note={"recorded": True, **({"comment": body.comment} if body.comment else {})},
         )
     except EscalationConfigError as exc:
@@ -230,14 +190,66 @@ async def record_existing(
         ) from None
     await audit_event(
         session,
-        request,
         caller,
         "action_plan.recorded",
         "action_plan",
         row.id,
         {"issued_on": body.issued_on.isoformat(), "status": row.status, "due_on": row.due_on.isoformat()},
     )
-    return plan_response(row, 201, location=True)
+    return row
+
+
+async def _tool_version(
+    session: AsyncSession, caller: Caller, key: str, version: str | None
+) -> ToolVersionRecord:
+    """The version a health plan means: its own import first, then the shipped one; without ``version``,
+    the most recently stored. The same lookup as the tools service's ``find_version`` for a plan caller
+    (the app layer cannot import the API's tools service)."""
+    own_first = (ToolVersionRecord.organization_id == caller.organization_id).desc()
+    stmt = select(ToolVersionRecord).where(
+        ToolVersionRecord.key == key,
+        (ToolVersionRecord.organization_id == caller.organization_id)
+        | ToolVersionRecord.organization_id.is_(None),
+    )
+    if version is not None:
+        stmt = stmt.where(ToolVersionRecord.version == version)
+    stmt = stmt.order_by(own_first, ToolVersionRecord.created_at.desc(), ToolVersionRecord.id).limit(1)
+    row = await session.scalar(stmt)
+    if row is None:
+        raise unprocessable(
+            "unknown tool or tool version", errors=[{"path": "body.tool_key", "message": "not found"}]
+        )
+    return row
+
+
+async def _check_provider_and_review(
+    session: AsyncSession, caller: Caller, body: ActionPlanRecord, program: str
+) -> None:
+    linked = await session.scalar(
+        select(in_network_clause(caller.organization_id, literal(body.provider_id), program))
+    )
+    if not linked:
+        raise unprocessable(
+            f"the provider is not in your network for {program.upper()}",
+            errors=[{"path": "body.provider_id", "message": "not a provider of yours"}],
+            slug="provider-not-in-network",
+        )
+    if body.review_id is None:
+        return
+    review_ok = await session.scalar(
+        select(
+            exists().where(
+                Review.id == body.review_id,
+                Review.plan_id == caller.organization_id,
+                Review.provider_id == body.provider_id,
+            )
+        )
+    )
+    if not review_ok:
+        raise unprocessable(
+            "review_id is not one of your reviews of this provider",
+            errors=[{"path": "body.review_id", "message": "not found"}],
+        )
 
 
 async def standing(session: AsyncSession, caller: Caller, provider_id: uuid.UUID) -> StandingOut:
@@ -249,7 +261,7 @@ async def standing(session: AsyncSession, caller: Caller, provider_id: uuid.UUID
     )
     if not visible:
         raise not_found("provider")
-    scope = plan_scope(caller)
+    scope = action_plan_scope(caller)
     rows = (
         await session.execute(
             select(ActionPlan.status, ActionPlan.holds).where(

@@ -1,4 +1,4 @@
-"""Action plan and provider standing resources."""
+"""Action plan and provider standing representations."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PlanStatus = Literal[
+ActionPlanStatus = Literal[
     "pip_open", "pip_submitted", "cap_open", "cap_submitted", "closed", "termination_recommended"
 ]
 
@@ -24,7 +24,7 @@ class ActionPlanOut(BaseModel):
     provider_id: uuid.UUID
     program: str
     kind: Literal["pip", "cap"]
-    status: PlanStatus
+    status: ActionPlanStatus
     technical_assistance: bool
     issued_on: date
     due_on: date
