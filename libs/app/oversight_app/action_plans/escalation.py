@@ -3,11 +3,11 @@
 Used by the API (opening a PIP at finalization, recording an earlier PIP, submissions, decisions) and by
 the worker's deadline sweep (:func:`on_deadline`, registered in ``oversight_app.action_plans.deadlines``:
 PIP overdue -> CAP with holds, CAP overdue -> termination recommended, ``action_plan_due_soon``
-reminders). Business days come from the deployment's :class:`~oversight_app.calendars.Calendars`, which
-every caller passes in. The rules are
-``oversight_domain.escalation.transition``; this module only stores the new state, schedules or cancels
-deadlines and writes notices. Re-running an applied event is a no-op (the machine returns no effects), and
-notices carry ``dedupe_key``s, so a sweep that runs twice sends nothing twice.
+reminders). The rules are ``oversight_domain.escalation.transition``; this module only stores the new
+state, schedules or cancels deadlines and writes notices. Business days come from the deployment's
+:class:`~oversight_app.calendars.Calendars`, which every caller passes in. Re-running an applied event
+is a no-op (the machine returns no effects), and notices carry ``dedupe_key``s, so a sweep that runs twice
+sends nothing twice.
 
 Deadline rows (subject_type ``action_plan``):
 
