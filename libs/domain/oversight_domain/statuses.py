@@ -7,6 +7,8 @@ from enum import StrEnum
 
 
 class ReviewPurpose(StrEnum):
+    """Why a review is scheduled (``technical_assistance``: no corrective action plans, seed 000)."""
+
     INITIAL = "initial"
     MONITORING = "monitoring"
     FOLLOW_UP = "follow_up"
@@ -15,6 +17,8 @@ class ReviewPurpose(StrEnum):
 
 
 class ReviewStatus(StrEnum):
+    """A review's life: scheduled, in progress once samples or findings are recorded, then final."""
+
     SCHEDULED = "scheduled"
     IN_PROGRESS = "in_progress"
     FINALIZED = "finalized"
@@ -34,7 +38,7 @@ class SampleRecordStatus(StrEnum):
 
 
 class ActionPlanStatus(StrEnum):
-    """PIP -> CAP -> termination recommendation (seed 003); see :mod:`oversight_domain.escalation`."""
+    """An action plan's state: PIP -> CAP -> termination recommendation (seed 003), or closed when accepted."""
 
     PIP_OPEN = "pip_open"
     PIP_SUBMITTED = "pip_submitted"

@@ -360,7 +360,7 @@ async def patch_review(
         raise unprocessable("nothing to change", errors=[{"path": "body", "message": "no fields given"}])
     tool = await tool_of(session, review)
     changed: dict[str, Any] = {}
-    if body.status == "cancelled":
+    if body.status == ReviewStatus.CANCELLED:
         if not body.cancel_reason:
             raise unprocessable(
                 "give cancel_reason to cancel a review",
@@ -406,7 +406,7 @@ async def patch_review(
         if days_short is not None:
             changed["notice_days_short"] = days_short
         rescheduled = True
-    if body.status == "in_progress":
+    if body.status == ReviewStatus.IN_PROGRESS:
         if review.status != "scheduled":
             raise conflict(f"a review in status {review.status} cannot start", slug="invalid-status")
         review.status = "in_progress"
