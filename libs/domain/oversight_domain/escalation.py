@@ -194,7 +194,14 @@ def _days(value: int | None, what: str) -> int:
 def is_technical_assistance(
     policy: EscalationPolicy, *, prior_reviews_with_tool: int, visit_purpose_is_ta: bool = False
 ) -> bool:
-    """Seed 000: a provider's first review with the (NC) tool is technical assistance."""
+    """Whether a new review is for technical assistance (its action plans never become CAPs).
+
+    Seed 000: "Initial monitoring reviews will be for technical assistance and will not have corrective
+    action plans." A review scheduled for technical assistance always is one; otherwise, when the tool's
+    policy ``first_review_is_technical_assistance`` is on, it is one exactly when
+    ``prior_reviews_with_tool`` (the plan's earlier, non-cancelled reviews of the provider with the same
+    tool) is 0.
+    """
     return visit_purpose_is_ta or (
         policy.first_review_is_technical_assistance and prior_reviews_with_tool == 0
     )

@@ -29,9 +29,9 @@ from oversight_db.review_reminders import cancel_review_reminder, schedule_revie
 from oversight_db.sampling import count_frame
 from oversight_db.tools import tool_from_row
 from oversight_domain.calendars import add_days
-from oversight_domain.reviews import is_technical_assistance
+from oversight_domain.escalation import is_technical_assistance
 from oversight_domain.sampling import check_ecm_eligibility
-from oversight_domain.statuses import ReviewStatus
+from oversight_domain.statuses import ReviewPurpose, ReviewStatus
 from oversight_domain.tools import ToolVersion
 
 # Seed 000: notice lets providers "establish user login access for the monitoring staff" with their care
@@ -256,7 +256,11 @@ async def create_review(
             )
         )
     )
-    technical_assistance = is_technical_assistance(tool.policies.escalation, body.purpose, bool(earlier))
+    technical_assistance = is_technical_assistance(
+        tool.policies.escalation,
+        prior_reviews_with_tool=1 if earlier else 0,
+        visit_purpose_is_ta=body.purpose == ReviewPurpose.TECHNICAL_ASSISTANCE,
+    )
     review = Review(
         id=uuid.uuid4(),
         plan_id=caller.organization_id,
