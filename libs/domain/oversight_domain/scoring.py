@@ -216,7 +216,8 @@ def _unanswered(
     tool: ToolVersion, record_ids: Sequence[str], answered: set[tuple[str | None, str]]
 ) -> tuple[tuple[str | None, str], ...]:
     """Record-level gaps per record in sample order, then provider-level gaps, in tool order."""
-    wanted: list[tuple[str | None, str]] = [(rid, e.key) for rid in record_ids for e in tool.record_elements]
+    record_keys = [e.key for e in tool.record_elements]
+    wanted: list[tuple[str | None, str]] = [(rid, key) for rid in record_ids for key in record_keys]
     wanted += [(None, e.key) for e in tool.provider_elements]
     return tuple(pair for pair in wanted if pair not in answered)
 
