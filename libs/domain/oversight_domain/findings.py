@@ -113,14 +113,14 @@ def check_findings(
     """
     levels = {e.key: e.level for s in tool.sections for e in s.elements}
     sampled = sampled_ids if isinstance(sampled_ids, set | frozenset) else frozenset(sampled_ids)
-    first_seen: dict[tuple[Hashable | None, str], int] = {}
+    first_seen: dict[Hashable | None, dict[str, int]] = {}  # record id -> element key -> index
     problems: list[FindingProblem] = []
     for index, finding in enumerate(findings):
         found = _problem_of(finding, levels.get(finding.element_key), sampled)
         duplicate_of = None
         if found is None:
-            pair = (finding.record_id, finding.element_key)
-            duplicate_of = first_seen.setdefault(pair, index)
+            seen_in_record = first_seen.setdefault(finding.record_id, {})
+            duplicate_of = seen_in_record.setdefault(finding.element_key, index)
             if duplicate_of == index:
                 continue
             found = (FindingError.DUPLICATE, None)

@@ -175,7 +175,8 @@ class _Tallies:
 
     sections: list[_Tally]
     records: dict[str, _Tally]
-    answered: set[tuple[str | None, str]] = field(default_factory=set)
+    answered: dict[str | None, set[str]] = field(default_factory=dict)
+    """Element keys answered, per record id (``None``: the provider-level elements)."""
 
 
 def _tally(tool: ToolVersion, findings: Iterable[Finding], record_ids: Sequence[str]) -> _Tallies:
@@ -189,7 +190,7 @@ def _tally(tool: ToolVersion, findings: Iterable[Finding], record_ids: Sequence[
         tallies.sections[section_index].add(f.answer, element.points)
         if f.record_id is not None:
             tallies.records[f.record_id].add(f.answer, element.points)
-        tallies.answered.add((f.record_id, f.element_key))
+        tallies.answered.setdefault(f.record_id, set()).add(f.element_key)
     return tallies
 
 
@@ -213,13 +214,16 @@ def _first_draw(record_ids: Sequence[str], first_draw_record_ids: Collection[str
 
 
 def _unanswered(
-    tool: ToolVersion, record_ids: Sequence[str], answered: set[tuple[str | None, str]]
+    tool: ToolVersion, record_ids: Sequence[str], answered: dict[str | None, set[str]]
 ) -> tuple[tuple[str | None, str], ...]:
     """Record-level gaps per record in sample order, then provider-level gaps, in tool order."""
     record_keys = [e.key for e in tool.record_elements]
-    wanted: list[tuple[str | None, str]] = [(rid, key) for rid in record_ids for key in record_keys]
-    wanted += [(None, e.key) for e in tool.provider_elements]
-    return tuple(pair for pair in wanted if pair not in answered)
+    provider_keys = [e.key for e in tool.provider_elements]
+    gaps: list[tuple[str | None, str]] = [
+        (rid, key) for rid in record_ids for key in record_keys if key not in answered.get(rid, ())
+    ]
+    gaps += [(None, key) for key in provider_keys if key not in answered.get(None, ())]
+    return tuple(gaps)
 
 
 def score(
