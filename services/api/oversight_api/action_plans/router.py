@@ -23,12 +23,12 @@ from oversight_app.action_plans import service
 from oversight_app.action_plans.schemas import (
     ActionPlanOut,
     ActionPlanRecord,
-    ActionPlanStatus,
     DecisionIn,
     StandingOut,
     SubmissionIn,
 )
 from oversight_app.pagination import Page
+from oversight_domain.statuses import ActionPlanStatus
 
 router = APIRouter(tags=["action-plans"])
 standing_router = APIRouter(tags=["providers"])

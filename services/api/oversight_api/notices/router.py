@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from typing import Literal
 
 from fastapi import APIRouter, Query
 
@@ -13,6 +12,7 @@ from oversight_api.notices.auth import NoticesRead, NoticesRedeliver
 from oversight_app.notices import service
 from oversight_app.notices.schemas import NoticeOut
 from oversight_app.pagination import Page
+from oversight_domain.statuses import NoticeDeliveryStatus
 
 router = APIRouter(tags=["notices"])
 
@@ -23,7 +23,7 @@ async def list_notices(
     page: Pagination,
     caller: NoticesRead,
     kind: str | None = Query(None, max_length=64, description="Only this kind, e.g. review_scheduled"),
-    delivery_status: Literal["pending", "delivered", "failed"] | None = Query(None),
+    delivery_status: NoticeDeliveryStatus | None = Query(None),
     unread: bool | None = Query(None, description="true: only unread; false: only read"),
 ) -> Page[NoticeOut]:
     rows, cursor = await service.list_notices(
