@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse
 from oversight_api.auth.caller import require
 from oversight_api.capacity import distribution_plans, participants, programs, reports, views
 from oversight_api.capacity import schemas as s
-from oversight_api.capacity.clock import Clock
+from oversight_api.clock import Now
 from oversight_api.conventions.etags import etag_of, set_etag
 from oversight_api.conventions.idempotency import IdempotencyKey, idempotent_call
 from oversight_api.conventions.pagination import Pagination
@@ -96,12 +96,12 @@ async def add_participant(
     body: s.ParticipantIn,
     request: Request,
     session: Session,
-    clock: Clock,
+    now: Now,
     idem: IdempotencyKey = None,
     caller: Caller = ADMIN,
 ) -> JSONResponse:
     async def create() -> JSONResponse:
-        out = await participants.add_participant(session, request, caller, program_id, body, clock())
+        out = await participants.add_participant(session, request, caller, program_id, body, now)
         return _json(out, 201, location=f"/v1/capacity/participants/{out.id}")
 
     return await idempotent_call(session, request, caller, idem, body, create)
@@ -136,9 +136,9 @@ async def get_participant(
     operation_id="capacity_participants_milestones",
 )
 async def get_milestones(
-    participant_id: uuid.UUID, session: Session, clock: Clock, caller: Caller = READ
+    participant_id: uuid.UUID, session: Session, now: Now, caller: Caller = READ
 ) -> s.MilestoneSummaryListOut:
-    return await views.milestone_summary(session, caller, participant_id, clock())
+    return await views.milestone_summary(session, caller, participant_id, now)
 
 
 @router.get(
@@ -177,7 +177,7 @@ async def submit_plan(
     body: s.DistributionPlanIn,
     request: Request,
     session: Session,
-    clock: Clock,
+    now: Now,
     idem: IdempotencyKey = None,
     caller: Caller = SUBMIT,
 ) -> JSONResponse:
@@ -185,7 +185,7 @@ async def submit_plan(
 
     async def create() -> JSONResponse:
         out, version = await distribution_plans.submit_plan_version(
-            session, request, caller, participant_id, body, clock()
+            session, request, caller, participant_id, body, now
         )
         location = f"/v1/capacity/participants/{participant_id}/distribution-plan/versions/{out.number}"
         return _json(out, 201, version=version, location=location)
@@ -215,13 +215,11 @@ async def decide_plan(
     request: Request,
     response: Response,
     session: Session,
-    clock: Clock,
+    now: Now,
     caller: Caller = ADMIN,
 ) -> s.DistributionPlanOut:
     """Approve (achieves milestone 1) or return with comments; needs the plan's ETag in If-Match."""
-    out, version = await distribution_plans.decide_plan(
-        session, request, caller, participant_id, body, clock()
-    )
+    out, version = await distribution_plans.decide_plan(session, request, caller, participant_id, body, now)
     set_etag(response, version)
     return out
 
@@ -236,7 +234,7 @@ async def list_reports(
     program_id: uuid.UUID,
     session: Session,
     page: Pagination,
-    clock: Clock,
+    now: Now,
     participant: uuid.UUID | None = Query(None, description="Only this participant's reports"),
     status: Literal["due", "overdue", "submitted", "returned", "accepted"] | None = Query(
         None, description="due / overdue: still owed, before / after the due date"
@@ -245,16 +243,16 @@ async def list_reports(
     caller: Caller = READ,
 ) -> Page[s.ReportOut]:
     items, cursor = await reports.list_reports(
-        session, caller, program_id, page, clock(), participant, status, kind
+        session, caller, program_id, page, now, participant, status, kind
     )
     return Page(items=items, next_cursor=cursor)
 
 
 @router.get("/reports/{report_id}", response_model=s.ReportOut, operation_id="capacity_reports_get")
 async def get_report(
-    report_id: uuid.UUID, response: Response, session: Session, clock: Clock, caller: Caller = READ
+    report_id: uuid.UUID, response: Response, session: Session, now: Now, caller: Caller = READ
 ) -> s.ReportOut:
-    out, version = await reports.get_report(session, caller, report_id, clock())
+    out, version = await reports.get_report(session, caller, report_id, now)
     set_etag(response, version)
     return out
 
@@ -268,11 +266,11 @@ async def submit_report(
     request: Request,
     response: Response,
     session: Session,
-    clock: Clock,
+    now: Now,
     caller: Caller = SUBMIT,
 ) -> s.ReportOut:
     """Submit (or resubmit after a return) a quarterly or monthly report; needs If-Match."""
-    out, version = await reports.submit_report(session, request, caller, report_id, body, clock())
+    out, version = await reports.submit_report(session, request, caller, report_id, body, now)
     set_etag(response, version)
     return out
 
@@ -286,10 +284,10 @@ async def decide_report(
     request: Request,
     response: Response,
     session: Session,
-    clock: Clock,
+    now: Now,
     caller: Caller = ADMIN,
 ) -> s.ReportOut:
     """Accept (met quarterly targets earn their payments) or return with comments; needs If-Match."""
-    out, version = await reports.decide_report(session, request, caller, report_id, body, clock())
+    out, version = await reports.decide_report(session, request, caller, report_id, body, now)
     set_etag(response, version)
     return out
