@@ -11,18 +11,26 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.capacity import schemas as s
-from oversight_api.capacity.access import load_participant, load_program, program_today
-from oversight_api.capacity.distribution_plans import approved_content
-from oversight_api.capacity.milestones import milestones_of, quarter_statuses
-from oversight_api.capacity.payments import ZERO, budget_total
 from oversight_app.caller import Caller
+from oversight_app.capacity.access import load_participant, load_program, program_today
+from oversight_app.capacity.distribution_plans import approved_content
+from oversight_app.capacity.milestones import milestones_of, quarter_statuses
+from oversight_app.capacity.payments import ZERO, budget_total
+from oversight_app.capacity.schemas import (
+    MilestoneSummaryListOut,
+    MilestoneSummaryOut,
+    ParticipantTotalsOut,
+    PaymentOut,
+    PaymentsOut,
+    QuarterStatusOut,
+    TotalsOut,
+)
 from oversight_db.models.capacity import CapacityParticipant, CapacityPayment
 
 
 async def milestone_summary(
     session: AsyncSession, caller: Caller, participant_id: uuid.UUID, now: datetime
-) -> s.MilestoneSummaryListOut:
+) -> MilestoneSummaryListOut:
     participant, program = await load_participant(session, caller, participant_id)
     today = program_today(now, program)
     content = await approved_content(session, participant.id)
@@ -34,7 +42,7 @@ async def milestone_summary(
         )
     ).all()
     earned: dict[tuple[int, int], Decimal] = {(m, q): Decimal(a) for m, q, a in earned_rows}
-    quarters: dict[int, list[s.QuarterStatusOut]] = defaultdict(list)
+    quarters: dict[int, list[QuarterStatusOut]] = defaultdict(list)
     budgets: dict[int, Decimal] = {}
     if content is not None:
         budgets = {b.milestone: b.amount for b in content.budgets}
@@ -42,7 +50,7 @@ async def milestone_summary(
         for st in await quarter_statuses(session, participant.id, program, content, today):
             t = target_of[(st.milestone, st.period_index)]
             quarters[st.milestone].append(
-                s.QuarterStatusOut(
+                QuarterStatusOut(
                     period_index=st.period_index,
                     label=st.label,
                     due_on=st.due_on,
@@ -54,11 +62,11 @@ async def milestone_summary(
                     earned=earned.get((st.milestone, st.period_index), ZERO),
                 )
             )
-    return s.MilestoneSummaryListOut(
+    return MilestoneSummaryListOut(
         participant_id=participant.id,
         as_of=today,
         milestones=[
-            s.MilestoneSummaryOut(
+            MilestoneSummaryOut(
                 number=m.number,
                 text=m.text,
                 status=m.status,
@@ -72,7 +80,7 @@ async def milestone_summary(
     )
 
 
-async def payments(session: AsyncSession, caller: Caller, participant_id: uuid.UUID) -> s.PaymentsOut:
+async def payments(session: AsyncSession, caller: Caller, participant_id: uuid.UUID) -> PaymentsOut:
     participant, _ = await load_participant(session, caller, participant_id)
     rows = (
         await session.scalars(
@@ -85,14 +93,14 @@ async def payments(session: AsyncSession, caller: Caller, participant_id: uuid.U
             )
         )
     ).all()
-    return s.PaymentsOut(
+    return PaymentsOut(
         participant_id=participant.id,
         total=sum((r.amount for r in rows), ZERO),
-        items=[s.PaymentOut.model_validate(r) for r in rows],
+        items=[PaymentOut.model_validate(r) for r in rows],
     )
 
 
-async def totals(session: AsyncSession, caller: Caller, program_id: uuid.UUID) -> s.TotalsOut:
+async def totals(session: AsyncSession, caller: Caller, program_id: uuid.UUID) -> TotalsOut:
     program = await load_program(session, caller, program_id)
     stmt = select(CapacityParticipant).where(CapacityParticipant.program_id == program.id)
     is_state = program.organization_id == caller.organization_id
@@ -113,7 +121,7 @@ async def totals(session: AsyncSession, caller: Caller, program_id: uuid.UUID) -
         .all()
     )
     rows = [
-        s.ParticipantTotalsOut(
+        ParticipantTotalsOut(
             participant_id=p.id,
             plan_id=p.plan_id,
             budgeted=budget_total(await approved_content(session, p.id)),
@@ -121,7 +129,7 @@ async def totals(session: AsyncSession, caller: Caller, program_id: uuid.UUID) -
         )
         for p in participants
     ]
-    return s.TotalsOut(
+    return TotalsOut(
         program_id=program.id,
         funding_total=program.funding_total if is_state else None,
         budgeted=sum((r.budgeted for r in rows), ZERO),
