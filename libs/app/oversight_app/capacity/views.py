@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -17,6 +17,7 @@ from oversight_app.capacity.distribution_plans import approved_content
 from oversight_app.capacity.milestones import milestones_of, quarter_statuses
 from oversight_app.capacity.payments import ZERO, budget_total
 from oversight_app.capacity.schemas import (
+    DistributionPlanIn,
     MilestoneSummaryListOut,
     MilestoneSummaryOut,
     ParticipantTotalsOut,
@@ -25,43 +26,24 @@ from oversight_app.capacity.schemas import (
     QuarterStatusOut,
     TotalsOut,
 )
-from oversight_db.models.capacity import CapacityParticipant, CapacityPayment
+from oversight_db.models.capacity import CapacityParticipant, CapacityPayment, CapacityProgram
 
 
 async def milestone_summary(
     session: AsyncSession, caller: Caller, participant_id: uuid.UUID, now: datetime
 ) -> MilestoneSummaryListOut:
+    """Each milestone's status, budget and earnings, with its quarterly targets as of today where the
+    program runs; a participant without an approved plan has no budgets and no targets yet."""
     participant, program = await load_participant(session, caller, participant_id)
     today = program_today(now, program)
     content = await approved_content(session, participant.id)
-    earned_rows = (
-        await session.execute(
-            select(CapacityPayment.milestone, CapacityPayment.period_index, func.sum(CapacityPayment.amount))
-            .where(CapacityPayment.participant_id == participant.id)
-            .group_by(CapacityPayment.milestone, CapacityPayment.period_index)
-        )
-    ).all()
-    earned: dict[tuple[int, int], Decimal] = {(m, q): Decimal(a) for m, q, a in earned_rows}
+    earned = await _earned_by_quarter(session, participant.id)
     quarters: dict[int, list[QuarterStatusOut]] = defaultdict(list)
     budgets: dict[int, Decimal] = {}
     if content is not None:
         budgets = {b.milestone: b.amount for b in content.budgets}
-        target_of = {(t.milestone, t.quarter): t for t in content.targets}
-        for st in await quarter_statuses(session, participant.id, program, content, today):
-            t = target_of[(st.milestone, st.period_index)]
-            quarters[st.milestone].append(
-                QuarterStatusOut(
-                    period_index=st.period_index,
-                    label=st.label,
-                    due_on=st.due_on,
-                    measure=t.measure,
-                    target=t.target,
-                    reported=None if st.reported is None else Decimal(st.reported),
-                    status=st.status,
-                    payment=t.payment,
-                    earned=earned.get((st.milestone, st.period_index), ZERO),
-                )
-            )
+        for milestone, row in await _quarter_rows(session, participant.id, program, content, today, earned):
+            quarters[milestone].append(row)
     return MilestoneSummaryListOut(
         participant_id=participant.id,
         as_of=today,
@@ -78,6 +60,48 @@ async def milestone_summary(
             for m in await milestones_of(session, participant.id)
         ],
     )
+
+
+async def _earned_by_quarter(
+    session: AsyncSession, participant_id: uuid.UUID
+) -> dict[tuple[int, int], Decimal]:
+    """What the ledger holds per (milestone, quarter); quarter 0 is milestone 1's approval payment."""
+    rows = (
+        await session.execute(
+            select(CapacityPayment.milestone, CapacityPayment.period_index, func.sum(CapacityPayment.amount))
+            .where(CapacityPayment.participant_id == participant_id)
+            .group_by(CapacityPayment.milestone, CapacityPayment.period_index)
+        )
+    ).all()
+    return {(m, q): Decimal(a) for m, q, a in rows}
+
+
+async def _quarter_rows(
+    session: AsyncSession,
+    participant_id: uuid.UUID,
+    program: CapacityProgram,
+    content: DistributionPlanIn,
+    today: date,
+    earned: dict[tuple[int, int], Decimal],
+) -> list[tuple[int, QuarterStatusOut]]:
+    """Each target of the approved plan with its status and earnings, keyed by its milestone."""
+    target_of = {(t.milestone, t.quarter): t for t in content.targets}
+    rows = []
+    for st in await quarter_statuses(session, participant_id, program, content, today):
+        t = target_of[(st.milestone, st.period_index)]
+        out = QuarterStatusOut(
+            period_index=st.period_index,
+            label=st.label,
+            due_on=st.due_on,
+            measure=t.measure,
+            target=t.target,
+            reported=None if st.reported is None else Decimal(st.reported),
+            status=st.status,
+            payment=t.payment,
+            earned=earned.get((st.milestone, st.period_index), ZERO),
+        )
+        rows.append((st.milestone, out))
+    return rows
 
 
 async def payments(session: AsyncSession, caller: Caller, participant_id: uuid.UUID) -> PaymentsOut:
