@@ -232,6 +232,73 @@ def _quarter_label(start: date, end: date, index: int) -> str:
     return f"P{index}"
 
 
+def _generation_errors(first_start: date, last_end: date, months_per_period: int) -> list[dict[str, str]]:
+    """Problems with generated periods' bounds: month-aligned and a whole number of periods."""
+    errors: list[dict[str, str]] = []
+    if first_start.day != 1:
+        errors.append({"path": "quarterly.first_start", "message": "must be the first day of a month"})
+    if last_end != last_day_of_month(last_end):
+        errors.append({"path": "quarterly.last_end", "message": "must be the last day of a month"})
+    months = (last_end.year - first_start.year) * 12 + last_end.month - first_start.month + 1
+    if months <= 0 or months % months_per_period:
+        errors.append(
+            {
+                "path": "quarterly",
+                "message": f"{months} months from first_start to last_end is not a whole number of "
+                f"{months_per_period}-month periods",
+            }
+        )
+    return errors
+
+
+def _periods_between(first_start: date, last_end: date, months_per_period: int) -> list[tuple[date, date]]:
+    """Consecutive ``months_per_period``-month periods from ``first_start`` through ``last_end``."""
+    periods = []
+    start = first_start
+    while start <= last_end:
+        nxt = add_months(start, months_per_period)
+        periods.append((start, nxt - timedelta(days=1)))
+        start = nxt
+    return periods
+
+
+def _generated_periods(spec: QuarterlySpec) -> list[tuple[date, date]]:
+    """The periods from ``first_start``/``last_end``; raises :class:`CapacityError` if they are unusable."""
+    if spec.first_start is None or spec.last_end is None:
+        raise CapacityError([{"path": "quarterly", "message": "first_start and last_end are required"}])
+    errors = _generation_errors(spec.first_start, spec.last_end, spec.months_per_period)
+    if errors:
+        raise CapacityError(errors)
+    return _periods_between(spec.first_start, spec.last_end, spec.months_per_period)
+
+
+def _period_errors(i: int, start: date, end: date, prev_end: date | None) -> list[dict[str, str]]:
+    """Problems with period ``i``: it ends before it starts, or it overlaps or leaves a gap after the previous."""
+    path = f"quarterly.periods[{i}]"
+    errors: list[dict[str, str]] = []
+    if end < start:
+        errors.append({"path": path, "message": f"ends ({end}) before it starts ({start})"})
+    if prev_end is None:
+        return errors
+    if start <= prev_end:
+        errors.append({"path": path, "message": f"overlaps the previous period (ends {prev_end})"})
+    elif start != prev_end + timedelta(days=1):
+        errors.append(
+            {"path": path, "message": f"is not contiguous: starts {start}, previous period ends {prev_end}"}
+        )
+    return errors
+
+
+def _sequence_errors(periods: list[tuple[date, date]]) -> list[dict[str, str]]:
+    """Problems with the periods as a whole: none at all, or any period out of order, overlapping or gapped."""
+    errors: list[dict[str, str]] = []
+    if not periods:
+        errors.append({"path": "quarterly.periods", "message": "at least one period is required"})
+    for i, (start, end) in enumerate(periods):
+        errors += _period_errors(i, start, end, periods[i - 1][1] if i else None)
+    return errors
+
+
 def quarterly_periods(spec: QuarterlySpec) -> list[tuple[date, date]]:
     """The performance periods, validated: each ``start <= end``, in order, contiguous, no overlap."""
     errors: list[dict[str, str]] = []
@@ -240,57 +307,8 @@ def quarterly_periods(spec: QuarterlySpec) -> list[tuple[date, date]]:
             errors.append({"path": "quarterly", "message": "give either periods or first_start/last_end"})
         periods = [(p.start, p.end) for p in spec.periods]
     else:
-        if spec.first_start is None or spec.last_end is None:
-            raise CapacityError([{"path": "quarterly", "message": "first_start and last_end are required"}])
-        if spec.first_start.day != 1:
-            errors.append({"path": "quarterly.first_start", "message": "must be the first day of a month"})
-        if spec.last_end != last_day_of_month(spec.last_end):
-            errors.append({"path": "quarterly.last_end", "message": "must be the last day of a month"})
-        months = (
-            (spec.last_end.year - spec.first_start.year) * 12
-            + spec.last_end.month
-            - spec.first_start.month
-            + 1
-        )
-        if months <= 0 or months % spec.months_per_period:
-            errors.append(
-                {
-                    "path": "quarterly",
-                    "message": f"{months} months from first_start to last_end is not a whole number of "
-                    f"{spec.months_per_period}-month periods",
-                }
-            )
-        if errors:
-            raise CapacityError(errors)
-        periods = []
-        start = spec.first_start
-        while start <= spec.last_end:
-            nxt = add_months(start, spec.months_per_period)
-            periods.append((start, nxt - timedelta(days=1)))
-            start = nxt
-    if not periods:
-        errors.append({"path": "quarterly.periods", "message": "at least one period is required"})
-    for i, (start, end) in enumerate(periods):
-        if end < start:
-            errors.append(
-                {"path": f"quarterly.periods[{i}]", "message": f"ends ({end}) before it starts ({start})"}
-            )
-        if i:
-            prev_end = periods[i - 1][1]
-            if start <= prev_end:
-                errors.append(
-                    {
-                        "path": f"quarterly.periods[{i}]",
-                        "message": f"overlaps the previous period (ends {prev_end})",
-                    }
-                )
-            elif start != prev_end + timedelta(days=1):
-                errors.append(
-                    {
-                        "path": f"quarterly.periods[{i}]",
-                        "message": f"is not contiguous: starts {start}, previous period ends {prev_end}",
-                    }
-                )
+        periods = _generated_periods(spec)
+    errors += _sequence_errors(periods)
     if errors:
         raise CapacityError(errors)
     return periods
