@@ -391,18 +391,10 @@ class MilestoneStatus:
     status: MilestoneState
 
 
-def milestone_status(
-    schedule: Schedule,
+def _targets_by_key(
     targets: Iterable[MilestoneTarget],
-    progress: Iterable[ProgressReport],
-    as_of: date,
-) -> list[MilestoneStatus]:
-    """Status of each (milestone, quarter) target as of a date.
-
-    ``met``: reported >= target. Otherwise, before the quarter's report is due: ``in_progress`` (some
-    progress reported) or ``pending`` (none); after it: ``not_met`` or ``not_reported``. Targets and
-    progress must be >= 0, name milestones 1-6 and quarters of the schedule, and not repeat.
-    """
+) -> tuple[dict[tuple[int, int], Number], list[dict[str, str]]]:
+    """Each target by (milestone, quarter), the last one winning, and the problems with the targets."""
     known = {m.number for m in MILESTONES}
     errors: list[dict[str, str]] = []
     wanted: dict[tuple[int, int], Number] = {}
@@ -415,6 +407,14 @@ def milestone_status(
         if (t.milestone, t.period_index) in wanted:
             errors.append({"path": path, "message": "duplicate target for this milestone and quarter"})
         wanted[(t.milestone, t.period_index)] = t.target
+    return wanted, errors
+
+
+def _progress_by_key(
+    progress: Iterable[ProgressReport],
+) -> tuple[dict[tuple[int, int], Number], list[dict[str, str]]]:
+    """Each reported figure by (milestone, quarter), the last one winning, and the problems with them."""
+    errors: list[dict[str, str]] = []
     got: dict[tuple[int, int], Number] = {}
     for i, p in enumerate(progress):
         path = f"progress[{i}]"
@@ -423,24 +423,51 @@ def milestone_status(
         if (p.milestone, p.period_index) in got:
             errors.append({"path": path, "message": "duplicate progress for this milestone and quarter"})
         got[(p.milestone, p.period_index)] = p.reported
+    return got, errors
+
+
+def _unknown_quarter_errors(
+    wanted: Mapping[tuple[int, int], Number], quarters: Mapping[int | None, ScheduledReport]
+) -> list[dict[str, str]]:
+    """One error per targeted (milestone, quarter) whose quarter is not in the schedule."""
+    return [
+        {"path": "targets", "message": f"milestone {milestone}: no quarter {index} in the schedule"}
+        for milestone, index in wanted
+        if index not in quarters
+    ]
+
+
+def _state(target: Number, reported: Number | None, due_on: date, as_of: date) -> MilestoneState:
+    """``met``; else ``in_progress``/``pending`` until the report is due, ``not_met``/``not_reported`` after."""
+    if reported is not None and reported >= target:
+        return "met"
+    if as_of > due_on:
+        return "not_reported" if reported is None else "not_met"
+    return "pending" if reported is None else "in_progress"
+
+
+def milestone_status(
+    schedule: Schedule,
+    targets: Iterable[MilestoneTarget],
+    progress: Iterable[ProgressReport],
+    as_of: date,
+) -> list[MilestoneStatus]:
+    """Status of each (milestone, quarter) target as of a date.
+
+    ``met``: reported >= target. Otherwise, before the quarter's report is due: ``in_progress`` (some
+    progress reported) or ``pending`` (none); after it: ``not_met`` or ``not_reported``. Targets and
+    progress must be >= 0, name milestones 1-6 and quarters of the schedule, and not repeat.
+    """
+    wanted, target_errors = _targets_by_key(targets)
+    got, progress_errors = _progress_by_key(progress)
     quarters = {r.period_index: r for r in schedule.of_kind("quarterly")}
-    for (milestone, index), _ in wanted.items():
-        if index not in quarters:
-            errors.append(
-                {"path": "targets", "message": f"milestone {milestone}: no quarter {index} in the schedule"}
-            )
+    errors = target_errors + progress_errors + _unknown_quarter_errors(wanted, quarters)
     if errors:
         raise CapacityError(errors)
     out: list[MilestoneStatus] = []
     for (milestone, index), target in sorted(wanted.items()):
         report = quarters[index]
         reported = got.get((milestone, index))
-        status: MilestoneState
-        if reported is not None and reported >= target:
-            status = "met"
-        elif as_of > report.due_on:
-            status = "not_reported" if reported is None else "not_met"
-        else:
-            status = "pending" if reported is None else "in_progress"
+        status = _state(target, reported, report.due_on, as_of)
         out.append(MilestoneStatus(milestone, index, report.label, report.due_on, target, reported, status))
     return out
