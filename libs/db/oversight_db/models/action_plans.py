@@ -16,7 +16,7 @@ from oversight_domain.statuses import ActionPlanStatus
 
 class ActionPlan(IdMixin, TimestampMixin, VersionedMixin, Base):
     """The columns mirror the domain's ``ActionPlanState``; ``status`` and ``kind`` (the stage) change only
-    through the domain escalation machine (``oversight_db.action_plans.apply_event``). ``history`` is the
+    through the domain escalation machine (``oversight_app.action_plans.escalation.apply_event``). ``history`` is the
     append-only list of what happened (opened, submissions, decisions, escalations) with dates and actors."""
 
     __tablename__ = "action_plan"
