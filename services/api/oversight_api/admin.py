@@ -12,10 +12,10 @@ import uuid
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.organizations.npi import is_valid_npi
 from oversight_app.api_keys import service as api_keys
 from oversight_app.api_keys.schemas import ApiKeyCreated, ApiKeyIn
 from oversight_app.caller import Caller
+from oversight_app.organizations.npi import is_valid_npi
 from oversight_app.permissions import ROLES_BY_KIND, Role
 from oversight_db import audit
 from oversight_db.models.identity import ApiKey
