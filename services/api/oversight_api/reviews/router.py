@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from starlette.responses import JSONResponse
@@ -34,6 +34,7 @@ from oversight_api.reviews.schemas import (
 from oversight_app.caller import Caller
 from oversight_app.pagination import Page
 from oversight_app.permissions import Permission
+from oversight_domain.statuses import SampleRecordStatus
 
 router = APIRouter(tags=["reviews"])
 _IF_MATCH: dict[int | str, dict[str, Any]] = {
@@ -152,7 +153,7 @@ async def list_records(
     request: Request,
     session: Session,
     page: Pagination,
-    status: Literal["sampled", "reserve", "excluded"] | None = None,
+    status: SampleRecordStatus | None = None,
     caller: Caller = Depends(require(Permission.REVIEWS_READ)),
 ) -> Page[RecordOut]:
     items, cursor = await samples.list_records(session, request, caller, review_id, page, status)

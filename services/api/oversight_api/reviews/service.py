@@ -29,7 +29,9 @@ from oversight_db.review_reminders import cancel_review_reminder, schedule_revie
 from oversight_db.sampling import count_frame
 from oversight_db.tools import tool_from_row
 from oversight_domain.calendars import add_days
+from oversight_domain.escalation import is_technical_assistance
 from oversight_domain.sampling import check_ecm_eligibility
+from oversight_domain.statuses import ReviewPurpose, ReviewStatus
 from oversight_domain.tools import ToolVersion
 
 # Seed 000: notice lets providers "establish user login access for the monitoring staff" with their care
@@ -38,7 +40,6 @@ ACCESS_NEEDED = (
     "Work with your care management platform vendor to establish user login access for the monitoring "
     "staff before the review date."
 )
-OPEN_STATUSES = ("scheduled", "in_progress")
 
 
 def review_scope(caller: Caller) -> ColumnElement[bool]:
@@ -244,20 +245,22 @@ async def create_review(
                 enrolled_count=enrolled,
                 minimum=eligibility.minimum,
             )
-    technical_assistance = body.purpose == "technical_assistance"
-    if not technical_assistance and tool.policies.escalation.first_review_is_technical_assistance:
-        # Seed 000: a provider's initial monitoring review with the tool is technical assistance.
-        earlier = await session.scalar(
-            select(
-                exists().where(
-                    Review.plan_id == caller.organization_id,
-                    Review.provider_id == body.provider_id,
-                    Review.tool_key == tool.key,
-                    Review.status != "cancelled",
-                )
+    # Seed 000: a provider's initial monitoring review with the tool is technical assistance.
+    earlier = await session.scalar(
+        select(
+            exists().where(
+                Review.plan_id == caller.organization_id,
+                Review.provider_id == body.provider_id,
+                Review.tool_key == tool.key,
+                Review.status != ReviewStatus.CANCELLED,
             )
         )
-        technical_assistance = not earlier
+    )
+    technical_assistance = is_technical_assistance(
+        tool.policies.escalation,
+        prior_reviews_with_tool=1 if earlier else 0,
+        visit_purpose_is_ta=body.purpose == ReviewPurpose.TECHNICAL_ASSISTANCE,
+    )
     review = Review(
         id=uuid.uuid4(),
         plan_id=caller.organization_id,
@@ -361,7 +364,7 @@ async def patch_review(
         raise unprocessable("nothing to change", errors=[{"path": "body", "message": "no fields given"}])
     tool = await tool_of(session, review)
     changed: dict[str, Any] = {}
-    if body.status == "cancelled":
+    if body.status == ReviewStatus.CANCELLED:
         if not body.cancel_reason:
             raise unprocessable(
                 "give cancel_reason to cancel a review",
@@ -407,7 +410,7 @@ async def patch_review(
         if days_short is not None:
             changed["notice_days_short"] = days_short
         rescheduled = True
-    if body.status == "in_progress":
+    if body.status == ReviewStatus.IN_PROGRESS:
         if review.status != "scheduled":
             raise conflict(f"a review in status {review.status} cannot start", slug="invalid-status")
         review.status = "in_progress"
