@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.organizations.npi import NPI_PREFIX, _luhn_check_digit
 from oversight_api.resources import Resources
+from oversight_app.organizations.npi import NPI_PREFIX, _luhn_check_digit
 from oversight_db.models import AuditEvent, Member, NetworkLink, Organization
 from tests.conftest import MakeKey, MakeOrg
 

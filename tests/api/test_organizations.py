@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.organizations.npi import is_valid_npi
+from oversight_app.organizations.npi import is_valid_npi
 from oversight_db.models import AuditEvent, NetworkLink, Organization
 from tests.conftest import MakeKey, MakeOrg
 

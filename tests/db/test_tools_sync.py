@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from oversight_app.tools.service import sync_shipped_tools
 from oversight_db.models import ToolVersionRecord
-from oversight_db.tools import content_hash, sync_shipped_tools, tool_from_row
+from oversight_db.tools import content_hash, tool_from_row
 from oversight_domain.tools import load_tool, tool_to_data
 
 

@@ -1,4 +1,5 @@
-"""Tool versions in the database: the shipped tools' rows, syncing them, and reading a version back.
+"""Tool versions in the database: the shipped tools' rows and reading a version back (importing and syncing
+versions are use cases: ``oversight_app.tools``).
 
 The document column holds the domain model's JSON dump; :func:`tool_from_row` parses it back (cached by
 content hash, since a version never changes once stored and used).
@@ -9,10 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import exists, select
 from sqlalchemy.dialects.postgresql import Insert, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -50,47 +50,6 @@ def shipped_tools_insert() -> Insert:
         .values(rows)
         .on_conflict_do_nothing(constraint="uq_tool_version_organization_id_key_version")
     )
-
-
-@dataclass(frozen=True)
-class SyncResult:
-    added: list[str]
-    updated: list[str]
-    unchanged: list[str]
-    conflicts: list[str]  # shipped content changed but a review already uses the stored version
-
-
-async def sync_shipped_tools(session: AsyncSession) -> SyncResult:
-    """Make the stored shipped tools match the package data. A stored version that no review uses is
-    updated in place; one a review uses is immutable and reported as a conflict (bump the version)."""
-    added: list[str] = []
-    updated: list[str] = []
-    unchanged: list[str] = []
-    conflicts: list[str] = []
-    for tool in shipped_tools():
-        values = row_values(tool, None, "shipped")
-        label = f"{tool.key}@{tool.version}"
-        row = await session.scalar(
-            select(ToolVersionRecord).where(
-                ToolVersionRecord.organization_id.is_(None),
-                ToolVersionRecord.key == tool.key,
-                ToolVersionRecord.version == tool.version,
-            )
-        )
-        if row is None:
-            session.add(ToolVersionRecord(id=uuid.uuid4(), **values))
-            added.append(label)
-        elif row.content_hash == values["content_hash"]:
-            unchanged.append(label)
-        elif await tool_in_use(session, row.id):
-            conflicts.append(label)
-        else:
-            await session.execute(
-                update(ToolVersionRecord).where(ToolVersionRecord.id == row.id).values(**values)
-            )
-            updated.append(label)
-    await session.flush()
-    return SyncResult(added, updated, unchanged, conflicts)
 
 
 async def tool_in_use(session: AsyncSession, tool_version_id: uuid.UUID) -> bool:

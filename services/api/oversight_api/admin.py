@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import getpass
 import uuid
+from typing import Any, TypeVar
 
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.organizations.npi import is_valid_npi
 from oversight_app.api_keys import service as api_keys
 from oversight_app.api_keys.schemas import ApiKeyCreated, ApiKeyIn
 from oversight_app.caller import Caller
-from oversight_app.permissions import ROLES_BY_KIND, Role
+from oversight_app.organizations import service as organizations
+from oversight_app.organizations.schemas import OrganizationIn
 from oversight_db import audit
 from oversight_db.models.identity import ApiKey
 from oversight_db.models.organizations import Organization
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class AdminError(Exception):
@@ -33,34 +37,22 @@ def cli_actor() -> str:
         return "cli"
 
 
+def _input(model: type[M], **values: Any) -> M:
+    """The use case's input model from the command's options; a refusal names the option, not its value."""
+    try:
+        return model(**values)
+    except ValidationError as exc:
+        reasons = "; ".join(f"--{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise AdminError(reasons) from None
+
+
 async def create_organization(
     session: AsyncSession, kind: str, name: str, npi: str | None, jurisdiction: str
 ) -> Organization:
-    if kind not in ROLES_BY_KIND:
-        raise AdminError(f"kind must be one of {', '.join(ROLES_BY_KIND)}")
-    if kind == "provider" and not npi:
-        raise AdminError("a provider needs --npi")
-    if npi is not None and not is_valid_npi(npi):
-        raise AdminError("--npi is not a valid NPI (10 digits with the Luhn check digit)")
-    if npi and await session.scalar(select(Organization.id).where(Organization.npi == npi)):
-        raise AdminError("an organization with this NPI exists")
-    org = Organization(id=uuid.uuid4(), kind=kind, name=name, npi=npi, jurisdiction=jurisdiction, settings={})
-    session.add(org)
-    await session.flush()
-    await audit.record(
-        session,
-        organization_id=org.id,
-        actor=cli_actor(),
-        action="organization.created",
-        entity_type="organization",
-        entity_id=org.id,
-        changes={"fields": ["kind", "name", "npi", "jurisdiction"], "kind": kind},
-    )
-    return org
-
-
-# The role an operator at the terminal acts in for an organization (what its own admin could do).
-_ADMIN_ROLE = {"state": Role.STATE_ADMIN, "plan": Role.PLAN_ADMIN, "provider": Role.PROVIDER}
+    """The use case of ``POST /v1/organizations`` at the operator's door: any kind, any jurisdiction,
+    so the first state of a deployment can exist (see :mod:`oversight_app.organizations.service`)."""
+    body = _input(OrganizationIn, kind=kind, name=name, npi=npi, jurisdiction=jurisdiction)
+    return await organizations.create_organization_as_operator(session, cli_actor(), body)
 
 
 async def acting_for(session: AsyncSession, organization_id: uuid.UUID) -> Caller:
@@ -68,7 +60,7 @@ async def acting_for(session: AsyncSession, organization_id: uuid.UUID) -> Calle
     kind = await session.scalar(select(Organization.kind).where(Organization.id == organization_id))
     if kind is None:
         raise AdminError("no such organization")
-    return Caller(organization_id, kind, _ADMIN_ROLE[kind], cli_actor())
+    return organizations.administrator(organization_id, kind, cli_actor())
 
 
 async def create_key(
@@ -76,9 +68,7 @@ async def create_key(
 ) -> tuple[str, ApiKeyCreated]:
     """The same use case as ``POST /v1/api-keys``, for the organization's administrator."""
     caller = await acting_for(session, organization_id)
-    if role not in Role._value2member_map_:
-        raise AdminError(f"role must be one of {', '.join(Role)}")
-    created = await api_keys.create(session, caller, ApiKeyIn(name=name, role=Role(role)))
+    created = await api_keys.create(session, caller, _input(ApiKeyIn, name=name, role=role))
     return created.secret, created
 
 

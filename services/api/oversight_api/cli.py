@@ -182,7 +182,7 @@ app.add_typer(tools_app, name="tools")
 @tools_app.command("sync")
 def tools_sync() -> None:
     """Store the shipped tool versions: new versions are added, unused changed ones updated."""
-    from oversight_db.tools import sync_shipped_tools
+    from oversight_app.tools.service import sync_shipped_tools
 
     result = run_with_database(sync_shipped_tools)
     for label in result.added:

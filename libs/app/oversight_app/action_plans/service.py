@@ -26,6 +26,7 @@ from oversight_app.etags import check_if_match
 from oversight_app.lookup import one_or_404
 from oversight_app.pagination import PageParams, keyset_page
 from oversight_app.tenancy import in_network_clause, plan_provider_clause, provider_clause
+from oversight_app.tools.service import find_version
 from oversight_db.models.action_plans import ActionPlan
 from oversight_db.models.organizations import Organization
 from oversight_db.models.reviews import Review, ToolVersionRecord
@@ -205,19 +206,8 @@ async def record_existing(
 async def _tool_version(
     session: AsyncSession, caller: Caller, key: str, version: str | None
 ) -> ToolVersionRecord:
-    """The version a health plan means: its own import first, then the shipped one; without ``version``,
-    the most recently stored. The same lookup as the tools service's ``find_version`` for a plan caller
-    (the app layer cannot import the API's tools service)."""
-    own_first = (ToolVersionRecord.organization_id == caller.organization_id).desc()
-    stmt = select(ToolVersionRecord).where(
-        ToolVersionRecord.key == key,
-        (ToolVersionRecord.organization_id == caller.organization_id)
-        | ToolVersionRecord.organization_id.is_(None),
-    )
-    if version is not None:
-        stmt = stmt.where(ToolVersionRecord.version == version)
-    stmt = stmt.order_by(own_first, ToolVersionRecord.created_at.desc(), ToolVersionRecord.id).limit(1)
-    row = await session.scalar(stmt)
+    """The version a health plan means (the tools' own lookup), or a 422 naming the field."""
+    row = await find_version(session, caller, key, version)
     if row is None:
         raise unprocessable(
             "unknown tool or tool version", errors=[{"path": "body.tool_key", "message": "not found"}]

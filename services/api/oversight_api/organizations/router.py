@@ -5,16 +5,22 @@ from __future__ import annotations
 import uuid
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
-from starlette.responses import JSONResponse
+from fastapi import APIRouter, Query, Response
 
-from oversight_api.auth.caller import require
-from oversight_api.conventions.etags import etag_of, set_etag
-from oversight_api.conventions.idempotency import IdempotencyKey, idempotent_call
+from oversight_api.conventions.etags import IfMatch
+from oversight_api.conventions.idempotency import idempotent
 from oversight_api.conventions.pagination import Pagination
+from oversight_api.conventions.responses import respond
 from oversight_api.deps import Session
-from oversight_api.organizations import service
-from oversight_api.organizations.schemas import (
+from oversight_api.organizations.auth import (
+    OrganizationsCreate,
+    OrganizationsRead,
+    OrganizationsWrite,
+    ProvidersRead,
+    ProvidersWrite,
+)
+from oversight_app.organizations import service
+from oversight_app.organizations.schemas import (
     NetworkLinkOut,
     NetworkLinkPatch,
     OrganizationIn,
@@ -24,45 +30,29 @@ from oversight_api.organizations.schemas import (
     ProviderOut,
     SiteIn,
 )
-from oversight_app.caller import Caller
 from oversight_app.pagination import Page
-from oversight_app.permissions import Permission
 
 router = APIRouter(tags=["organizations"])
 providers_router = APIRouter(tags=["providers"])
 
 
-def _created(body: OrganizationOut | ProviderOut, location: str) -> JSONResponse:
-    return JSONResponse(
-        body.model_dump(mode="json"),
-        status_code=201,
-        headers={"ETag": etag_of(body.version), "Location": location},
-    )
-
-
 @router.post(
     "/organizations", status_code=201, response_model=OrganizationOut, operation_id="organizations_create"
 )
+@idempotent
 async def create_organization(
-    body: OrganizationIn,
-    request: Request,
-    session: Session,
-    idem: IdempotencyKey = None,
-    caller: Caller = Depends(require(Permission.ORGANIZATIONS_CREATE)),
-) -> JSONResponse:
-    async def create() -> JSONResponse:
-        out = await service.create_organization(session, request, caller, body)
-        return _created(out, f"/v1/organizations/{out.id}")
-
-    return await idempotent_call(session, request, caller, idem, body, create)
+    body: OrganizationIn, session: Session, caller: OrganizationsCreate
+) -> Response:
+    org = OrganizationOut.model_validate(await service.create_organization(session, caller, body))
+    return respond(org, status=201, etag=org.version, location=f"/v1/organizations/{org.id}")
 
 
 @router.get("/organizations", response_model=Page[OrganizationOut], operation_id="organizations_list")
 async def list_organizations(
     session: Session,
     page: Pagination,
+    caller: OrganizationsRead,
     kind: Literal["state", "plan", "provider"] | None = None,
-    caller: Caller = Depends(require(Permission.ORGANIZATIONS_READ)),
 ) -> Page[OrganizationOut]:
     items, cursor = await service.list_organizations(session, caller, page, kind)
     return Page(items=items, next_cursor=cursor)
@@ -72,14 +62,10 @@ async def list_organizations(
     "/organizations/{organization_id}", response_model=OrganizationOut, operation_id="organizations_get"
 )
 async def get_organization(
-    organization_id: uuid.UUID,
-    response: Response,
-    session: Session,
-    caller: Caller = Depends(require(Permission.ORGANIZATIONS_READ)),
-) -> OrganizationOut:
-    org = await service.get_organization(session, caller, organization_id)
-    set_etag(response, org.version)
-    return OrganizationOut.model_validate(org)
+    organization_id: uuid.UUID, session: Session, caller: OrganizationsRead
+) -> Response:
+    org = OrganizationOut.model_validate(await service.get_organization(session, caller, organization_id))
+    return respond(org, etag=org.version)
 
 
 @router.patch(
@@ -88,58 +74,43 @@ async def get_organization(
 async def update_organization(
     organization_id: uuid.UUID,
     body: OrganizationPatch,
-    request: Request,
-    response: Response,
     session: Session,
-    caller: Caller = Depends(require(Permission.ORGANIZATIONS_WRITE)),
-) -> OrganizationOut:
-    org = await service.update_organization(session, request, caller, organization_id, body)
-    set_etag(response, org.version)
-    return OrganizationOut.model_validate(org)
+    caller: OrganizationsWrite,
+    if_match: IfMatch = None,
+) -> Response:
+    updated = await service.update_organization(session, caller, organization_id, body, if_match)
+    org = OrganizationOut.model_validate(updated)
+    return respond(org, etag=org.version)
 
 
 @providers_router.post(
     "/providers", status_code=201, response_model=ProviderOut, operation_id="providers_add_to_network"
 )
-async def add_provider(
-    body: ProviderIn,
-    request: Request,
-    session: Session,
-    idem: IdempotencyKey = None,
-    caller: Caller = Depends(require(Permission.PROVIDERS_WRITE)),
-) -> JSONResponse:
-    async def create() -> JSONResponse:
-        out = await service.add_provider(session, request, caller, body)
-        return _created(out, f"/v1/providers/{out.id}")
-
-    return await idempotent_call(session, request, caller, idem, body, create)
+@idempotent
+async def add_provider(body: ProviderIn, session: Session, caller: ProvidersWrite) -> Response:
+    provider = await service.add_provider(session, caller, body)
+    return respond(provider, status=201, etag=provider.version, location=f"/v1/providers/{provider.id}")
 
 
 @providers_router.get("/providers", response_model=Page[ProviderOut], operation_id="providers_list")
 async def list_providers(
     session: Session,
     page: Pagination,
+    caller: ProvidersRead,
     program: Literal["ecm", "tcm"] | None = None,
     status: Literal["active", "suspended", "terminated"] | None = Query(
         None, description="Network link status"
     ),
     npi: str | None = Query(None, pattern=r"^\d{10}$"),
-    caller: Caller = Depends(require(Permission.PROVIDERS_READ)),
 ) -> Page[ProviderOut]:
     items, cursor = await service.list_providers(session, caller, page, program, status, npi)
     return Page(items=items, next_cursor=cursor)
 
 
 @providers_router.get("/providers/{provider_id}", response_model=ProviderOut, operation_id="providers_get")
-async def get_provider(
-    provider_id: uuid.UUID,
-    response: Response,
-    session: Session,
-    caller: Caller = Depends(require(Permission.PROVIDERS_READ)),
-) -> ProviderOut:
-    out = await service.get_provider(session, caller, provider_id)
-    set_etag(response, out.version)
-    return out
+async def get_provider(provider_id: uuid.UUID, session: Session, caller: ProvidersRead) -> Response:
+    provider = await service.get_provider(session, caller, provider_id)
+    return respond(provider, etag=provider.version)
 
 
 @providers_router.post(
@@ -148,33 +119,20 @@ async def get_provider(
     response_model=ProviderOut,
     operation_id="providers_add_site",
 )
+@idempotent
 async def add_site(
-    provider_id: uuid.UUID,
-    body: SiteIn,
-    request: Request,
-    session: Session,
-    idem: IdempotencyKey = None,
-    caller: Caller = Depends(require(Permission.PROVIDERS_WRITE)),
-) -> JSONResponse:
-    async def create() -> JSONResponse:
-        out = await service.add_site(session, request, caller, provider_id, body)
-        return _created(out, f"/v1/providers/{out.id}")
-
-    return await idempotent_call(session, request, caller, idem, body, create)
+    provider_id: uuid.UUID, body: SiteIn, session: Session, caller: ProvidersWrite
+) -> Response:
+    provider = await service.add_site(session, caller, provider_id, body)
+    return respond(provider, status=201, etag=provider.version, location=f"/v1/providers/{provider.id}")
 
 
 @providers_router.get(
     "/network-links/{network_link_id}", response_model=NetworkLinkOut, operation_id="network_links_get"
 )
-async def get_network_link(
-    network_link_id: uuid.UUID,
-    response: Response,
-    session: Session,
-    caller: Caller = Depends(require(Permission.PROVIDERS_READ)),
-) -> NetworkLinkOut:
-    out = await service.get_link(session, caller, network_link_id)
-    set_etag(response, out.version)
-    return out
+async def get_network_link(network_link_id: uuid.UUID, session: Session, caller: ProvidersRead) -> Response:
+    link = await service.get_link(session, caller, network_link_id)
+    return respond(link, etag=link.version)
 
 
 @providers_router.patch(
@@ -183,12 +141,10 @@ async def get_network_link(
 async def update_network_link(
     network_link_id: uuid.UUID,
     body: NetworkLinkPatch,
-    request: Request,
-    response: Response,
     session: Session,
-    caller: Caller = Depends(require(Permission.PROVIDERS_WRITE)),
-) -> NetworkLinkOut:
+    caller: ProvidersWrite,
+    if_match: IfMatch = None,
+) -> Response:
     """Suspend, reinstate or terminate a provider's contract for one program, or set its end date."""
-    out = await service.update_link(session, request, caller, network_link_id, body)
-    set_etag(response, out.version)
-    return out
+    link = await service.update_link(session, caller, network_link_id, body, if_match)
+    return respond(link, etag=link.version)

@@ -16,12 +16,12 @@ from oversight_api.clock import calendar_for
 from oversight_api.conventions.audit import audit_event
 from oversight_api.conventions.etags import check_if_match, etag_of
 from oversight_api.reviews.schemas import ReviewCreate, ReviewOut, ReviewPatch
-from oversight_api.tools.service import find_version
 from oversight_app.caller import Caller
 from oversight_app.errors import ProblemError, conflict, not_found, unprocessable
 from oversight_app.lookup import one_or_404
 from oversight_app.pagination import PageParams, keyset_page
 from oversight_app.tenancy import in_network_clause, plan_provider_clause
+from oversight_app.tools.service import find_version
 from oversight_db.models.organizations import Organization
 from oversight_db.models.reviews import Review, SampleDraw, ToolVersionRecord
 from oversight_db.outbox import add_notice

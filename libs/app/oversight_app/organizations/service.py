@@ -1,18 +1,30 @@
-"""Organizations, providers and the network. Services only flush; the request's session commits."""
+"""Organizations, providers and the network. Services only flush; the caller's unit of work commits.
+
+Creating an organization has two doors into one use case. ``POST /v1/organizations`` is a state
+administrator's (the route requires ``organizations:create``): the new organization is of the state's own
+jurisdiction and the event goes to the state's audit chain. The ``oversight orgs create`` CLI is the
+operator's, who holds the database and stands for no organization; that is how the first state of a
+deployment comes to exist, when no caller can. Both run the same validation and insert
+(:func:`_insert_organization`) after their own check: the operator names any jurisdiction and the event opens
+the new organization's own chain, recorded as its administrator (:func:`administrator`), the way every other
+CLI write acts for an organization.
+"""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from fastapi import Request
 from sqlalchemy import Select, and_, exists, func, select, text
 from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.conventions.audit import audit_event
-from oversight_api.conventions.etags import check_if_match
-from oversight_api.organizations.schemas import (
+from oversight_app import tenancy
+from oversight_app.audit import audit_event
+from oversight_app.caller import Caller
+from oversight_app.errors import ProblemError, conflict, not_found, unprocessable
+from oversight_app.etags import check_if_match
+from oversight_app.organizations.schemas import (
     NetworkLinkOut,
     NetworkLinkPatch,
     OrganizationIn,
@@ -22,11 +34,23 @@ from oversight_api.organizations.schemas import (
     ProviderOut,
     SiteIn,
 )
-from oversight_app import tenancy
-from oversight_app.caller import Caller
-from oversight_app.errors import ProblemError, conflict, not_found, unprocessable
 from oversight_app.pagination import PageParams, keyset_page
+from oversight_app.permissions import Role
 from oversight_db.models.organizations import NetworkLink, Organization, ProviderSite
+
+FieldErrors = list[dict[str, str]]
+
+# The role an organization's own administrator holds; the CLI operator acts in it (``administrator``).
+ADMINISTRATOR_ROLE: dict[str, Role] = {
+    "state": Role.STATE_ADMIN,
+    "plan": Role.PLAN_ADMIN,
+    "provider": Role.PROVIDER,
+}
+
+
+def administrator(organization_id: uuid.UUID, kind: str, actor: str) -> Caller:
+    """``actor`` (an operator, ``cli:<user>``) acting as the organization's own administrator."""
+    return Caller(organization_id, kind, ADMINISTRATOR_ROLE[kind], actor)
 
 
 async def _jurisdiction(session: AsyncSession, organization_id: uuid.UUID) -> str:
@@ -38,18 +62,19 @@ async def _jurisdiction(session: AsyncSession, organization_id: uuid.UUID) -> st
 # --- organizations -------------------------------------------------------------------------------------
 
 
-async def create_organization(
-    session: AsyncSession, request: Request, caller: Caller, body: OrganizationIn
-) -> OrganizationOut:
-    own = await _jurisdiction(session, caller.organization_id)
-    jurisdiction = body.jurisdiction or own
-    errors = []
-    if jurisdiction != own:
-        errors.append({"path": "body.jurisdiction", "message": f"must be your jurisdiction ({own})"})
+def _npi_errors(body: OrganizationIn) -> FieldErrors:
     if body.kind == "provider" and body.npi is None:
-        errors.append({"path": "body.npi", "message": "a provider needs an NPI"})
+        return [{"path": "body.npi", "message": "a provider needs an NPI"}]
     if body.kind != "provider" and body.npi is not None:
-        errors.append({"path": "body.npi", "message": "only providers carry an NPI"})
+        return [{"path": "body.npi", "message": "only providers carry an NPI"}]
+    return []
+
+
+async def _insert_organization(
+    session: AsyncSession, body: OrganizationIn, jurisdiction: str, errors: FieldErrors
+) -> Organization:
+    """Validate (``errors``: what the door's own check found) and insert; no permission check, no audit."""
+    errors = errors + _npi_errors(body)
     if errors:
         raise unprocessable("the organization is not valid", errors)
     if body.npi and await session.scalar(select(Organization.id).where(Organization.npi == body.npi)):
@@ -64,16 +89,39 @@ async def create_organization(
     )
     session.add(org)
     await session.flush()
-    await audit_event(
-        session,
-        request,
-        caller,
-        "organization.created",
-        "organization",
-        org.id,
-        {"fields": sorted(body.model_fields_set), "kind": body.kind},
-    )
-    return OrganizationOut.model_validate(org)
+    return org
+
+
+async def _audit_created(
+    session: AsyncSession, caller: Caller, org: Organization, body: OrganizationIn
+) -> None:
+    changes = {"fields": sorted(body.model_fields_set), "kind": body.kind}
+    await audit_event(session, caller, "organization.created", "organization", org.id, changes)
+
+
+async def create_organization(session: AsyncSession, caller: Caller, body: OrganizationIn) -> Organization:
+    """A state creates an organization of its own jurisdiction (the default when the body names none)."""
+    own = await _jurisdiction(session, caller.organization_id)
+    jurisdiction = body.jurisdiction or own
+    errors: FieldErrors = []
+    if jurisdiction != own:
+        errors.append({"path": "body.jurisdiction", "message": f"must be your jurisdiction ({own})"})
+    org = await _insert_organization(session, body, jurisdiction, errors)
+    await _audit_created(session, caller, org, body)
+    return org
+
+
+async def create_organization_as_operator(
+    session: AsyncSession, actor: str, body: OrganizationIn
+) -> Organization:
+    """The operator (``actor``: ``cli:<user>``) creates an organization of any kind and jurisdiction; the
+    body must name the jurisdiction, since there is no caller's to default to."""
+    errors: FieldErrors = []
+    if body.jurisdiction is None:
+        errors.append({"path": "body.jurisdiction", "message": "name the jurisdiction, e.g. US-NC"})
+    org = await _insert_organization(session, body, body.jurisdiction or "", errors)
+    await _audit_created(session, administrator(org.id, org.kind, actor), org, body)
+    return org
 
 
 async def list_organizations(
@@ -99,10 +147,10 @@ async def get_organization(session: AsyncSession, caller: Caller, organization_i
 
 async def update_organization(
     session: AsyncSession,
-    request: Request,
     caller: Caller,
     organization_id: uuid.UUID,
     body: OrganizationPatch,
+    if_match: str | None,
 ) -> Organization:
     org = await get_organization(session, caller, organization_id)
     administered = await session.scalar(
@@ -113,13 +161,13 @@ async def update_organization(
     if not administered:
         # Visible (so a 403 reveals nothing new) but not the caller's to change.
         raise ProblemError(403, "you may change only your own organization", slug="forbidden")
-    check_if_match(request, org.version)
+    check_if_match(if_match, org.version)
     changed = body.model_dump(mode="json", exclude_unset=True, exclude_none=True)
     for field, value in changed.items():
         setattr(org, field, value)
     await session.flush()
     await audit_event(
-        session, request, caller, "organization.updated", "organization", org.id, {"fields": sorted(changed)}
+        session, caller, "organization.updated", "organization", org.id, {"fields": sorted(changed)}
     )
     await session.refresh(org)
     return org
@@ -253,9 +301,7 @@ async def _insert_sites(session: AsyncSession, provider_id: uuid.UUID, sites: li
     return len(result.all())
 
 
-async def add_provider(
-    session: AsyncSession, request: Request, caller: Caller, body: ProviderIn
-) -> ProviderOut:
+def _check_addition(caller: Caller, body: ProviderIn) -> None:
     if caller.organization_kind != "plan":
         raise ProblemError(403, "only a plan adds providers to its network", slug="forbidden")
     if body.effective_to is not None and body.effective_to < body.effective_from:
@@ -263,13 +309,20 @@ async def add_provider(
             "the link ends before it starts",
             [{"path": "body.effective_to", "message": "before effective_from"}],
         )
-    # The NPI's organization, created unless it exists; ON CONFLICT makes two plans adding one NPI at once safe.
+
+
+async def _provider_for_npi(
+    session: AsyncSession, caller: Caller, body: ProviderIn
+) -> tuple[uuid.UUID, bool]:
+    """The NPI's provider organization, created unless it exists: (its id, whether it is new).
+
+    ON CONFLICT makes two plans adding one new NPI at once safe: one inserts, the other finds it.
+    """
     jurisdiction = body.jurisdiction or await _jurisdiction(session, caller.organization_id)
-    new_id = uuid.uuid4()
     created = await session.scalar(
         insert(Organization)
         .values(
-            id=new_id,
+            id=uuid.uuid4(),
             kind="provider",
             name=body.name,
             npi=body.npi,
@@ -280,26 +333,27 @@ async def add_provider(
         .on_conflict_do_nothing(index_elements=["npi"], index_where=Organization.npi.is_not(None))
         .returning(Organization.id)
     )
-    if created is None:
-        existing = (
-            await session.execute(
-                select(Organization.id, Organization.kind).where(Organization.npi == body.npi)
-            )
-        ).one()
-        if existing.kind != "provider":
-            raise conflict("this NPI belongs to an organization that is not a provider", slug="npi-taken")
-        provider_id = existing.id
-    else:
-        provider_id = created
+    if created is not None:
         await audit_event(
             session,
-            request,
             caller,
             "organization.created",
             "organization",
-            provider_id,
+            created,
             {"fields": ["kind", "name", "npi", "jurisdiction", "settings"], "kind": "provider"},
         )
+        return created, True
+    existing = (
+        await session.execute(select(Organization.id, Organization.kind).where(Organization.npi == body.npi))
+    ).one()
+    if existing.kind != "provider":
+        raise conflict("this NPI belongs to an organization that is not a provider", slug="npi-taken")
+    return existing.id, False
+
+
+async def _link_to_network(
+    session: AsyncSession, caller: Caller, provider_id: uuid.UUID, body: ProviderIn, new_provider: bool
+) -> None:
     link_id = await session.scalar(
         insert(NetworkLink)
         .values(
@@ -319,7 +373,6 @@ async def add_provider(
         raise conflict(f"this provider is already in your {body.program} network", slug="already-in-network")
     await audit_event(
         session,
-        request,
         caller,
         "network_link.created",
         "network_link",
@@ -328,26 +381,31 @@ async def add_provider(
             "fields": ["program", "status", "effective_from", "effective_to"],
             "provider_id": str(provider_id),
             "program": body.program,
-            "new_provider": created is not None,
+            "new_provider": new_provider,
         },
     )
+
+
+async def add_provider(session: AsyncSession, caller: Caller, body: ProviderIn) -> ProviderOut:
+    """A plan adds a provider (by NPI, created if new) to its network for one program, with its sites."""
+    _check_addition(caller, body)
+    provider_id, new_provider = await _provider_for_npi(session, caller, body)
+    await _link_to_network(session, caller, provider_id, body, new_provider)
     sites = await _insert_sites(session, provider_id, body.sites)
     if sites:
         await audit_event(
-            session, request, caller, "provider_site.created", "organization", provider_id, {"count": sites}
+            session, caller, "provider_site.created", "organization", provider_id, {"count": sites}
         )
     return await get_provider(session, caller, provider_id)
 
 
 async def add_site(
-    session: AsyncSession, request: Request, caller: Caller, provider_id: uuid.UUID, body: SiteIn
+    session: AsyncSession, caller: Caller, provider_id: uuid.UUID, body: SiteIn
 ) -> ProviderOut:
     await get_provider(session, caller, provider_id)  # 404 outside the caller's network
     if not await _insert_sites(session, provider_id, [body]):
         raise conflict("this provider already has a site with that name", slug="site-exists")
-    await audit_event(
-        session, request, caller, "provider_site.created", "organization", provider_id, {"count": 1}
-    )
+    await audit_event(session, caller, "provider_site.created", "organization", provider_id, {"count": 1})
     return await get_provider(session, caller, provider_id)
 
 
@@ -368,12 +426,16 @@ async def get_link(session: AsyncSession, caller: Caller, link_id: uuid.UUID) ->
 
 
 async def update_link(
-    session: AsyncSession, request: Request, caller: Caller, link_id: uuid.UUID, body: NetworkLinkPatch
+    session: AsyncSession,
+    caller: Caller,
+    link_id: uuid.UUID,
+    body: NetworkLinkPatch,
+    if_match: str | None,
 ) -> NetworkLinkOut:
     link = await _load_link(session, caller, link_id)
     if link.plan_id != caller.organization_id:
         raise ProblemError(403, "only the plan changes its network", slug="forbidden")
-    check_if_match(request, link.version)
+    check_if_match(if_match, link.version)
     changed = body.model_dump(exclude_unset=True)
     if changed.get("status") is None:
         changed.pop("status", None)
@@ -388,7 +450,6 @@ async def update_link(
     await session.flush()
     await audit_event(
         session,
-        request,
         caller,
         "network_link.updated",
         "network_link",

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from oversight_api.organizations.npi import is_valid_npi
+from oversight_app.organizations.npi import is_valid_npi
 from oversight_app.permissions import Role
 
 Kind = Literal["state", "plan", "provider"]
