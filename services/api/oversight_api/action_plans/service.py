@@ -22,12 +22,12 @@ from oversight_api.action_plans.schemas import (
 from oversight_api.clock import calendar_for
 from oversight_api.conventions.audit import audit_event
 from oversight_api.conventions.etags import check_if_match, etag_of
-from oversight_api.reviews.service import require_plan
 from oversight_api.tools.service import find_version
 from oversight_app.caller import Caller
 from oversight_app.errors import ProblemError, conflict, not_found, unprocessable
 from oversight_app.lookup import one_or_404
 from oversight_app.pagination import PageParams, keyset_page
+from oversight_app.reviews.service import require_plan
 from oversight_app.tenancy import in_network_clause, plan_provider_clause, provider_clause
 from oversight_db.action_plans import apply_event, open_pip, policy_of
 from oversight_db.models.action_plans import ActionPlan
