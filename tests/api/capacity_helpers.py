@@ -14,7 +14,7 @@ import pytest_asyncio
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_api.app import create_app
-from oversight_api.capacity.clock import Now, get_clock
+from oversight_api.clock import now
 from oversight_api.resources import Resources
 from oversight_db.models import NetworkLink
 
@@ -83,10 +83,10 @@ async def cap(resources: Resources, session: AsyncSession) -> AsyncIterator[CapC
     clock = FakeClock()
     app = create_app(resources=resources)
 
-    def fake_clock() -> Now:
-        return clock
+    def fake_now() -> datetime:
+        return clock()
 
-    app.dependency_overrides[get_clock] = fake_clock
+    app.dependency_overrides[now] = fake_now
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
         yield CapClient(c, clock, session)

@@ -12,9 +12,9 @@ import httpx
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.capacity.distribution_plans import approved_content
-from oversight_api.capacity.payments import settle_accepted_quarters
 from oversight_api.resources import Resources
+from oversight_app.capacity.distribution_plans import approved_content
+from oversight_app.capacity.payments import settle_accepted_quarters
 from oversight_db.models import (
     CapacityDistributionPlanVersion,
     CapacityParticipant,

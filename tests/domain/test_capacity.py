@@ -11,6 +11,7 @@ import pytest
 from oversight_domain.capacity import (
     MILESTONES,
     CapacityError,
+    MilestoneStatus,
     MilestoneTarget,
     ProgressReport,
     ReminderSpec,
@@ -188,3 +189,92 @@ def test_bad_reminder_offsets_are_refused_with_their_path(reminders: dict[str, A
     with pytest.raises(CapacityError) as exc:
         parse_program(data)
     assert [e["path"] for e in exc.value.errors] == [path]
+
+
+def _errors(spec: dict[str, Any]) -> list[dict[str, str]]:
+    with pytest.raises(CapacityError) as info:
+        generate_schedule(spec)
+    return info.value.errors
+
+
+def test_explicit_period_errors_are_listed_in_order_with_their_paths() -> None:
+    spec = _spec(
+        first_start="2022-01-01",
+        periods=[
+            {"start": "2022-01-01", "end": "2022-03-31"},
+            {"start": "2022-03-15", "end": "2022-03-01"},
+            {"start": "2022-04-05", "end": "2022-06-30"},
+        ],
+    )
+    assert _errors(spec) == [
+        {"path": "quarterly", "message": "give either periods or first_start/last_end"},
+        {"path": "quarterly.periods[1]", "message": "ends (2022-03-01) before it starts (2022-03-15)"},
+        {"path": "quarterly.periods[1]", "message": "overlaps the previous period (ends 2022-03-31)"},
+        {
+            "path": "quarterly.periods[2]",
+            "message": "is not contiguous: starts 2022-04-05, previous period ends 2022-03-01",
+        },
+    ]
+    assert _errors(_spec(periods=[])) == [
+        {"path": "quarterly.periods", "message": "at least one period is required"}
+    ]
+
+
+def test_generated_period_errors_are_listed_in_order_with_their_paths() -> None:
+    assert _errors(_spec(first_start="2022-01-02", last_end="2022-05-30")) == [
+        {"path": "quarterly.first_start", "message": "must be the first day of a month"},
+        {"path": "quarterly.last_end", "message": "must be the last day of a month"},
+        {
+            "path": "quarterly",
+            "message": "5 months from first_start to last_end is not a whole number of 3-month periods",
+        },
+    ]
+    assert _errors(_spec(first_start="2022-04-01", last_end="2022-03-31")) == [
+        {
+            "path": "quarterly",
+            "message": "0 months from first_start to last_end is not a whole number of 3-month periods",
+        }
+    ]
+    assert _errors(_spec(first_start="2022-01-01")) == [
+        {"path": "quarterly", "message": "first_start and last_end are required"}
+    ]
+    monthly = generate_schedule(_spec(first_start="2022-01-01", last_end="2022-06-30", months_per_period=1))
+    assert [(r.period_start, r.period_end) for r in monthly.of_kind("quarterly")] == [
+        (date(2022, m, 1), date(2022, m, d))
+        for m, d in [(1, 31), (2, 28), (3, 31), (4, 30), (5, 31), (6, 30)]
+    ]
+
+
+def test_milestone_status_errors_are_listed_in_order_with_their_paths() -> None:
+    sched = generate_schedule(NC)
+    targets = [
+        MilestoneTarget(7, 1, -1),
+        MilestoneTarget(4, 9, 1),
+        MilestoneTarget(4, 9, 2),
+        MilestoneTarget(2, 8, 1),
+    ]
+    progress = [ProgressReport(4, 1, -2), ProgressReport(4, 1, 1)]
+    with pytest.raises(CapacityError) as info:
+        milestone_status(sched, targets, progress, date(2022, 1, 1))
+    assert info.value.errors == [
+        {"path": "targets[0].milestone", "message": "no milestone 7 (1-6)"},
+        {"path": "targets[0].target", "message": "must be >= 0, got -1"},
+        {"path": "targets[2]", "message": "duplicate target for this milestone and quarter"},
+        {"path": "progress[0].reported", "message": "must be >= 0, got -2"},
+        {"path": "progress[1]", "message": "duplicate progress for this milestone and quarter"},
+        {"path": "targets", "message": "milestone 4: no quarter 9 in the schedule"},
+        {"path": "targets", "message": "milestone 2: no quarter 8 in the schedule"},
+    ]
+
+
+def test_milestone_status_rows_are_sorted_and_a_repeated_target_keeps_the_last() -> None:
+    sched = generate_schedule(NC)
+    rows = milestone_status(
+        sched,
+        iter([MilestoneTarget(5, 2, 3), MilestoneTarget(4, 1, 20)]),
+        iter([ProgressReport(4, 1, 25), ProgressReport(6, 6, 1)]),
+        date(2022, 5, 2),
+    )
+    q1 = sched.quarter(1)
+    assert rows[0] == MilestoneStatus(4, 1, q1.label, q1.due_on, 20, 25, "met")
+    assert [(r.milestone, r.period_index, r.status) for r in rows] == [(4, 1, "met"), (5, 2, "pending")]

@@ -107,3 +107,45 @@ def test_split_adds_up_exactly_and_each_line_is_within_a_cent_of_its_share(
 def test_local_date_is_north_carolinas() -> None:
     # 2022-05-01 03:30 UTC is still April 30 in North Carolina: a report due then is on time.
     assert local_date(datetime(2022, 5, 1, 3, 30, tzinfo=UTC), "US-NC") == date(2022, 4, 30)
+
+
+def test_every_problem_is_listed_in_order_with_its_path_and_message() -> None:
+    with pytest.raises(CapacityError) as info:
+        validate_plan(
+            [Budget(1, D("10.00")), Budget(4, D("100.00")), Budget(4, D("1.00")), Budget(7, D("-1.005"))],
+            [
+                QuarterTarget(1, 1, D("1"), D("20")),
+                QuarterTarget(4, 9, D("-1"), D("150.00")),
+                QuarterTarget(4, 9, D("1"), D("0.001")),
+                QuarterTarget(3, 1, D("1"), D("-1.00")),
+            ],
+            [
+                Allocation("p1", 4, D("90.00")),
+                Allocation("p1", 4, D("20.00")),
+                Allocation("p2", 5, D("-0.505")),
+                Allocation("p3", 1, D("11.00")),
+            ],
+            iter(range(1, 7)),
+        )
+    assert info.value.errors == [
+        {"path": "budgets[2].milestone", "message": "duplicate budget for this milestone"},
+        {"path": "budgets[3].milestone", "message": "no milestone 7 (1-6)"},
+        {"path": "budgets[3].amount", "message": "must be >= 0, got -1.005"},
+        {"path": "budgets[3].amount", "message": "must be whole cents"},
+        {"path": "targets[0].milestone", "message": "milestone 1 is met by the plan's approval"},
+        {"path": "targets[1].quarter", "message": "no quarter 9 in the program"},
+        {"path": "targets[1].target", "message": "must be >= 0, got -1"},
+        {"path": "targets[2].quarter", "message": "no quarter 9 in the program"},
+        {"path": "targets[2]", "message": "duplicate target for this milestone and quarter"},
+        {"path": "targets[2].payment", "message": "must be whole cents"},
+        {"path": "targets[3].milestone", "message": "milestone 3 has no budget"},
+        {"path": "targets[3].payment", "message": "must be >= 0, got -1.00"},
+        {"path": "targets", "message": "milestone 1: quarterly payments 20 exceed its budget 10.00"},
+        {"path": "targets", "message": "milestone 4: quarterly payments 150.001 exceed its budget 1.00"},
+        {"path": "allocations[1]", "message": "duplicate allocation for this provider and milestone"},
+        {"path": "allocations[2].milestone", "message": "milestone 5 has no budget"},
+        {"path": "allocations[2].amount", "message": "must be >= 0, got -0.505"},
+        {"path": "allocations[2].amount", "message": "must be whole cents"},
+        {"path": "allocations", "message": "milestone 1: allocations 11.00 exceed its budget 10.00"},
+        {"path": "allocations", "message": "milestone 4: allocations 110.00 exceed its budget 1.00"},
+    ]

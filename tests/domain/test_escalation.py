@@ -24,12 +24,15 @@ from oversight_domain.escalation import (
     ReminderDue,
     Return,
     SetDeadline,
+    Standing,
     Submit,
     Transition,
     is_technical_assistance,
+    provider_standing,
     record_existing_pip,
     transition,
 )
+from oversight_domain.statuses import ACTION_PLAN_ACTIVE, ActionPlanStatus, ProviderStanding
 from oversight_domain.tools import load_tool
 
 ECM = load_tool("ecm-partnership").policies.escalation
@@ -220,3 +223,48 @@ def test_property_every_transition_is_idempotent(steps: list[tuple[Event, int]],
         if p.status in ("cap_open", "cap_submitted", "termination_recommended"):
             assert p.holds == ("new_enrollment", "authorizations")
         plan = p
+
+
+# --------------------------------------------------------------------------- TA rule and provider standing
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.booleans(), st.integers(0, 5), st.booleans())
+def test_property_seed000_technical_assistance(first_is_ta: bool, prior: int, purpose_is_ta: bool) -> None:
+    policy = TCM.model_copy(update={"first_review_is_technical_assistance": first_is_ta})
+    ta = is_technical_assistance(policy, prior_reviews_with_tool=prior, visit_purpose_is_ta=purpose_is_ta)
+    # A TA visit always is one; otherwise only a provider's first review with a tool whose policy says so.
+    assert ta == (purpose_is_ta or (first_is_ta and prior == 0))
+    if ta and not purpose_is_ta:
+        assert not is_technical_assistance(policy, prior_reviews_with_tool=prior + 1)
+
+
+def test_standing_is_the_worst_stage_and_caps_hold_enrollments_and_authorizations() -> None:
+    assert provider_standing([]) == Standing(ProviderStanding.GOOD, True, True, 0)
+    pip = ("pip_submitted", ())
+    cap = ("cap_open", ("new_enrollment", "authorizations"))
+    assert provider_standing([pip]) == Standing(ProviderStanding.PIP, True, True, 1)
+    assert provider_standing([pip, cap]) == Standing(ProviderStanding.CAP, False, False, 2)
+    ended = ("termination_recommended", ("new_enrollment",))
+    assert provider_standing([pip, ended, ("closed", ())]) == Standing(
+        ProviderStanding.TERMINATION_RECOMMENDED, False, True, 1
+    )
+
+
+PLAN_STATUSES = st.sampled_from(list(ActionPlanStatus))
+HOLDS = st.lists(st.sampled_from(["new_enrollment", "authorizations"]), max_size=2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(PLAN_STATUSES, HOLDS), max_size=6), st.tuples(PLAN_STATUSES, HOLDS))
+def test_property_standing_never_improves_with_one_more_plan(
+    plans: list[tuple[ActionPlanStatus, list[str]]], extra: tuple[ActionPlanStatus, list[str]]
+) -> None:
+    rank = list(ProviderStanding)  # good < pip < cap < termination_recommended
+    before, after = provider_standing(plans), provider_standing([*plans, extra])
+    assert rank.index(after.standing) >= rank.index(before.standing)
+    assert after.can_enroll_members <= before.can_enroll_members
+    assert after.can_submit_authorizations <= before.can_submit_authorizations
+    assert after.active_plans - before.active_plans == (extra[0] in ACTION_PLAN_ACTIVE)
+    # closed plans count for nothing
+    assert provider_standing([*plans, (ActionPlanStatus.CLOSED, ["new_enrollment"])]) == before

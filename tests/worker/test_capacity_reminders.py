@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_db import capacity  # registers the handler
+from oversight_app.capacity import reminders as capacity  # registers the handler
 from oversight_db.deadlines import HANDLERS
 from oversight_db.models import CapacityReport, Deadline, Notice
 from tests.api.capacity_helpers import NC_PROGRAM, CapClient, cap, idem, link_tcm, plan_body

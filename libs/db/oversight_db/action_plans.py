@@ -45,6 +45,7 @@ from oversight_domain.escalation import (
     record_existing_pip,
     transition,
 )
+from oversight_domain.statuses import ActionPlanStatus
 from oversight_domain.tools import EscalationPolicy
 
 SUBJECT_TYPE = "action_plan"
@@ -56,7 +57,7 @@ SWEEP_ACTOR = "system:deadline_sweep"
 
 def state_of(row: ActionPlan) -> ActionPlanState:
     return ActionPlanState(
-        status=row.status,  # type: ignore[arg-type]
+        status=ActionPlanStatus(row.status),
         technical_assistance=row.technical_assistance,
         pip_issued_on=row.issued_on,
         due_on=row.due_on,

@@ -232,6 +232,73 @@ def _quarter_label(start: date, end: date, index: int) -> str:
     return f"P{index}"
 
 
+def _generation_errors(first_start: date, last_end: date, months_per_period: int) -> list[dict[str, str]]:
+    """Problems with generated periods' bounds: month-aligned and a whole number of periods."""
+    errors: list[dict[str, str]] = []
+    if first_start.day != 1:
+        errors.append({"path": "quarterly.first_start", "message": "must be the first day of a month"})
+    if last_end != last_day_of_month(last_end):
+        errors.append({"path": "quarterly.last_end", "message": "must be the last day of a month"})
+    months = (last_end.year - first_start.year) * 12 + last_end.month - first_start.month + 1
+    if months <= 0 or months % months_per_period:
+        errors.append(
+            {
+                "path": "quarterly",
+                "message": f"{months} months from first_start to last_end is not a whole number of "
+                f"{months_per_period}-month periods",
+            }
+        )
+    return errors
+
+
+def _periods_between(first_start: date, last_end: date, months_per_period: int) -> list[tuple[date, date]]:
+    """Consecutive ``months_per_period``-month periods from ``first_start`` through ``last_end``."""
+    periods = []
+    start = first_start
+    while start <= last_end:
+        nxt = add_months(start, months_per_period)
+        periods.append((start, nxt - timedelta(days=1)))
+        start = nxt
+    return periods
+
+
+def _generated_periods(spec: QuarterlySpec) -> list[tuple[date, date]]:
+    """The periods from ``first_start``/``last_end``; raises :class:`CapacityError` if they are unusable."""
+    if spec.first_start is None or spec.last_end is None:
+        raise CapacityError([{"path": "quarterly", "message": "first_start and last_end are required"}])
+    errors = _generation_errors(spec.first_start, spec.last_end, spec.months_per_period)
+    if errors:
+        raise CapacityError(errors)
+    return _periods_between(spec.first_start, spec.last_end, spec.months_per_period)
+
+
+def _period_errors(i: int, start: date, end: date, prev_end: date | None) -> list[dict[str, str]]:
+    """Problems with period ``i``: it ends before it starts, or it overlaps or leaves a gap after the previous."""
+    path = f"quarterly.periods[{i}]"
+    errors: list[dict[str, str]] = []
+    if end < start:
+        errors.append({"path": path, "message": f"ends ({end}) before it starts ({start})"})
+    if prev_end is None:
+        return errors
+    if start <= prev_end:
+        errors.append({"path": path, "message": f"overlaps the previous period (ends {prev_end})"})
+    elif start != prev_end + timedelta(days=1):
+        errors.append(
+            {"path": path, "message": f"is not contiguous: starts {start}, previous period ends {prev_end}"}
+        )
+    return errors
+
+
+def _sequence_errors(periods: list[tuple[date, date]]) -> list[dict[str, str]]:
+    """Problems with the periods as a whole: none at all, or any period out of order, overlapping or gapped."""
+    errors: list[dict[str, str]] = []
+    if not periods:
+        errors.append({"path": "quarterly.periods", "message": "at least one period is required"})
+    for i, (start, end) in enumerate(periods):
+        errors += _period_errors(i, start, end, periods[i - 1][1] if i else None)
+    return errors
+
+
 def quarterly_periods(spec: QuarterlySpec) -> list[tuple[date, date]]:
     """The performance periods, validated: each ``start <= end``, in order, contiguous, no overlap."""
     errors: list[dict[str, str]] = []
@@ -240,57 +307,8 @@ def quarterly_periods(spec: QuarterlySpec) -> list[tuple[date, date]]:
             errors.append({"path": "quarterly", "message": "give either periods or first_start/last_end"})
         periods = [(p.start, p.end) for p in spec.periods]
     else:
-        if spec.first_start is None or spec.last_end is None:
-            raise CapacityError([{"path": "quarterly", "message": "first_start and last_end are required"}])
-        if spec.first_start.day != 1:
-            errors.append({"path": "quarterly.first_start", "message": "must be the first day of a month"})
-        if spec.last_end != last_day_of_month(spec.last_end):
-            errors.append({"path": "quarterly.last_end", "message": "must be the last day of a month"})
-        months = (
-            (spec.last_end.year - spec.first_start.year) * 12
-            + spec.last_end.month
-            - spec.first_start.month
-            + 1
-        )
-        if months <= 0 or months % spec.months_per_period:
-            errors.append(
-                {
-                    "path": "quarterly",
-                    "message": f"{months} months from first_start to last_end is not a whole number of "
-                    f"{spec.months_per_period}-month periods",
-                }
-            )
-        if errors:
-            raise CapacityError(errors)
-        periods = []
-        start = spec.first_start
-        while start <= spec.last_end:
-            nxt = add_months(start, spec.months_per_period)
-            periods.append((start, nxt - timedelta(days=1)))
-            start = nxt
-    if not periods:
-        errors.append({"path": "quarterly.periods", "message": "at least one period is required"})
-    for i, (start, end) in enumerate(periods):
-        if end < start:
-            errors.append(
-                {"path": f"quarterly.periods[{i}]", "message": f"ends ({end}) before it starts ({start})"}
-            )
-        if i:
-            prev_end = periods[i - 1][1]
-            if start <= prev_end:
-                errors.append(
-                    {
-                        "path": f"quarterly.periods[{i}]",
-                        "message": f"overlaps the previous period (ends {prev_end})",
-                    }
-                )
-            elif start != prev_end + timedelta(days=1):
-                errors.append(
-                    {
-                        "path": f"quarterly.periods[{i}]",
-                        "message": f"is not contiguous: starts {start}, previous period ends {prev_end}",
-                    }
-                )
+        periods = _generated_periods(spec)
+    errors += _sequence_errors(periods)
     if errors:
         raise CapacityError(errors)
     return periods
@@ -373,18 +391,10 @@ class MilestoneStatus:
     status: MilestoneState
 
 
-def milestone_status(
-    schedule: Schedule,
+def _targets_by_key(
     targets: Iterable[MilestoneTarget],
-    progress: Iterable[ProgressReport],
-    as_of: date,
-) -> list[MilestoneStatus]:
-    """Status of each (milestone, quarter) target as of a date.
-
-    ``met``: reported >= target. Otherwise, before the quarter's report is due: ``in_progress`` (some
-    progress reported) or ``pending`` (none); after it: ``not_met`` or ``not_reported``. Targets and
-    progress must be >= 0, name milestones 1-6 and quarters of the schedule, and not repeat.
-    """
+) -> tuple[dict[tuple[int, int], Number], list[dict[str, str]]]:
+    """Each target by (milestone, quarter), the last one winning, and the problems with the targets."""
     known = {m.number for m in MILESTONES}
     errors: list[dict[str, str]] = []
     wanted: dict[tuple[int, int], Number] = {}
@@ -397,6 +407,14 @@ def milestone_status(
         if (t.milestone, t.period_index) in wanted:
             errors.append({"path": path, "message": "duplicate target for this milestone and quarter"})
         wanted[(t.milestone, t.period_index)] = t.target
+    return wanted, errors
+
+
+def _progress_by_key(
+    progress: Iterable[ProgressReport],
+) -> tuple[dict[tuple[int, int], Number], list[dict[str, str]]]:
+    """Each reported figure by (milestone, quarter), the last one winning, and the problems with them."""
+    errors: list[dict[str, str]] = []
     got: dict[tuple[int, int], Number] = {}
     for i, p in enumerate(progress):
         path = f"progress[{i}]"
@@ -405,24 +423,51 @@ def milestone_status(
         if (p.milestone, p.period_index) in got:
             errors.append({"path": path, "message": "duplicate progress for this milestone and quarter"})
         got[(p.milestone, p.period_index)] = p.reported
+    return got, errors
+
+
+def _unknown_quarter_errors(
+    wanted: Mapping[tuple[int, int], Number], quarters: Mapping[int | None, ScheduledReport]
+) -> list[dict[str, str]]:
+    """One error per targeted (milestone, quarter) whose quarter is not in the schedule."""
+    return [
+        {"path": "targets", "message": f"milestone {milestone}: no quarter {index} in the schedule"}
+        for milestone, index in wanted
+        if index not in quarters
+    ]
+
+
+def _state(target: Number, reported: Number | None, due_on: date, as_of: date) -> MilestoneState:
+    """``met``; else ``in_progress``/``pending`` until the report is due, ``not_met``/``not_reported`` after."""
+    if reported is not None and reported >= target:
+        return "met"
+    if as_of > due_on:
+        return "not_reported" if reported is None else "not_met"
+    return "pending" if reported is None else "in_progress"
+
+
+def milestone_status(
+    schedule: Schedule,
+    targets: Iterable[MilestoneTarget],
+    progress: Iterable[ProgressReport],
+    as_of: date,
+) -> list[MilestoneStatus]:
+    """Status of each (milestone, quarter) target as of a date.
+
+    ``met``: reported >= target. Otherwise, before the quarter's report is due: ``in_progress`` (some
+    progress reported) or ``pending`` (none); after it: ``not_met`` or ``not_reported``. Targets and
+    progress must be >= 0, name milestones 1-6 and quarters of the schedule, and not repeat.
+    """
+    wanted, target_errors = _targets_by_key(targets)
+    got, progress_errors = _progress_by_key(progress)
     quarters = {r.period_index: r for r in schedule.of_kind("quarterly")}
-    for (milestone, index), _ in wanted.items():
-        if index not in quarters:
-            errors.append(
-                {"path": "targets", "message": f"milestone {milestone}: no quarter {index} in the schedule"}
-            )
+    errors = target_errors + progress_errors + _unknown_quarter_errors(wanted, quarters)
     if errors:
         raise CapacityError(errors)
     out: list[MilestoneStatus] = []
     for (milestone, index), target in sorted(wanted.items()):
         report = quarters[index]
         reported = got.get((milestone, index))
-        status: MilestoneState
-        if reported is not None and reported >= target:
-            status = "met"
-        elif as_of > report.due_on:
-            status = "not_reported" if reported is None else "not_met"
-        else:
-            status = "pending" if reported is None else "in_progress"
+        status = _state(target, reported, report.due_on, as_of)
         out.append(MilestoneStatus(milestone, index, report.label, report.due_on, target, reported, status))
     return out

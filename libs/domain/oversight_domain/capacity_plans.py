@@ -58,15 +58,9 @@ def _money_errors(path: str, value: Decimal) -> list[dict[str, str]]:
     return errors
 
 
-def validate_plan(
-    budgets: Sequence[Budget],
-    targets: Sequence[QuarterTarget],
-    allocations: Sequence[Allocation],
-    quarters: Iterable[int],
-) -> None:
-    """Raise :class:`CapacityError` listing every problem with a distribution plan, or return None."""
+def _budgets_by_milestone(budgets: Sequence[Budget]) -> tuple[dict[int, Decimal], list[dict[str, str]]]:
+    """Each milestone's budget (the last one winning) and the problems with the budgets."""
     known = {m.number for m in MILESTONES}
-    quarter_set = set(quarters)
     errors: list[dict[str, str]] = []
     budget_of: dict[int, Decimal] = {}
     for i, b in enumerate(budgets):
@@ -77,56 +71,87 @@ def validate_plan(
             errors.append({"path": f"{path}.milestone", "message": "duplicate budget for this milestone"})
         errors += _money_errors(f"{path}.amount", b.amount)
         budget_of[b.milestone] = b.amount
+    return budget_of, errors
+
+
+def _over_budgets_by_milestone(
+    path: str, what: str, totals: dict[int, Decimal], budget_of: dict[int, Decimal]
+) -> list[dict[str, str]]:
+    """One error per budgeted milestone, in milestone order, whose ``totals`` exceed its budget."""
+    return [
+        {
+            "path": path,
+            "message": f"milestone {milestone}: {what} {total} exceed its budget {budget_of[milestone]}",
+        }
+        for milestone, total in sorted(totals.items())
+        if milestone in budget_of and total > budget_of[milestone]
+    ]
+
+
+def _target_errors(
+    path: str, t: QuarterTarget, budget_of: dict[int, Decimal], quarters: set[int]
+) -> list[dict[str, str]]:
+    """Problems with one quarterly target on its own (not duplicates or totals)."""
+    errors: list[dict[str, str]] = []
+    if t.milestone == PLAN_MILESTONE:
+        errors.append({"path": f"{path}.milestone", "message": "milestone 1 is met by the plan's approval"})
+    elif t.milestone not in budget_of:
+        errors.append({"path": f"{path}.milestone", "message": f"milestone {t.milestone} has no budget"})
+    if t.period_index not in quarters:
+        errors.append({"path": f"{path}.quarter", "message": f"no quarter {t.period_index} in the program"})
+    return errors
+
+
+def _targets_errors(
+    targets: Sequence[QuarterTarget], budget_of: dict[int, Decimal], quarters: set[int]
+) -> list[dict[str, str]]:
+    """Problems with the quarterly targets, then any milestone whose payments exceed its budget."""
+    errors: list[dict[str, str]] = []
     paid: dict[int, Decimal] = defaultdict(Decimal)
-    seen_targets: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int]] = set()
     for i, t in enumerate(targets):
         path = f"targets[{i}]"
-        if t.milestone == PLAN_MILESTONE:
-            errors.append(
-                {"path": f"{path}.milestone", "message": "milestone 1 is met by the plan's approval"}
-            )
-        elif t.milestone not in budget_of:
-            errors.append({"path": f"{path}.milestone", "message": f"milestone {t.milestone} has no budget"})
-        if t.period_index not in quarter_set:
-            errors.append(
-                {"path": f"{path}.quarter", "message": f"no quarter {t.period_index} in the program"}
-            )
-        if (t.milestone, t.period_index) in seen_targets:
+        errors += _target_errors(path, t, budget_of, quarters)
+        if (t.milestone, t.period_index) in seen:
             errors.append({"path": path, "message": "duplicate target for this milestone and quarter"})
-        seen_targets.add((t.milestone, t.period_index))
+        seen.add((t.milestone, t.period_index))
         if t.target < 0:
             errors.append({"path": f"{path}.target", "message": f"must be >= 0, got {t.target}"})
         errors += _money_errors(f"{path}.payment", t.payment)
         paid[t.milestone] += t.payment
-    for milestone, total in sorted(paid.items()):
-        if milestone in budget_of and total > budget_of[milestone]:
-            errors.append(
-                {
-                    "path": "targets",
-                    "message": f"milestone {milestone}: quarterly payments {total} exceed its budget "
-                    f"{budget_of[milestone]}",
-                }
-            )
+    return errors + _over_budgets_by_milestone("targets", "quarterly payments", paid, budget_of)
+
+
+def _allocations_errors(
+    allocations: Sequence[Allocation], budget_of: dict[int, Decimal]
+) -> list[dict[str, str]]:
+    """Problems with the provider allocations, then any milestone whose allocations exceed its budget."""
+    errors: list[dict[str, str]] = []
     allocated: dict[int, Decimal] = defaultdict(Decimal)
-    seen_alloc: set[tuple[str, int]] = set()
+    seen: set[tuple[str, int]] = set()
     for i, a in enumerate(allocations):
         path = f"allocations[{i}]"
         if a.milestone not in budget_of:
             errors.append({"path": f"{path}.milestone", "message": f"milestone {a.milestone} has no budget"})
-        if (a.provider_id, a.milestone) in seen_alloc:
+        if (a.provider_id, a.milestone) in seen:
             errors.append({"path": path, "message": "duplicate allocation for this provider and milestone"})
-        seen_alloc.add((a.provider_id, a.milestone))
+        seen.add((a.provider_id, a.milestone))
         errors += _money_errors(f"{path}.amount", a.amount)
         allocated[a.milestone] += a.amount
-    for milestone, total in sorted(allocated.items()):
-        if milestone in budget_of and total > budget_of[milestone]:
-            errors.append(
-                {
-                    "path": "allocations",
-                    "message": f"milestone {milestone}: allocations {total} exceed its budget "
-                    f"{budget_of[milestone]}",
-                }
-            )
+    return errors + _over_budgets_by_milestone("allocations", "allocations", allocated, budget_of)
+
+
+def validate_plan(
+    budgets: Sequence[Budget],
+    targets: Sequence[QuarterTarget],
+    allocations: Sequence[Allocation],
+    quarters: Iterable[int],
+) -> None:
+    """Raise :class:`CapacityError` listing every problem with a distribution plan, or return None."""
+    quarter_set = set(quarters)
+    budget_of, errors = _budgets_by_milestone(budgets)
+    errors += _targets_errors(targets, budget_of, quarter_set)
+    errors += _allocations_errors(allocations, budget_of)
     if errors:
         raise CapacityError(errors)
 

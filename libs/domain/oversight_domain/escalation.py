@@ -29,24 +29,26 @@ Dates:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
 from oversight_domain.calendars import Calendar, add_days
+from oversight_domain.statuses import (
+    ACTION_PLAN_ACTIVE,
+    ACTION_PLAN_AWAITING_DECISION,
+    ACTION_PLAN_AWAITING_PROVIDER,
+    ActionPlanStatus,
+    ProviderStanding,
+)
 from oversight_domain.tools.models import EscalationPolicy
 from oversight_domain.types import DayType
 
-Status = Literal[
-    "pip_open", "pip_submitted", "cap_open", "cap_submitted", "closed", "termination_recommended"
-]
 Stage = Literal["pip", "cap"]
 Role = Literal["provider", "plan_admins"]
 
 BOTH: tuple[Role, ...] = ("provider", "plan_admins")
-OPEN_STATUSES: frozenset[Status] = frozenset({"pip_open", "cap_open"})
-SUBMITTED_STATUSES: frozenset[Status] = frozenset({"pip_submitted", "cap_submitted"})
-TERMINAL_STATUSES: frozenset[Status] = frozenset({"closed", "termination_recommended"})
 
 
 class InvalidTransition(ValueError):
@@ -62,7 +64,7 @@ class EscalationConfigError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class ActionPlanState:
-    status: Status
+    status: ActionPlanStatus
     technical_assistance: bool
     pip_issued_on: date
     due_on: date
@@ -192,7 +194,14 @@ def _days(value: int | None, what: str) -> int:
 def is_technical_assistance(
     policy: EscalationPolicy, *, prior_reviews_with_tool: int, visit_purpose_is_ta: bool = False
 ) -> bool:
-    """Seed 000: a provider's first review with the (NC) tool is technical assistance."""
+    """Whether a new review is for technical assistance (its action plans never become CAPs).
+
+    Seed 000: "Initial monitoring reviews will be for technical assistance and will not have corrective
+    action plans." A review scheduled for technical assistance always is one; otherwise, when the tool's
+    policy ``first_review_is_technical_assistance`` is on, it is one exactly when
+    ``prior_reviews_with_tool`` (the plan's earlier, non-cancelled reviews of the provider with the same
+    tool) is 0.
+    """
     return visit_purpose_is_ta or (
         policy.first_review_is_technical_assistance and prior_reviews_with_tool == 0
     )
@@ -231,7 +240,7 @@ def _open(
     if event.issued_on > today:
         raise InvalidTransition("a PIP cannot be issued in the future")
     due = add_days(event.issued_on, _days(policy.pip_days, "PIP days"), policy.day_type, calendar)
-    new = ActionPlanState("pip_open", event.technical_assistance, event.issued_on, due)
+    new = ActionPlanState(ActionPlanStatus.PIP_OPEN, event.technical_assistance, event.issued_on, due)
     return Transition(
         new,
         (NoticeOwed("action_plan_opened", BOTH, "pip", due), *_due_deadlines(due, today, policy, ())),
@@ -239,11 +248,15 @@ def _open(
 
 
 def _submit(plan: ActionPlanState, event: Submit) -> Transition:
-    if plan.status in SUBMITTED_STATUSES:
+    if plan.status in ACTION_PLAN_AWAITING_DECISION:
         return Transition(plan)
-    if plan.status not in OPEN_STATUSES:
+    if plan.status not in ACTION_PLAN_AWAITING_PROVIDER:
         raise InvalidTransition(f"cannot submit a plan that is {plan.status}")
-    status: Status = "pip_submitted" if plan.status == "pip_open" else "cap_submitted"
+    status = (
+        ActionPlanStatus.PIP_SUBMITTED
+        if plan.status == ActionPlanStatus.PIP_OPEN
+        else ActionPlanStatus.CAP_SUBMITTED
+    )
     new = replace(plan, status=status, submitted_on=event.submitted_on)
     return Transition(
         new, (NoticeOwed("action_plan_submitted", ("plan_admins",), plan.stage), ClearDeadlines())
@@ -251,11 +264,11 @@ def _submit(plan: ActionPlanState, event: Submit) -> Transition:
 
 
 def _accept(plan: ActionPlanState, event: Accept) -> Transition:
-    if plan.status == "closed":
+    if plan.status == ActionPlanStatus.CLOSED:
         return Transition(plan)
-    if plan.status not in SUBMITTED_STATUSES:
+    if plan.status not in ACTION_PLAN_AWAITING_DECISION:
         raise InvalidTransition(f"cannot accept a plan that is {plan.status}")
-    new = replace(plan, status="closed", closed_on=event.accepted_on, holds=())
+    new = replace(plan, status=ActionPlanStatus.CLOSED, closed_on=event.accepted_on, holds=())
     effects: list[Effect] = [NoticeOwed("action_plan_accepted", BOTH, plan.stage)]
     if plan.holds:
         effects.append(ReleaseHolds(plan.holds))
@@ -263,11 +276,15 @@ def _accept(plan: ActionPlanState, event: Accept) -> Transition:
 
 
 def _return(plan: ActionPlanState, event: Return, today: date, policy: EscalationPolicy) -> Transition:
-    if plan.status in OPEN_STATUSES:
+    if plan.status in ACTION_PLAN_AWAITING_PROVIDER:
         return Transition(plan)
-    if plan.status not in SUBMITTED_STATUSES:
+    if plan.status not in ACTION_PLAN_AWAITING_DECISION:
         raise InvalidTransition(f"cannot return a plan that is {plan.status}")
-    status: Status = "pip_open" if plan.status == "pip_submitted" else "cap_open"
+    status = (
+        ActionPlanStatus.PIP_OPEN
+        if plan.status == ActionPlanStatus.PIP_SUBMITTED
+        else ActionPlanStatus.CAP_OPEN
+    )
     new = replace(plan, status=status, submitted_on=None)
     return Transition(
         new,
@@ -281,20 +298,24 @@ def _return(plan: ActionPlanState, event: Return, today: date, policy: Escalatio
 def _due_passed(
     plan: ActionPlanState, today: date, policy: EscalationPolicy, calendar: Calendar
 ) -> Transition:
-    if plan.status not in OPEN_STATUSES or today <= plan.due_on:
+    if plan.status not in ACTION_PLAN_AWAITING_PROVIDER or today <= plan.due_on:
         return Transition(plan)
     overdue = NoticeOwed("action_plan_overdue", BOTH, plan.stage, plan.due_on)
-    if plan.status == "pip_open" and plan.technical_assistance and policy.technical_assistance_exempt:
+    if (
+        plan.status == ActionPlanStatus.PIP_OPEN
+        and plan.technical_assistance
+        and policy.technical_assistance_exempt
+    ):
         # Seed 000: technical-assistance reviews have no corrective action plan.
         if plan.overdue_notified:
             return Transition(plan)
         return Transition(replace(plan, overdue_notified=True), (overdue,))
-    if plan.status == "pip_open":
+    if plan.status == ActionPlanStatus.PIP_OPEN:
         due = add_days(today, _days(policy.cap_days, "CAP days"), policy.day_type, calendar)
         holds = tuple(policy.holds_on_cap)
         new = replace(
             plan,
-            status="cap_open",
+            status=ActionPlanStatus.CAP_OPEN,
             cap_opened_on=today,
             due_on=due,
             holds=holds,
@@ -307,7 +328,7 @@ def _due_passed(
         effects.extend(_due_deadlines(due, today, policy, ()))
         return Transition(new, tuple(effects))
     # CAP overdue (seed 003: "may be administratively terminated or de-credentialed")
-    new = replace(plan, status="termination_recommended", overdue_notified=True)
+    new = replace(plan, status=ActionPlanStatus.TERMINATION_RECOMMENDED, overdue_notified=True)
     return Transition(
         new,
         (
@@ -320,7 +341,7 @@ def _due_passed(
 
 def _reminder(plan: ActionPlanState, event: ReminderDue, today: date, policy: EscalationPolicy) -> Transition:
     if (
-        plan.status not in OPEN_STATUSES
+        plan.status not in ACTION_PLAN_AWAITING_PROVIDER
         or event.offset not in policy.reminder_offsets
         or event.offset in plan.reminders_sent
         or today < plan.due_on - timedelta(days=event.offset)
@@ -348,3 +369,51 @@ def record_existing_pip(
     # deadlines of the already-past PIP stage are superseded by the sweep's
     kept = tuple(e for e in opened.effects if not isinstance(e, SetDeadline))
     return Transition(swept.plan, kept + swept.effects)
+
+
+# --------------------------------------------------------------------------- provider standing
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """What partner platforms check before enrolling a member or submitting an authorization."""
+
+    standing: ProviderStanding
+    can_enroll_members: bool
+    can_submit_authorizations: bool
+    active_plans: int
+    """Plans the provider or the plan still has to act on (open or submitted)."""
+
+
+def provider_standing(plans: Iterable[tuple[str, Iterable[str]]]) -> Standing:
+    """A provider's standing from its action plans, given as ``(status, holds)`` pairs.
+
+    The worst stage counts: any plan ending in a termination recommendation, else any CAP (open or
+    submitted), else any PIP; closed plans count for nothing. Seed 003: during a CAP the provider "will
+    not be able to enroll new ECM members nor submit authorizations until 100% compliant" - that is
+    what the holds placed on the CAP say (``new_enrollment``, ``authorizations``).
+    """
+    statuses: set[ActionPlanStatus] = set()
+    holds: set[str] = set()
+    active = 0
+    for status, plan_holds in plans:
+        plan_status = ActionPlanStatus(status)
+        if plan_status == ActionPlanStatus.CLOSED:
+            continue
+        statuses.add(plan_status)
+        holds.update(plan_holds)
+        active += plan_status in ACTION_PLAN_ACTIVE
+    if ActionPlanStatus.TERMINATION_RECOMMENDED in statuses:
+        standing = ProviderStanding.TERMINATION_RECOMMENDED
+    elif statuses & {ActionPlanStatus.CAP_OPEN, ActionPlanStatus.CAP_SUBMITTED}:
+        standing = ProviderStanding.CAP
+    elif statuses & {ActionPlanStatus.PIP_OPEN, ActionPlanStatus.PIP_SUBMITTED}:
+        standing = ProviderStanding.PIP
+    else:
+        standing = ProviderStanding.GOOD
+    return Standing(
+        standing=standing,
+        can_enroll_members="new_enrollment" not in holds,
+        can_submit_authorizations="authorizations" not in holds,
+        active_plans=active,
+    )

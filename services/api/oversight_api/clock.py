@@ -1,7 +1,8 @@
-"""Today's date and the deployment's calendars as dependencies, so notice rules and clocks can be tested on a
-fixed date.
+"""The API's one clock: the current time, today's date and the deployment's calendars as dependencies, so
+notice rules, lateness and clocks can be tested at a fixed time.
 
-Tests override the date with ``app.dependency_overrides[today] = lambda: date(2026, 1, 5)``.
+Tests move time with ``app.dependency_overrides[now] = lambda: datetime(2021, 11, 10, 17, tzinfo=UTC)``
+(``today`` follows it), or set only the date with ``app.dependency_overrides[today] = lambda: date(2026, 1, 5)``.
 """
 
 from __future__ import annotations
@@ -15,8 +16,17 @@ from oversight_app.calendars import Calendars
 from oversight_domain.calendars import Calendar
 
 
-def today() -> date:
-    return datetime.now(UTC).date()
+def now() -> datetime:
+    """The current time, timezone-aware (UTC)."""
+    return datetime.now(UTC)
+
+
+Now = Annotated[datetime, Depends(now)]
+
+
+def today(current: Now) -> date:
+    """Today's date in UTC, from the same clock as ``now``."""
+    return current.date()
 
 
 Today = Annotated[date, Depends(today)]

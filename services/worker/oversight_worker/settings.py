@@ -40,7 +40,7 @@ CRON_TIMEOUT_SECONDS = 30
 HANDLER_MODULES = (
     "oversight_db.action_plans",
     "oversight_app.reviews.reminders",
-    "oversight_db.capacity",
+    "oversight_app.capacity.reminders",
 )
 
 

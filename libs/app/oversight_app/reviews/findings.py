@@ -17,8 +17,28 @@ from oversight_app.etags import check_if_match
 from oversight_app.reviews.schemas import FindingIn, FindingOut, FindingsOut
 from oversight_app.reviews.service import load_open_review_for_write, load_review, tool_of, touch
 from oversight_db.models.reviews import Finding, Review, ReviewRecord
+from oversight_domain.findings import FindingError, FindingProblem, check_findings
 
 MAX_FINDINGS_PER_REQUEST = 5000
+
+_MESSAGES = {
+    FindingError.UNKNOWN_ANSWER: "not an answer the tool takes",
+    FindingError.RECORD_REQUIRED: "a record-level element needs a record",
+    FindingError.RECORD_NOT_SAMPLED: "not a sampled record of this review",
+    FindingError.RECORD_NOT_ALLOWED: "a provider-level element takes no record",
+}
+
+
+def _finding_error(problem: FindingProblem) -> dict[str, Any]:
+    """The domain's finding problem as one entry of the 422's ``errors``."""
+    path = f"body[{problem.index}]" + (f".{problem.field}" if problem.field else "")
+    if problem.error is FindingError.UNKNOWN_ELEMENT:
+        message = f"the tool has no element {problem.element_key!r}"
+    elif problem.error is FindingError.DUPLICATE:
+        message = f"the same answer as body[{problem.duplicate_of}]"
+    else:
+        message = _MESSAGES[problem.error]
+    return {"path": path, "message": message}
 
 
 async def _findings_out(session: AsyncSession, review: Review) -> FindingsOut:
@@ -53,7 +73,6 @@ async def put_findings(
             errors=[{"path": "body", "message": "too many items"}],
         )
     tool = await tool_of(session, review)
-    levels = {e.key: e.level for s in tool.sections for e in s.elements}
     sampled = set(
         await session.scalars(
             select(ReviewRecord.id).where(
@@ -61,37 +80,13 @@ async def put_findings(
             )
         )
     )
+    problems = {p.index: p for p in check_findings(tool, body, sampled)}
     errors: list[dict[str, Any]] = []
-    seen: dict[tuple[uuid.UUID | None, str], int] = {}
     for i, f in enumerate(body):
-        level = levels.get(f.element_key)
-        if level is None:
-            errors.append(
-                {"path": f"body[{i}].element_key", "message": f"the tool has no element {f.element_key!r}"}
-            )
-            continue
-        if level == "record":
-            if f.record_id is None:
-                errors.append(
-                    {"path": f"body[{i}].record_id", "message": "a record-level element needs a record"}
-                )
-                continue
-            if f.record_id not in sampled:
-                errors.append(
-                    {"path": f"body[{i}].record_id", "message": "not a sampled record of this review"}
-                )
-                continue
-        elif f.record_id is not None:
-            errors.append(
-                {"path": f"body[{i}].record_id", "message": "a provider-level element takes no record"}
-            )
-            continue
-        key = (f.record_id, f.element_key)
-        if key in seen:
-            errors.append({"path": f"body[{i}]", "message": f"the same answer as body[{seen[key]}]"})
-            continue
-        seen[key] = i
-        if f.corrected_on is not None and not f.correction_required:
+        problem = problems.get(i)
+        if problem is not None:
+            errors.append(_finding_error(problem))
+        elif f.corrected_on is not None and not f.correction_required:
             errors.append(
                 {"path": f"body[{i}].corrected_on", "message": "only for a finding with correction_required"}
             )

@@ -9,8 +9,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
 
-Purpose = Literal["initial", "monitoring", "follow_up", "technical_assistance", "other"]
-Status = Literal["scheduled", "in_progress", "finalized", "cancelled"]
+from oversight_domain.statuses import ReviewPurpose, ReviewStatus, SampleRecordStatus
+
+Purpose = ReviewPurpose
+Status = ReviewStatus
 AnswerIn = Literal["yes", "no", "na"]
 Population = str
 Score = Annotated[
@@ -49,7 +51,7 @@ class ReviewPatch(_In):
     period_end: date | None = None
     populations_of_focus: list[Population] | None = Field(default=None, max_length=20)
     notice_waived_reason: str | None = Field(default=None, min_length=3, max_length=2000)
-    status: Literal["in_progress", "cancelled"] | None = None
+    status: Literal[ReviewStatus.IN_PROGRESS, ReviewStatus.CANCELLED] | None = None
     cancel_reason: str | None = Field(default=None, min_length=3, max_length=2000)
 
 
@@ -127,7 +129,7 @@ class RecordOut(BaseModel):
     draw_number: int
     stratum: str
     position: int
-    status: Literal["sampled", "reserve", "excluded"]
+    status: SampleRecordStatus
     exclusion_reason: str | None
     excluded_at: datetime | None
     replaces_record_id: uuid.UUID | None

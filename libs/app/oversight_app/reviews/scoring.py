@@ -43,7 +43,7 @@ async def current_scorecard(session: AsyncSession, review: Review, tool: ToolVer
     ).all()
     record_ids = [str(r[0]) for r in records]
     first_draw = [str(r[0]) for r in records if r[1] == 1]
-    # Only the sampled records' and provider-level answers; grouped by record, as the scorer likes.
+    # Only the sampled records' and provider-level answers (the scorer takes them in any order).
     rows = (
         await session.execute(
             select(FindingRow.record_id, FindingRow.element_key, FindingRow.answer)

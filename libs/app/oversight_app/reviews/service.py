@@ -26,7 +26,9 @@ from oversight_db.outbox import add_notice
 from oversight_db.sampling import SamplingFrame, count_frame
 from oversight_db.tools import tool_from_row
 from oversight_domain.calendars import add_days
+from oversight_domain.escalation import is_technical_assistance
 from oversight_domain.sampling import check_ecm_eligibility
+from oversight_domain.statuses import OPEN_REVIEW_STATUSES, ReviewPurpose, ReviewStatus
 from oversight_domain.tools import ToolVersion
 
 # Seed 000: notice lets providers "establish user login access for the monitoring staff" with their care
@@ -35,8 +37,6 @@ ACCESS_NEEDED = (
     "Work with your care management platform vendor to establish user login access for the monitoring "
     "staff before the review date."
 )
-# A review in these statuses still takes samples, findings and changes; a finalized or cancelled one is frozen.
-OPEN_REVIEW_STATUSES = frozenset({"scheduled", "in_progress"})
 
 
 def review_scope(caller: Caller) -> ColumnElement[bool]:
@@ -243,20 +243,22 @@ async def create_review(
     await _check_network(session, caller, body.provider_id, tool.program, today)
     days_short = _check_notice(tool, today, calendars, body.scheduled_for, body.notice_waived_reason)
     await _check_eligibility(session, caller, body, tool)
-    technical_assistance = body.purpose == "technical_assistance"
-    if not technical_assistance and tool.policies.escalation.first_review_is_technical_assistance:
-        # Seed 000: a provider's initial monitoring review with the tool is technical assistance.
-        earlier = await session.scalar(
-            select(
-                exists().where(
-                    Review.plan_id == caller.organization_id,
-                    Review.provider_id == body.provider_id,
-                    Review.tool_key == tool.key,
-                    Review.status != "cancelled",
-                )
+    # Seed 000: a provider's initial monitoring review with the tool is technical assistance.
+    earlier = await session.scalar(
+        select(
+            exists().where(
+                Review.plan_id == caller.organization_id,
+                Review.provider_id == body.provider_id,
+                Review.tool_key == tool.key,
+                Review.status != ReviewStatus.CANCELLED,
             )
         )
-        technical_assistance = not earlier
+    )
+    technical_assistance = is_technical_assistance(
+        tool.policies.escalation,
+        prior_reviews_with_tool=1 if earlier else 0,
+        visit_purpose_is_ta=body.purpose == ReviewPurpose.TECHNICAL_ASSISTANCE,
+    )
     review = Review(
         id=uuid.uuid4(),
         plan_id=caller.organization_id,
@@ -375,7 +377,7 @@ async def update_review(
 
 
 def _cancel(review: Review, body: ReviewPatch, fields: dict[str, Any]) -> dict[str, Any]:
-    if body.status != "cancelled":
+    if body.status != ReviewStatus.CANCELLED:
         if "cancel_reason" in fields:
             raise unprocessable(
                 "cancel_reason goes with status 'cancelled'",
@@ -440,7 +442,7 @@ def _reschedule(
 
 
 def _start(review: Review, body: ReviewPatch) -> dict[str, Any]:
-    if body.status != "in_progress":
+    if body.status != ReviewStatus.IN_PROGRESS:
         return {}
     if review.status != "scheduled":
         raise conflict(f"a review in status {review.status} cannot start", slug="invalid-status")

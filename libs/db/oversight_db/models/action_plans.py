@@ -10,7 +10,8 @@ from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from oversight_db.models.base import Base, IdMixin, TimestampMixin, VersionedMixin
+from oversight_db.models.base import Base, IdMixin, TimestampMixin, VersionedMixin, values_in
+from oversight_domain.statuses import ActionPlanStatus
 
 
 class ActionPlan(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -21,11 +22,7 @@ class ActionPlan(IdMixin, TimestampMixin, VersionedMixin, Base):
     __tablename__ = "action_plan"
     __table_args__ = (
         CheckConstraint("kind IN ('pip', 'cap')", name="kind"),
-        CheckConstraint(
-            "status IN ('pip_open', 'pip_submitted', 'cap_open', 'cap_submitted', 'closed', "
-            "'termination_recommended')",
-            name="status",
-        ),
+        CheckConstraint(values_in("status", ActionPlanStatus), name="status"),
         Index("ix_action_plan_plan_created", "plan_id", "created_at", "id"),
         Index("ix_action_plan_provider_status", "provider_id", "status"),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import DateTime, MetaData, func
@@ -48,3 +49,8 @@ class VersionedMixin:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.version}
+
+
+def values_in(column: str, values: type[StrEnum]) -> str:
+    """``column IN ('a', 'b')`` over a domain enum's values, in definition order: a CHECK constraint's text."""
+    return f"{column} IN ({', '.join(repr(v.value) for v in values)})"

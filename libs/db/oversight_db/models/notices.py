@@ -10,15 +10,14 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from oversight_db.models.base import Base, IdMixin, TimestampMixin
-
-DELIVERY_STATUSES = ("pending", "delivered", "failed")
+from oversight_db.models.base import Base, IdMixin, TimestampMixin, values_in
+from oversight_domain.statuses import DestinationDeliveryStatus, NoticeDeliveryStatus
 
 
 class Notice(IdMixin, TimestampMixin, Base):
     __tablename__ = "notice"
     __table_args__ = (
-        CheckConstraint("delivery_status IN ('pending', 'delivered', 'failed')", name="delivery_status"),
+        CheckConstraint(values_in("delivery_status", NoticeDeliveryStatus), name="delivery_status"),
         # The relay scans only rows nobody has handed to the queue yet.
         Index("ix_notice_unenqueued", "created_at", postgresql_where=text("enqueued_at IS NULL")),
         Index("ix_notice_recipient_created", "recipient_organization_id", "created_at"),
@@ -54,7 +53,6 @@ class Notice(IdMixin, TimestampMixin, Base):
 
 
 DELIVERY_CHANNELS = ("email", "webhook")
-CHANNEL_DELIVERY_STATUSES = ("pending", "delivered", "failed", "cancelled")
 
 
 class NoticeDelivery(IdMixin, TimestampMixin, Base):
@@ -68,7 +66,7 @@ class NoticeDelivery(IdMixin, TimestampMixin, Base):
     __table_args__ = (
         UniqueConstraint("notice_id", "target"),
         CheckConstraint("channel IN ('email', 'webhook')", name="channel"),
-        CheckConstraint("status IN ('pending', 'delivered', 'failed', 'cancelled')", name="status"),
+        CheckConstraint(values_in("status", DestinationDeliveryStatus), name="status"),
     )
 
     # Looked up by notice: the unique (notice_id, target) index serves that.

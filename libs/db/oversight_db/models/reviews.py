@@ -20,12 +20,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from oversight_db.models.base import Base, IdMixin, TimestampMixin, VersionedMixin
-
-REVIEW_PURPOSES = ("initial", "monitoring", "follow_up", "technical_assistance", "other")
-REVIEW_STATUSES = ("scheduled", "in_progress", "finalized", "cancelled")
-RECORD_STATUSES = ("sampled", "reserve", "excluded")
-ANSWERS = ("yes", "no", "na")
+from oversight_db.models.base import Base, IdMixin, TimestampMixin, VersionedMixin, values_in
+from oversight_domain.statuses import ReviewPurpose, ReviewStatus, SampleRecordStatus
 
 
 class ToolVersionRecord(IdMixin, TimestampMixin, Base):
@@ -63,11 +59,8 @@ class Review(IdMixin, TimestampMixin, VersionedMixin, Base):
 
     __tablename__ = "review"
     __table_args__ = (
-        CheckConstraint(
-            "purpose IN ('initial', 'monitoring', 'follow_up', 'technical_assistance', 'other')",
-            name="purpose",
-        ),
-        CheckConstraint("status IN ('scheduled', 'in_progress', 'finalized', 'cancelled')", name="status"),
+        CheckConstraint(values_in("purpose", ReviewPurpose), name="purpose"),
+        CheckConstraint(values_in("status", ReviewStatus), name="status"),
         CheckConstraint("program IN ('ecm', 'tcm')", name="program"),
         CheckConstraint("period_end >= period_start", name="period"),
         Index("ix_review_plan_created", "plan_id", "created_at", "id"),
@@ -126,7 +119,7 @@ class ReviewRecord(IdMixin, Base):
     __tablename__ = "review_record"
     __table_args__ = (
         UniqueConstraint("review_id", "member_id"),
-        CheckConstraint("status IN ('sampled', 'reserve', 'excluded')", name="status"),
+        CheckConstraint(values_in("status", SampleRecordStatus), name="status"),
         Index("ix_review_record_review_draw", "review_id", "draw_number", "stratum", "position"),
     )
 

@@ -8,9 +8,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PlanStatus = Literal[
-    "pip_open", "pip_submitted", "cap_open", "cap_submitted", "closed", "termination_recommended"
-]
+from oversight_domain.statuses import ActionPlanStatus, ProviderStanding
+
+PlanStatus = ActionPlanStatus
 
 
 class _In(BaseModel):
@@ -64,7 +64,7 @@ class DecisionIn(_In):
 
 class StandingOut(BaseModel):
     provider_id: uuid.UUID
-    status: Literal["good", "pip", "cap", "termination_recommended"]
+    status: ProviderStanding
     can_enroll_members: bool
     can_submit_authorizations: bool
     open_action_plans: int

@@ -35,17 +35,19 @@ from oversight_db.models.organizations import Organization
 from oversight_db.models.reviews import Review
 from oversight_db.tools import tool_from_row
 from oversight_domain.escalation import (
-    OPEN_STATUSES,
-    SUBMITTED_STATUSES,
     Accept,
     EscalationConfigError,
     Event,
     InvalidTransition,
     Return,
     Submit,
+    provider_standing,
 )
-
-ACTIVE_STATUSES = OPEN_STATUSES | SUBMITTED_STATUSES
+from oversight_domain.statuses import (
+    ACTION_PLAN_AWAITING_DECISION,
+    ACTION_PLAN_AWAITING_PROVIDER,
+    ActionPlanStatus,
+)
 
 
 def plan_scope(caller: Caller) -> ColumnElement[bool]:
@@ -142,7 +144,7 @@ async def submit(
     if caller.organization_kind != "provider":
         raise ProblemError(403, "only the provider submits its action plan", slug="forbidden")
     row = await load_plan(session, caller, plan_id, for_update=True)
-    if row.status not in OPEN_STATUSES:
+    if row.status not in ACTION_PLAN_AWAITING_PROVIDER:
         raise conflict(
             f"the action plan is {row.status}; nothing is awaiting a submission", slug="invalid-transition"
         )
@@ -161,7 +163,7 @@ async def decide(
     require_plan(caller)
     row = await load_plan(session, caller, plan_id, for_update=True)
     check_if_match(request, row.version)
-    if row.status not in SUBMITTED_STATUSES:
+    if row.status not in ACTION_PLAN_AWAITING_DECISION:
         raise conflict(
             f"the action plan is {row.status}; there is no submission to decide on", slug="invalid-transition"
         )
@@ -253,20 +255,11 @@ async def standing(session: AsyncSession, caller: Caller, provider_id: uuid.UUID
     rows = (
         await session.execute(
             select(ActionPlan.status, ActionPlan.holds).where(
-                scope, ActionPlan.provider_id == provider_id, ActionPlan.status != "closed"
+                scope, ActionPlan.provider_id == provider_id, ActionPlan.status != ActionPlanStatus.CLOSED
             )
         )
     ).all()
-    statuses = {r[0] for r in rows}
-    holds = {h for r in rows for h in r[1]}
-    if "termination_recommended" in statuses:
-        status = "termination_recommended"
-    elif statuses & {"cap_open", "cap_submitted"}:
-        status = "cap"
-    elif statuses & {"pip_open", "pip_submitted"}:
-        status = "pip"
-    else:
-        status = "good"
+    standing = provider_standing((r.status, r.holds) for r in rows)
     review_scope = plan_provider_clause(caller, Review.plan_id, Review.provider_id)
     later = aliased(Review)
     next_due = await session.scalar(
@@ -286,9 +279,9 @@ async def standing(session: AsyncSession, caller: Caller, provider_id: uuid.UUID
     )
     return StandingOut(
         provider_id=provider_id,
-        status=status,
-        can_enroll_members="new_enrollment" not in holds,
-        can_submit_authorizations="authorizations" not in holds,
-        open_action_plans=sum(1 for r in rows if r[0] in ACTIVE_STATUSES),
+        status=standing.standing,
+        can_enroll_members=standing.can_enroll_members,
+        can_submit_authorizations=standing.can_submit_authorizations,
+        open_action_plans=standing.active_plans,
         next_review_due=next_due,
     )

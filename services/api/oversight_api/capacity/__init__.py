@@ -1,2 +1,1 @@
-"""NC Tailored Care Management Capacity Building (seed 001): programs, participants, distribution plans,
-reports, payments."""
+"""Capacity Building over HTTP: the routes and their auth aliases; the use cases are ``oversight_app.capacity``."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from typing import Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
@@ -15,6 +14,7 @@ from oversight_api.notices.schemas import NoticeOut
 from oversight_app.caller import Caller
 from oversight_app.pagination import Page
 from oversight_app.permissions import Permission
+from oversight_domain.statuses import NoticeDeliveryStatus
 
 router = APIRouter(tags=["notices"])
 
@@ -24,7 +24,7 @@ async def list_notices(
     session: Session,
     page: Pagination,
     kind: str | None = Query(None, max_length=64, description="Only this kind, e.g. review_scheduled"),
-    delivery_status: Literal["pending", "delivered", "failed"] | None = Query(None),
+    delivery_status: NoticeDeliveryStatus | None = Query(None),
     unread: bool | None = Query(None, description="true: only unread; false: only read"),
     caller: Caller = Depends(require(Permission.NOTICES_READ)),
 ) -> Page[NoticeOut]:

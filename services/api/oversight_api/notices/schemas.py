@@ -8,13 +8,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from oversight_domain.statuses import DestinationDeliveryStatus, NoticeDeliveryStatus
+
 
 class NoticeDeliveryOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     channel: Literal["email", "webhook"]
     webhook_endpoint_id: uuid.UUID | None
-    status: Literal["pending", "delivered", "failed", "cancelled"]
+    status: DestinationDeliveryStatus
     attempts: int
     first_attempt_at: datetime | None
     last_attempt_at: datetime | None
@@ -33,7 +35,7 @@ class NoticeOut(BaseModel):
     recipient_role: str | None
     data: dict[str, Any] = Field(description="Ids and non-PHI facts (dates, scores); never member data")
     created_at: datetime
-    delivery_status: Literal["pending", "delivered", "failed"]
+    delivery_status: NoticeDeliveryStatus
     attempts: int
     next_attempt_at: datetime | None
     delivered_at: datetime | None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Response
 
@@ -33,6 +33,7 @@ from oversight_app.reviews.schemas import (
     ScorecardOut,
     Status,
 )
+from oversight_domain.statuses import SampleRecordStatus
 
 router = APIRouter(tags=["reviews"])
 _IF_MATCH: dict[int | str, dict[str, Any]] = {
@@ -136,7 +137,7 @@ async def list_records(
     session: Session,
     page: Pagination,
     caller: ReviewsRead,
-    status: Literal["sampled", "reserve", "excluded"] | None = None,
+    status: SampleRecordStatus | None = None,
 ) -> Page[RecordOut]:
     items, cursor = await samples.list_records(session, caller, review_id, page, status)
     return Page(items=items, next_cursor=cursor)

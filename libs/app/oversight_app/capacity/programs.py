@@ -6,15 +6,14 @@ from __future__ import annotations
 import uuid
 from typing import Any, cast
 
-from fastapi import Request
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.capacity import schemas as s
-from oversight_api.capacity.access import load_program, program_visible_to, require_state
-from oversight_api.capacity.checks import domain_problem
-from oversight_api.conventions.audit import audit_event
+from oversight_app.audit import audit_event
 from oversight_app.caller import Caller
+from oversight_app.capacity.access import load_program, program_visible_to, require_state
+from oversight_app.capacity.checks import domain_problem
+from oversight_app.capacity.schemas import ProgramIn, ProgramOut, ScheduleItemOut, ScheduleOut
 from oversight_app.errors import unprocessable
 from oversight_app.pagination import PageParams, keyset_page
 from oversight_db.models.capacity import CapacityProgram, CapacityScheduleItem
@@ -70,34 +69,11 @@ async def domain_schedule(session: AsyncSession, program: CapacityProgram) -> Sc
     )
 
 
-async def create_program(
-    session: AsyncSession, request: Request, caller: Caller, body: s.ProgramIn
-) -> s.ProgramOut:
+async def create_program(session: AsyncSession, caller: Caller, body: ProgramIn) -> ProgramOut:
+    """A state creates a program; its report schedule is generated from the program data and stored."""
     require_state(caller)
     program_id = uuid.uuid4()
-    data: dict[str, Any] = {
-        "key": f"program-{program_id}",
-        "title": body.name,
-        "jurisdiction": body.jurisdiction,
-        "source": "",
-        "distribution_plan_due_on": body.distribution_plan_due_on,
-        "quarterly": body.quarterly_periods.model_dump(exclude_none=True),
-    }
-    if body.monthly_reports is not None:
-        data["monthly"] = body.monthly_reports.model_dump(exclude_none=True)
-    if body.reminders is not None:
-        data["reminders"] = body.reminders.model_dump(exclude_none=True)
-    try:
-        spec = parse_program(data)
-        schedule = generate_schedule(spec)
-    except CapacityError as exc:
-        raise domain_problem(
-            "the program's periods, due rules or reminders are invalid", exc, renames=_RENAMES
-        ) from None
-    except ValueError:
-        raise unprocessable(
-            "unknown jurisdiction", [{"path": "body.jurisdiction", "message": "no holiday calendar for it"}]
-        ) from None
+    spec, schedule = _spec_and_schedule(program_id, body)
     program = CapacityProgram(
         id=program_id,
         organization_id=caller.organization_id,
@@ -116,7 +92,6 @@ async def create_program(
     await session.flush()
     await audit_event(
         session,
-        request,
         caller,
         "capacity_program.created",
         "capacity_program",
@@ -124,24 +99,51 @@ async def create_program(
         {"reports": len(schedule.reports), "funding_total": str(body.funding_total)},
     )
     await session.refresh(program)
-    return s.ProgramOut.model_validate(program)
+    return ProgramOut.model_validate(program)
+
+
+def _spec_and_schedule(program_id: uuid.UUID, body: ProgramIn) -> tuple[ProgramSpec, Schedule]:
+    """The request as the domain's program data, and the schedule it generates (422 when either is invalid)."""
+    data: dict[str, Any] = {
+        "key": f"program-{program_id}",
+        "title": body.name,
+        "jurisdiction": body.jurisdiction,
+        "source": "",
+        "distribution_plan_due_on": body.distribution_plan_due_on,
+        "quarterly": body.quarterly_periods.model_dump(exclude_none=True),
+    }
+    if body.monthly_reports is not None:
+        data["monthly"] = body.monthly_reports.model_dump(exclude_none=True)
+    if body.reminders is not None:
+        data["reminders"] = body.reminders.model_dump(exclude_none=True)
+    try:
+        spec = parse_program(data)
+        return spec, generate_schedule(spec)
+    except CapacityError as exc:
+        raise domain_problem(
+            "the program's periods, due rules or reminders are invalid", exc, renames=_RENAMES
+        ) from None
+    except ValueError:  # the domain's calendars know no such jurisdiction
+        raise unprocessable(
+            "unknown jurisdiction", [{"path": "body.jurisdiction", "message": "no holiday calendar for it"}]
+        ) from None
 
 
 async def list_programs(
     session: AsyncSession, caller: Caller, page: PageParams
-) -> tuple[list[s.ProgramOut], str | None]:
+) -> tuple[list[ProgramOut], str | None]:
     stmt = select(CapacityProgram).where(program_visible_to(caller))
     rows, cursor = await keyset_page(session, stmt, [CapacityProgram.created_at, CapacityProgram.id], page)
-    return [s.ProgramOut.model_validate(p) for p in rows], cursor
+    return [ProgramOut.model_validate(p) for p in rows], cursor
 
 
-async def get_program(session: AsyncSession, caller: Caller, program_id: uuid.UUID) -> s.ProgramOut:
-    return s.ProgramOut.model_validate(await load_program(session, caller, program_id))
+async def get_program(session: AsyncSession, caller: Caller, program_id: uuid.UUID) -> ProgramOut:
+    return ProgramOut.model_validate(await load_program(session, caller, program_id))
 
 
-async def get_schedule(session: AsyncSession, caller: Caller, program_id: uuid.UUID) -> s.ScheduleOut:
+async def get_schedule(session: AsyncSession, caller: Caller, program_id: uuid.UUID) -> ScheduleOut:
     program = await load_program(session, caller, program_id)
-    return s.ScheduleOut(
+    return ScheduleOut(
         program_id=program.id,
-        items=[s.ScheduleItemOut.model_validate(i) for i in await schedule_items(session, program.id)],
+        items=[ScheduleItemOut.model_validate(i) for i in await schedule_items(session, program.id)],
     )

@@ -9,27 +9,32 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from fastapi import Request
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.capacity import schemas as s
-from oversight_api.capacity.access import load_participant, program_today
-from oversight_api.capacity.checks import domain_problem, require_comments_to_return
-from oversight_api.capacity.milestones import achieve, achieve_met_milestones
-from oversight_api.capacity.obligations import mark_decided, mark_submitted
-from oversight_api.capacity.payments import (
+from oversight_app.audit import audit_event
+from oversight_app.caller import Caller
+from oversight_app.capacity.access import load_participant, program_today
+from oversight_app.capacity.checks import domain_problem, require_comments_to_return
+from oversight_app.capacity.milestones import achieve, achieve_met_milestones
+from oversight_app.capacity.obligations import mark_decided, mark_submitted
+from oversight_app.capacity.payments import (
     ZERO,
     budget_of,
     budget_total,
     record_payment,
     settle_accepted_quarters,
 )
-from oversight_api.capacity.programs import schedule_items
-from oversight_api.conventions.audit import audit_event
-from oversight_api.conventions.etags import check_if_match
-from oversight_app.caller import Caller
+from oversight_app.capacity.programs import schedule_items
+from oversight_app.capacity.schemas import (
+    DistributionPlanIn,
+    DistributionPlanOut,
+    PlanDecisionIn,
+    PlanVersionOut,
+    PlanVersionSummary,
+)
 from oversight_app.errors import ProblemError, conflict, not_found, unprocessable
+from oversight_app.etags import check_if_match
 from oversight_app.tenancy import in_network_clause
 from oversight_db.models.capacity import (
     CapacityDistributionPlan,
@@ -44,7 +49,7 @@ from oversight_domain.capacity import CapacityError
 from oversight_domain.capacity_plans import PLAN_MILESTONE, Allocation, Budget, QuarterTarget, validate_plan
 
 
-async def plan_head(
+async def distribution_plan_head(
     session: AsyncSession, participant_id: uuid.UUID, *, lock: bool = False
 ) -> CapacityDistributionPlan:
     """The plan's head row. Locking it serializes everything that decides what the plan pays."""
@@ -64,11 +69,11 @@ def _approved_contents() -> Select[Any]:
     )
 
 
-async def approved_content(session: AsyncSession, participant_id: uuid.UUID) -> s.DistributionPlanIn | None:
+async def approved_content(session: AsyncSession, participant_id: uuid.UUID) -> DistributionPlanIn | None:
     content = await session.scalar(
         _approved_contents().where(CapacityDistributionPlan.participant_id == participant_id)
     )
-    return None if content is None else s.DistributionPlanIn.model_validate(content)
+    return None if content is None else DistributionPlanIn.model_validate(content)
 
 
 async def _committed_elsewhere(
@@ -80,10 +85,12 @@ async def _committed_elsewhere(
         .join(CapacityParticipant, CapacityParticipant.id == CapacityDistributionPlan.participant_id)
         .where(CapacityParticipant.program_id == program_id, CapacityParticipant.id != participant_id)
     )
-    return sum((budget_total(s.DistributionPlanIn.model_validate(c)) for c in others), ZERO)
+    return sum((budget_total(DistributionPlanIn.model_validate(c)) for c in others), ZERO)
 
 
-async def _plan_report(session: AsyncSession, participant_id: uuid.UUID) -> CapacityReport | None:
+async def _distribution_plan_report(
+    session: AsyncSession, participant_id: uuid.UUID
+) -> CapacityReport | None:
     report: CapacityReport | None = await session.scalar(
         select(CapacityReport).where(
             CapacityReport.participant_id == participant_id, CapacityReport.kind == "distribution_plan"
@@ -94,8 +101,8 @@ async def _plan_report(session: AsyncSession, participant_id: uuid.UUID) -> Capa
 
 async def plan_out(
     session: AsyncSession, participant: CapacityParticipant, program: CapacityProgram
-) -> tuple[s.DistributionPlanOut, int]:
-    head = await plan_head(session, participant.id)
+) -> tuple[DistributionPlanOut, int]:
+    head = await distribution_plan_head(session, participant.id)
     versions = (
         await session.scalars(
             select(CapacityDistributionPlanVersion)
@@ -103,37 +110,37 @@ async def plan_out(
             .order_by(CapacityDistributionPlanVersion.number)
         )
     ).all()
-    out = s.DistributionPlanOut(
+    out = DistributionPlanOut(
         participant_id=participant.id,
         status=head.status,
         due_on=program.distribution_plan_due_on,
         latest_version=head.latest_version,
         approved_version=head.approved_version,
-        versions=[s.PlanVersionSummary.model_validate(v) for v in versions],
+        versions=[PlanVersionSummary.model_validate(v) for v in versions],
     )
     return out, head.version
 
 
 def _version_out(
-    v: CapacityDistributionPlanVersion, participant_id: uuid.UUID, content: s.DistributionPlanIn
-) -> s.PlanVersionOut:
-    return s.PlanVersionOut(
-        **s.PlanVersionSummary.model_validate(v).model_dump(), participant_id=participant_id, content=content
+    v: CapacityDistributionPlanVersion, participant_id: uuid.UUID, content: DistributionPlanIn
+) -> PlanVersionOut:
+    return PlanVersionOut(
+        **PlanVersionSummary.model_validate(v).model_dump(), participant_id=participant_id, content=content
     )
 
 
 async def get_plan(
     session: AsyncSession, caller: Caller, participant_id: uuid.UUID
-) -> tuple[s.DistributionPlanOut, int]:
+) -> tuple[DistributionPlanOut, int]:
     participant, program = await load_participant(session, caller, participant_id)
     return await plan_out(session, participant, program)
 
 
 async def get_plan_version(
     session: AsyncSession, caller: Caller, participant_id: uuid.UUID, number: int
-) -> s.PlanVersionOut:
+) -> PlanVersionOut:
     participant, _ = await load_participant(session, caller, participant_id)
-    head = await plan_head(session, participant.id)
+    head = await distribution_plan_head(session, participant.id)
     v = await session.scalar(
         select(CapacityDistributionPlanVersion).where(
             CapacityDistributionPlanVersion.plan_id == head.id,
@@ -142,14 +149,14 @@ async def get_plan_version(
     )
     if v is None:
         raise not_found("distribution plan version")
-    return _version_out(v, participant.id, s.DistributionPlanIn.model_validate(v.content))
+    return _version_out(v, participant.id, DistributionPlanIn.model_validate(v.content))
 
 
 async def _validate(
     session: AsyncSession,
     program: CapacityProgram,
-    plan_id: uuid.UUID,
-    body: s.DistributionPlanIn,
+    plan_org_id: uuid.UUID,
+    body: DistributionPlanIn,
     today: date,
 ) -> None:
     quarters = [i.period_index for i in await schedule_items(session, program.id) if i.kind == "quarterly"]
@@ -162,13 +169,13 @@ async def _validate(
         )
     except CapacityError as exc:
         raise domain_problem("the distribution plan is invalid", exc) from None
-    outside = await _outside_network(session, plan_id, body, today)
+    outside = await _outside_network(session, plan_org_id, body, today)
     if outside:
         raise unprocessable(*_outside_problem(outside))
 
 
 async def _outside_network(
-    session: AsyncSession, plan_id: uuid.UUID, content: s.DistributionPlanIn, today: date
+    session: AsyncSession, plan_org_id: uuid.UUID, content: DistributionPlanIn, today: date
 ) -> list[int]:
     """Indexes of allocation rows whose provider is not an AMH+ practice or CMA the plan contracts with for
     Tailored Care Management (seed 001 funds the certified AMH+s and CMAs the plan partners with): that is an
@@ -183,7 +190,7 @@ async def _outside_network(
                 select(Organization.id).where(
                     Organization.id.in_(ids),
                     Organization.kind == "provider",
-                    in_network_clause(plan_id, Organization.id, "tcm", active_on=today),
+                    in_network_clause(plan_org_id, Organization.id, "tcm", active_on=today),
                 )
             )
         ).all()
@@ -205,14 +212,13 @@ def _outside_problem(rows: list[int]) -> tuple[str, list[dict[str, str]]]:
 
 async def submit_plan_version(
     session: AsyncSession,
-    request: Request,
     caller: Caller,
     participant_id: uuid.UUID,
-    body: s.DistributionPlanIn,
+    body: DistributionPlanIn,
     now: datetime,
-) -> tuple[s.PlanVersionOut, int]:
+) -> tuple[PlanVersionOut, int]:
     participant, program = await load_participant(session, caller, participant_id, as_="plan")
-    head = await plan_head(session, participant.id, lock=True)
+    head = await distribution_plan_head(session, participant.id, lock=True)
     if head.status in ("submitted", "approved"):
         raise conflict(
             f"the distribution plan is {head.status}; a new version can follow only a return",
@@ -233,13 +239,12 @@ async def submit_plan_version(
     session.add(version)
     head.latest_version = number
     head.status = "submitted"
-    report = await _plan_report(session, participant.id)
+    report = await _distribution_plan_report(session, participant.id)
     if report is not None:
         await mark_submitted(session, report, now, late)
     await session.flush()
     await audit_event(
         session,
-        request,
         caller,
         "capacity_plan.submitted",
         "capacity_participant",
@@ -254,7 +259,7 @@ async def _approve(
     participant: CapacityParticipant,
     program: CapacityProgram,
     version: CapacityDistributionPlanVersion,
-    content: s.DistributionPlanIn,
+    content: DistributionPlanIn,
     today: date,
 ) -> dict[str, Any]:
     # Lock the program so two approvals cannot both fit under the funding total.
@@ -291,46 +296,36 @@ async def _approve(
 
 async def decide_plan(
     session: AsyncSession,
-    request: Request,
     caller: Caller,
     participant_id: uuid.UUID,
-    body: s.PlanDecisionIn,
+    body: PlanDecisionIn,
+    if_match: str | None,
     now: datetime,
-) -> tuple[s.DistributionPlanOut, int]:
+) -> tuple[DistributionPlanOut, int]:
+    """The state approves the latest version (achieving milestone 1 and paying its budget) or returns it."""
     participant, program = await load_participant(session, caller, participant_id, as_="state")
-    head = await plan_head(session, participant.id, lock=True)
-    check_if_match(request, head.version)
+    head = await distribution_plan_head(session, participant.id, lock=True)
+    check_if_match(if_match, head.version)
     if head.status != "submitted":
         raise conflict(
             f"the distribution plan is {head.status}, not awaiting a decision", slug="plan-not-submitted"
         )
     require_comments_to_return(body.decision, body.comments, "plan")
-    version = await session.scalar(
-        select(CapacityDistributionPlanVersion).where(
-            CapacityDistributionPlanVersion.plan_id == head.id,
-            CapacityDistributionPlanVersion.number == head.latest_version,
-        )
-    )
-    assert version is not None
+    version = await _latest_version(session, head)
     today = program_today(now, program)
     approve = body.decision == "approve"
     facts: dict[str, Any] = {"version": version.number, "decision": body.decision}
     if approve:
-        content = s.DistributionPlanIn.model_validate(version.content)
+        content = DistributionPlanIn.model_validate(version.content)
         facts |= await _approve(session, participant, program, version, content, today)
         head.approved_version = version.number
-    version.decision = head.status = "approved" if approve else "returned"
-    version.decision_comments = body.comments
-    version.decided_at = now
-    version.decided_by = caller.actor
-    head.updated_at = now
-    report = await _plan_report(session, participant.id)
+    _record_decision(head, version, "approved" if approve else "returned", body.comments, caller, now)
+    report = await _distribution_plan_report(session, participant.id)
     if report is not None:
         await mark_decided(session, report, approve, body.comments, now, today)
     await session.flush()
     await audit_event(
         session,
-        request,
         caller,
         f"capacity_plan.{version.decision}",
         "capacity_participant",
@@ -338,3 +333,31 @@ async def decide_plan(
         facts,
     )
     return await plan_out(session, participant, program)
+
+
+async def _latest_version(
+    session: AsyncSession, head: CapacityDistributionPlan
+) -> CapacityDistributionPlanVersion:
+    version = await session.scalar(
+        select(CapacityDistributionPlanVersion).where(
+            CapacityDistributionPlanVersion.plan_id == head.id,
+            CapacityDistributionPlanVersion.number == head.latest_version,
+        )
+    )
+    assert version is not None  # a submitted plan has at least its latest version
+    return version
+
+
+def _record_decision(
+    head: CapacityDistributionPlan,
+    version: CapacityDistributionPlanVersion,
+    decision: str,
+    comments: str | None,
+    caller: Caller,
+    now: datetime,
+) -> None:
+    version.decision = head.status = decision
+    version.decision_comments = comments
+    version.decided_at = now
+    version.decided_by = caller.actor
+    head.updated_at = now

@@ -12,8 +12,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.capacity import schemas as s
-from oversight_api.capacity.programs import domain_schedule
+from oversight_app.capacity.programs import domain_schedule
+from oversight_app.capacity.schemas import DistributionPlanIn
 from oversight_db.models.capacity import CapacityMilestone, CapacityProgram, CapacityReport
 from oversight_domain.capacity import MilestoneStatus, MilestoneTarget, ProgressReport, milestone_status
 
@@ -68,7 +68,7 @@ async def quarter_statuses(
     session: AsyncSession,
     participant_id: uuid.UUID,
     program: CapacityProgram,
-    content: s.DistributionPlanIn,
+    content: DistributionPlanIn,
     today: date,
 ) -> list[MilestoneStatus]:
     """Each (milestone, quarter) target of the approved plan against the accepted quarterly reports."""
@@ -84,7 +84,7 @@ async def achieve_met_milestones(
     session: AsyncSession,
     participant_id: uuid.UUID,
     program: CapacityProgram,
-    content: s.DistributionPlanIn,
+    content: DistributionPlanIn,
     today: date,
 ) -> None:
     """A milestone with quarterly targets is achieved once every one of them is met."""

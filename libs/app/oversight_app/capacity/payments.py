@@ -19,24 +19,24 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.capacity import schemas as s
+from oversight_app.capacity.schemas import DistributionPlanIn
 from oversight_db.models.capacity import CapacityParticipant, CapacityPayment, CapacityReport
 from oversight_domain.capacity_plans import split_payment
 
 ZERO = Decimal("0.00")
 
 
-def budget_total(content: s.DistributionPlanIn | None) -> Decimal:
+def budget_total(content: DistributionPlanIn | None) -> Decimal:
     return sum((b.amount for b in content.budgets), ZERO) if content else ZERO
 
 
-def budget_of(content: s.DistributionPlanIn, milestone: int) -> Decimal:
+def budget_of(content: DistributionPlanIn, milestone: int) -> Decimal:
     return next((b.amount for b in content.budgets if b.milestone == milestone), ZERO)
 
 
 async def record_payment(
     session: AsyncSession,
-    content: s.DistributionPlanIn,
+    content: DistributionPlanIn,
     participant: CapacityParticipant,
     milestone: int,
     period_index: int,
@@ -74,7 +74,7 @@ async def pay_quarter(
     session: AsyncSession,
     participant: CapacityParticipant,
     report: CapacityReport,
-    content: s.DistributionPlanIn,
+    content: DistributionPlanIn,
     today: date,
 ) -> int:
     """Pay each of the quarter's targets an accepted quarterly report reaches; returns the lines written."""
@@ -98,7 +98,7 @@ async def pay_quarter(
 
 
 async def settle_accepted_quarters(
-    session: AsyncSession, participant: CapacityParticipant, content: s.DistributionPlanIn, today: date
+    session: AsyncSession, participant: CapacityParticipant, content: DistributionPlanIn, today: date
 ) -> int:
     """On approval: pay what quarterly reports accepted before it met. Returns the lines written; a line
     already in the ledger is not written again."""

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_db import capacity as reminders
+from oversight_app.capacity import reminders
 from oversight_db.models.capacity import CapacityReport
 
 OUTSTANDING = ("due", "returned")
