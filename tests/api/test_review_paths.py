@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_db.models import AuditEvent, Deadline, Notice, ReviewRecord
-from oversight_db.sampling import load_frame
+from oversight_db.sampling import SamplingFrame, load_frame
 from oversight_domain.sampling import draw_sample
 from oversight_domain.tools import load_tool
 from tests.api.reviews_world import Clock, ecm_frame, link, tcm_frame
@@ -284,12 +284,7 @@ async def test_tcm_path_strata_cap_and_technical_assistance(
 
     # The SQL draw picked exactly what the domain's Python draw picks for the same frame and seed.
     py_frame = await load_frame(
-        session,
-        program="tcm",
-        plan_id=plan.id,
-        provider_id=provider.id,
-        period_start=date(2025, 4, 1),
-        period_end=date(2025, 9, 30),
+        session, SamplingFrame("tcm", plan.id, provider.id, date(2025, 4, 1), date(2025, 9, 30))
     )
     assert sorted(m for m, _ in py_frame) == sorted(str(m) for m in frame.member_ids)
     selection = draw_sample(py_frame, TCM.policies.sampling, "tcm-path")

@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_db.sampling import DrawResult, draw_in_sql, explain_draw, load_frame
+from oversight_db.sampling import (
+    DrawRequest,
+    DrawResult,
+    SamplingFrame,
+    draw_in_sql,
+    explain_draw,
+    load_frame,
+)
 from oversight_domain.sampling import allocate_quotas, draw_sample, frame_fingerprint, order_key
 from oversight_domain.tools import SamplingPolicy, load_tool
 
@@ -107,14 +113,8 @@ async def _ecm_frame_in_python(
     return sorted((m, p or "unknown") for m, p in best.items())
 
 
-def _args(program: str, plan: uuid.UUID, provider: uuid.UUID) -> dict[str, Any]:
-    return {
-        "program": program,
-        "plan_id": plan,
-        "provider_id": provider,
-        "period_start": PERIOD[0],
-        "period_end": PERIOD[1],
-    }
+def _frame(program: str, plan: uuid.UUID, provider: uuid.UUID) -> SamplingFrame:
+    return SamplingFrame(program, plan, provider, PERIOD[0], PERIOD[1])
 
 
 async def _force_parallel(session: AsyncSession) -> None:
@@ -160,24 +160,32 @@ async def test_sql_draw_equals_domain_draw_on_a_large_ecm_frame(
     session: AsyncSession, parallel: bool
 ) -> None:
     plan, provider = await _ecm_frame(session, LARGE)
-    args = _args("ecm", plan, provider)
+    sampling_frame = _frame("ecm", plan, provider)
     if parallel:
         await _force_parallel(session)
-        plan_text = await explain_draw(session, single=True, seed="s", keep=16, already=[], **args)
+        plan_text = await explain_draw(
+            session, DrawRequest(sampling_frame, seed="s", keep=16, single_stratum=True)
+        )
         assert "Parallel Append" in plan_text, plan_text
-    frame = await load_frame(session, **args)
+    frame = await load_frame(session, sampling_frame)
     assert len(frame) == LARGE
     assert sorted(frame) == await _ecm_frame_in_python(session, plan, provider)
     strata = {s for _, s in frame}
     assert strata == {"big", "mid", "tiny", "unknown", "aaa-second"}
-    first = await draw_in_sql(session, single=True, seed="audit-1", keep=16, already=[], **args)
+    first = await draw_in_sql(
+        session, DrawRequest(sampling_frame, seed="audit-1", keep=16, single_stratum=True)
+    )
     _check(first, frame, ECM, "audit-1", 1, [])
     # The expansion draw leaves out the first draw's members (sampled and reserve).
     already = [m.member_id for m in first.top["all"]]
-    second = await draw_in_sql(session, single=True, seed="audit-1", keep=16, already=already, **args)
+    second = await draw_in_sql(
+        session, DrawRequest(sampling_frame, seed="audit-1", keep=16, single_stratum=True, already=already)
+    )
     _check(second, frame, ECM, "audit-1", 2, already)
     # By stratum: 'big' has enough hash candidates; the small strata are re-ranked from the frame.
-    by_stratum = await draw_in_sql(session, single=False, seed="audit-2", keep=15, already=[], **args)
+    by_stratum = await draw_in_sql(
+        session, DrawRequest(sampling_frame, seed="audit-2", keep=15, single_stratum=False)
+    )
     assert set(by_stratum.available) == strata
     _check(by_stratum, frame, ECM_BY_STRATUM, "audit-2", 1, [])
 
@@ -187,12 +195,16 @@ async def test_the_draw_does_not_depend_on_how_the_top_is_found(session: AsyncSe
     """``cut`` only decides which members the single pass keeps as candidates: none (every pool re-ranked from
     the frame), 1/16 of them, or all."""
     plan, provider = await _ecm_frame(session, 3_000)
-    args = _args("ecm", plan, provider)
+    sampling_frame = _frame("ecm", plan, provider)
     await _force_parallel(session)
-    frame = await load_frame(session, **args)
-    single = await draw_in_sql(session, single=True, seed="cut", keep=16, already=[], cut=cut, **args)
+    frame = await load_frame(session, sampling_frame)
+    single = await draw_in_sql(
+        session, DrawRequest(sampling_frame, seed="cut", keep=16, single_stratum=True, cut=cut)
+    )
     _check(single, frame, ECM, "cut", 1, [])
-    strata = await draw_in_sql(session, single=False, seed="cut", keep=15, already=[], cut=cut, **args)
+    strata = await draw_in_sql(
+        session, DrawRequest(sampling_frame, seed="cut", keep=15, single_stratum=False, cut=cut)
+    )
     _check(strata, frame, ECM_BY_STRATUM, "cut", 1, [])
 
 
@@ -221,18 +233,19 @@ async def test_tcm_claims_frame_by_segment(session: AsyncSession) -> None:
         ),
         {"plan": plan, "prov": provider, "other": other},
     )
-    args = _args("tcm", plan, provider)
+    sampling_frame = _frame("tcm", plan, provider)
     await _force_parallel(session)
-    frame = await load_frame(session, **args)
+    frame = await load_frame(session, sampling_frame)
     assert len({s for _, s in frame}) > 3
-    result = await draw_in_sql(session, single=False, seed="tcm", keep=15, already=[], **args)
+    result = await draw_in_sql(
+        session, DrawRequest(sampling_frame, seed="tcm", keep=15, single_stratum=False)
+    )
     _check(result, frame, TCM, "tcm", 1, [])
 
 
 async def test_empty_frame(session: AsyncSession) -> None:
     plan, provider, _ = await _orgs(session)
-    result = await draw_in_sql(
-        session, single=True, seed="x", keep=16, already=[], **_args("ecm", plan, provider)
-    )
+    request = DrawRequest(_frame("ecm", plan, provider), "x", keep=16, single_stratum=True)
+    result = await draw_in_sql(session, request)
     assert (result.frame_size, result.available, result.top) == (0, {}, {})
     assert result.frame_fingerprint == frame_fingerprint([])

@@ -39,7 +39,7 @@ from oversight_db.blobs import LocalBlobStore
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.models import ApiKey, Enrollment, Member, NetworkLink, Organization
 from oversight_db.queue import redis_settings
-from oversight_db.sampling import draw_in_sql, frame_sql
+from oversight_db.sampling import DrawRequest, SamplingFrame, draw_in_sql, frame_sql
 from oversight_db.settings import Settings
 from oversight_domain.sampling import draw_sample, frame_fingerprint
 from oversight_domain.tools import dump_tool, load_tool
@@ -294,26 +294,18 @@ async def bench_draw(resources: Resources, raw_dsn: str) -> None:
     )
 
     policy = load_tool("ecm-partnership").policies.sampling
-    args: dict[str, Any] = {
-        "program": "ecm",
-        "plan_id": plan_id,
-        "provider_id": provider_id,
-        "period_start": date(2025, 1, 1),
-        "period_end": date(2025, 12, 31),
-    }
+    request = DrawRequest(
+        SamplingFrame("ecm", plan_id, provider_id, date(2025, 1, 1), date(2025, 12, 31)),
+        seed="p5",
+        keep=policy.per_stratum + policy.oversample,
+        single_stratum=True,
+    )
     sql_times = []
     result = None
     for _ in range(3):
         async with resources.sessions() as s, s.begin():
             start = time.perf_counter()
-            result = await draw_in_sql(
-                s,
-                single=True,
-                seed="p5",
-                keep=policy.per_stratum + policy.oversample,
-                already=[],
-                **args,
-            )
+            result = await draw_in_sql(s, request)
             sql_times.append(time.perf_counter() - start)
     assert result is not None and result.frame_size == P5_FRAME
 

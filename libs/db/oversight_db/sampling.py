@@ -225,51 +225,49 @@ def frame_sql(program: str) -> str:
     raise ValueError(f"no sampling frame for program {program!r}")
 
 
-def _params(
-    plan_id: uuid.UUID,
-    provider_id: uuid.UUID,
-    period_start: date,
-    period_end: date,
-    populations: Sequence[str] | None,
-) -> dict[str, Any]:
-    return {
-        "plan_id": plan_id,
-        "provider_id": provider_id,
-        "period_start": period_start,
-        "period_end": period_end,
-        "populations": list(populations) if populations else None,
-    }
+@dataclass(frozen=True)
+class SamplingFrame:
+    """Who may be sampled: the program's members at one provider, with one plan, in the review period."""
+
+    program: str  # "ecm" or "tcm": which frame query (see the module's docstring)
+    plan_id: uuid.UUID
+    provider_id: uuid.UUID
+    period_start: date
+    period_end: date
+    populations: tuple[str, ...] = ()  # only these populations of focus; empty: every population
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "plan_id": self.plan_id,
+            "provider_id": self.provider_id,
+            "period_start": self.period_start,
+            "period_end": self.period_end,
+            "populations": list(self.populations) or None,
+        }
 
 
-async def count_frame(
-    session: AsyncSession,
-    *,
-    program: str,
-    plan_id: uuid.UUID,
-    provider_id: uuid.UUID,
-    period_start: date,
-    period_end: date,
-    populations: Sequence[str] | None = None,
-) -> int:
-    stmt = text(f"SELECT count(*) FROM ({frame_sql(program)}) f")
-    result = await session.scalar(stmt, _params(plan_id, provider_id, period_start, period_end, populations))
-    return int(result or 0)
+@dataclass(frozen=True)
+class DrawRequest:
+    """One draw: each pool of ``frame`` ranked by the keyed hash of ``seed``, its first ``keep`` members kept."""
+
+    frame: SamplingFrame
+    seed: str
+    keep: int  # per pool: the quota plus the oversample
+    single_stratum: bool  # True: the whole frame is one pool; False: one pool per stratum
+    already: Sequence[str] = ()  # member ids drawn earlier for the review: never drawn again
+    # A lowercase hex prefix: members whose keyed hash is below it are the candidates for each pool's top.
+    # Tests force both ways of finding the top with it; the result never depends on it.
+    cut: str = _CUT
 
 
-async def load_frame(
-    session: AsyncSession,
-    *,
-    program: str,
-    plan_id: uuid.UUID,
-    provider_id: uuid.UUID,
-    period_start: date,
-    period_end: date,
-    populations: Sequence[str] | None = None,
-) -> list[tuple[str, str]]:
+async def count_frame(session: AsyncSession, frame: SamplingFrame) -> int:
+    stmt = text(f"SELECT count(*) FROM ({frame_sql(frame.program)}) f")
+    return int(await session.scalar(stmt, frame.params()) or 0)
+
+
+async def load_frame(session: AsyncSession, frame: SamplingFrame) -> list[tuple[str, str]]:
     """The whole frame as (member_id, stratum) pairs (for checks against the domain's Python draw)."""
-    result = await session.execute(
-        text(frame_sql(program)), _params(plan_id, provider_id, period_start, period_end, populations)
-    )
+    result = await session.execute(text(frame_sql(frame.program)), frame.params())
     return [(str(r[0]), str(r[1])) for r in result]
 
 
@@ -288,85 +286,33 @@ class DrawResult:
     top: dict[str, list[RankedMember]]  # pool -> its first ``keep`` members in keyed-hash order
 
 
-def draw_statement(
-    *,
-    program: str,
-    single: bool,
-    seed: str,
-    keep: int,
-    already: Sequence[str],
-    plan_id: uuid.UUID,
-    provider_id: uuid.UUID,
-    period_start: date,
-    period_end: date,
-    populations: Sequence[str] | None = None,
-    frame: str | None = None,
-    frame_params: dict[str, Any] | None = None,
-    cut: str = _CUT,
-) -> tuple[str, dict[str, Any]]:
-    """The draw's SQL and parameters. ``frame``/``frame_params`` override the frame query (benchmarks); ``cut``
-    (a lowercase hex prefix) decides which members are candidates for the top (tests force both paths; the
-    result does not depend on it)."""
-    sql = _draw_sql(frame or frame_sql(program), single)
-    params = (
-        frame_params
-        if frame_params is not None
-        else _params(plan_id, provider_id, period_start, period_end, populations)
-    )
+def draw_statement(request: DrawRequest) -> tuple[str, dict[str, Any]]:
+    """The draw's SQL and parameters."""
+    sql = _draw_sql(frame_sql(request.frame.program), request.single_stratum)
     return sql, {
-        **params,
-        "single": single,
-        "prefix": f"{seed}:",
-        "keep": keep,
-        "already": [uuid.UUID(str(m)) for m in already],
-        "cut": cut,
+        **request.frame.params(),
+        "single": request.single_stratum,
+        "prefix": f"{request.seed}:",
+        "keep": request.keep,
+        "already": [uuid.UUID(str(m)) for m in request.already],
+        "cut": request.cut,
     }
 
 
-async def explain_draw(session: AsyncSession, *, analyze: bool = False, **draw: Any) -> str:
+async def explain_draw(session: AsyncSession, request: DrawRequest, *, analyze: bool = False) -> str:
     """The plan of the draw (with its transaction-local settings), for tests and for finding out why a draw
-    is slow. ``draw`` takes the arguments of :func:`draw_in_sql` but the session."""
-    sql, params = draw_statement(**draw)
+    is slow."""
+    sql, params = draw_statement(request)
     await session.execute(text(_DRAW_SETTINGS))
     options = "ANALYZE, BUFFERS" if analyze else "COSTS OFF"
     rows = (await session.execute(text(f"EXPLAIN ({options}) {sql}"), params)).all()
     return "\n".join(str(r[0]) for r in rows)
 
 
-async def draw_in_sql(
-    session: AsyncSession,
-    *,
-    program: str,
-    single: bool,
-    seed: str,
-    keep: int,
-    already: Sequence[str],
-    plan_id: uuid.UUID,
-    provider_id: uuid.UUID,
-    period_start: date,
-    period_end: date,
-    populations: Sequence[str] | None = None,
-    frame: str | None = None,
-    frame_params: dict[str, Any] | None = None,
-    cut: str = _CUT,
-) -> DrawResult:
+async def draw_in_sql(session: AsyncSession, request: DrawRequest) -> DrawResult:
     """Rank the frame in Postgres: the frame's size and fingerprint, each pool's size after leaving out
-    ``already``, and each pool's first ``keep`` members in keyed-hash order (see :func:`draw_statement`)."""
-    sql, params = draw_statement(
-        program=program,
-        single=single,
-        seed=seed,
-        keep=keep,
-        already=already,
-        plan_id=plan_id,
-        provider_id=provider_id,
-        period_start=period_start,
-        period_end=period_end,
-        populations=populations,
-        frame=frame,
-        frame_params=frame_params,
-        cut=cut,
-    )
+    ``request.already``, and each pool's first ``request.keep`` members in keyed-hash order."""
+    sql, params = draw_statement(request)
     await session.execute(text(_DRAW_SETTINGS))  # transaction-local
     rows = (await session.execute(text(sql), params)).all()
     available: dict[str, int] = {}

@@ -39,7 +39,7 @@ CRON_TIMEOUT_SECONDS = 30
 # start-up, never a silently unswept kind of deadline.
 HANDLER_MODULES = (
     "oversight_app.action_plans.deadlines",
-    "oversight_db.review_reminders",
+    "oversight_app.reviews.reminders",
     "oversight_app.capacity.reminders",
 )
 

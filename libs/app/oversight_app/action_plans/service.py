@@ -25,6 +25,7 @@ from oversight_app.errors import ProblemError, conflict, not_found, unprocessabl
 from oversight_app.etags import check_if_match
 from oversight_app.lookup import one_or_404
 from oversight_app.pagination import PageParams, keyset_page
+from oversight_app.reviews.service import require_plan
 from oversight_app.tenancy import in_network_clause, plan_provider_clause, provider_clause
 from oversight_app.tools.service import find_version
 from oversight_db.models.action_plans import ActionPlan
@@ -55,12 +56,6 @@ def action_plan_scope(caller: Caller) -> ColumnElement[bool]:
 
 def action_plan_out(row: ActionPlan) -> ActionPlanOut:
     return ActionPlanOut.model_validate(row, from_attributes=True)
-
-
-def _require_health_plan(caller: Caller) -> None:
-    # Same check and wording as the reviews service's require_plan (the app layer cannot import the API).
-    if caller.organization_kind != "plan":
-        raise ProblemError(403, "only a health plan runs reviews", slug="forbidden")
 
 
 async def get(
@@ -150,7 +145,7 @@ async def decide(
     if_match: str | None,
 ) -> ActionPlan:
     """The health plan accepts or returns the provider's submission."""
-    _require_health_plan(caller)
+    require_plan(caller)
     row = await get(session, caller, action_plan_id, lock=True)
     check_if_match(if_match, row.version)
     if row.status not in ACTION_PLAN_AWAITING_DECISION:
@@ -167,7 +162,7 @@ async def record_existing(
     session: AsyncSession, caller: Caller, body: ActionPlanRecord, today: date, calendars: Calendars
 ) -> ActionPlan:
     """Record a PIP the health plan issued before it used Oversight; a due date already passed escalates."""
-    _require_health_plan(caller)
+    require_plan(caller)
     if body.issued_on > today:
         raise unprocessable(
             "issued_on is in the future; record only PIPs already issued",

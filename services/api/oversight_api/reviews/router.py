@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
-from starlette.responses import JSONResponse
+from fastapi import APIRouter, Depends, Query, Response
 
-from oversight_api.auth.caller import require
-from oversight_api.clock import Today
-from oversight_api.conventions.idempotency import IdempotencyKey, idempotent_call
+from oversight_api.clock import AppCalendars, Today
+from oversight_api.conventions.etags import IfMatch
+from oversight_api.conventions.idempotency import idempotent
 from oversight_api.conventions.pagination import Pagination
+from oversight_api.conventions.responses import respond
 from oversight_api.deps import Session
-from oversight_api.reviews import finalize, findings, samples, service
-from oversight_api.reviews.finalize import FinalizeOut
-from oversight_api.reviews.schemas import (
+from oversight_api.reviews.auth import FindingsWrite, ReviewsRead, ReviewsWrite
+from oversight_app.pagination import Page
+from oversight_app.reviews import finalize, findings, samples, service
+from oversight_app.reviews.schemas import (
     ExcludeIn,
     ExcludeOut,
+    FinalizeOut,
     FindingIn,
     FindingsOut,
     RecordOut,
@@ -31,9 +33,6 @@ from oversight_api.reviews.schemas import (
     ScorecardOut,
     Status,
 )
-from oversight_app.caller import Caller
-from oversight_app.pagination import Page
-from oversight_app.permissions import Permission
 from oversight_domain.statuses import SampleRecordStatus
 
 router = APIRouter(tags=["reviews"])
@@ -43,35 +42,35 @@ _IF_MATCH: dict[int | str, dict[str, Any]] = {
 }
 
 
+def _draw_body(body: SampleDrawIn | None = None) -> SampleDrawIn:
+    """The body is optional: none draws with a random seed, like ``{}`` (and is the same request to
+    ``Idempotency-Key``)."""
+    return body or SampleDrawIn()
+
+
+DrawBody = Annotated[SampleDrawIn, Depends(_draw_body)]
+
+
 @router.post("/reviews", status_code=201, response_model=ReviewOut, operation_id="reviews_create")
+@idempotent
 async def create_review(
-    body: ReviewCreate,
-    request: Request,
-    session: Session,
-    today: Today,
-    idem: IdempotencyKey = None,
-    caller: Caller = Depends(require(Permission.REVIEWS_WRITE)),
-) -> JSONResponse:
-    return await idempotent_call(
-        session,
-        request,
-        caller,
-        idem,
-        body,
-        lambda: service.create_review(session, request, caller, body, today),
-    )
+    body: ReviewCreate, session: Session, today: Today, calendars: AppCalendars, caller: ReviewsWrite
+) -> Response:
+    review = await service.create_review(session, caller, body, today, calendars)
+    out = service.review_out(review)
+    return respond(out, status=201, etag=review.version, location=f"/v1/reviews/{review.id}")
 
 
 @router.get("/reviews", response_model=Page[ReviewOut], operation_id="reviews_list")
 async def list_reviews(
     session: Session,
     page: Pagination,
+    caller: ReviewsRead,
     provider_id: uuid.UUID | None = None,
     status: Status | None = None,
     tool_key: str | None = Query(None, max_length=80),
     scheduled_from: date | None = None,
     scheduled_to: date | None = None,
-    caller: Caller = Depends(require(Permission.REVIEWS_READ)),
 ) -> Page[ReviewOut]:
     items, cursor = await service.list_reviews(
         session,
@@ -87,12 +86,9 @@ async def list_reviews(
 
 
 @router.get("/reviews/{review_id}", response_model=ReviewOut, operation_id="reviews_get")
-async def get_review(
-    review_id: uuid.UUID,
-    session: Session,
-    caller: Caller = Depends(require(Permission.REVIEWS_READ)),
-) -> Response:
-    return await service.review_json(session, caller, review_id)
+async def get_review(review_id: uuid.UUID, session: Session, caller: ReviewsRead) -> Response:
+    out = await service.get_review_out(session, caller, review_id)
+    return respond(out, etag=out.version)
 
 
 @router.patch(
@@ -101,12 +97,14 @@ async def get_review(
 async def update_review(
     review_id: uuid.UUID,
     body: ReviewPatch,
-    request: Request,
     session: Session,
     today: Today,
-    caller: Caller = Depends(require(Permission.REVIEWS_WRITE)),
-) -> JSONResponse:
-    return await service.patch_review(session, request, caller, review_id, body, today)
+    calendars: AppCalendars,
+    caller: ReviewsWrite,
+    if_match: IfMatch = None,  # without a default FastAPI would answer a missing header with 422, not 428
+) -> Response:
+    review = await service.update_review(session, caller, review_id, body, today, calendars, if_match)
+    return respond(service.review_out(review), etag=review.version)
 
 
 @router.post(
@@ -115,33 +113,19 @@ async def update_review(
     response_model=SampleDrawOut,
     operation_id="reviews_draw_sample",
 )
+@idempotent
 async def draw_sample(
-    review_id: uuid.UUID,
-    request: Request,
-    session: Session,
-    idem: IdempotencyKey = None,
-    body: SampleDrawIn | None = None,
-    caller: Caller = Depends(require(Permission.REVIEWS_WRITE)),
-) -> JSONResponse:
-    draw = body or SampleDrawIn()
-    return await idempotent_call(
-        session,
-        request,
-        caller,
-        idem,
-        draw,
-        lambda: samples.draw_sample(session, request, caller, review_id, draw),
-    )
+    review_id: uuid.UUID, body: DrawBody, session: Session, caller: ReviewsWrite
+) -> Response:
+    drawn = await samples.draw_sample(session, caller, review_id, body)
+    location = f"/v1/reviews/{review_id}/samples"
+    return respond(drawn.result, status=201, etag=drawn.review_version, location=location)
 
 
 @router.get(
     "/reviews/{review_id}/samples", response_model=SampleDrawList, operation_id="reviews_list_samples"
 )
-async def list_samples(
-    review_id: uuid.UUID,
-    session: Session,
-    caller: Caller = Depends(require(Permission.REVIEWS_READ)),
-) -> SampleDrawList:
+async def list_samples(review_id: uuid.UUID, session: Session, caller: ReviewsRead) -> SampleDrawList:
     return SampleDrawList(items=await samples.list_draws(session, caller, review_id))
 
 
@@ -150,13 +134,12 @@ async def list_samples(
 )
 async def list_records(
     review_id: uuid.UUID,
-    request: Request,
     session: Session,
     page: Pagination,
+    caller: ReviewsRead,
     status: SampleRecordStatus | None = None,
-    caller: Caller = Depends(require(Permission.REVIEWS_READ)),
 ) -> Page[RecordOut]:
-    items, cursor = await samples.list_records(session, request, caller, review_id, page, status)
+    items, cursor = await samples.list_records(session, caller, review_id, page, status)
     return Page(items=items, next_cursor=cursor)
 
 
@@ -166,14 +149,10 @@ async def list_records(
     operation_id="reviews_exclude_record",
 )
 async def exclude_record(
-    review_id: uuid.UUID,
-    record_id: uuid.UUID,
-    body: ExcludeIn,
-    request: Request,
-    session: Session,
-    caller: Caller = Depends(require(Permission.REVIEWS_WRITE)),
-) -> JSONResponse:
-    return await samples.exclude_record(session, request, caller, review_id, record_id, body.reason)
+    review_id: uuid.UUID, record_id: uuid.UUID, body: ExcludeIn, session: Session, caller: ReviewsWrite
+) -> Response:
+    excluded = await samples.exclude_record(session, caller, review_id, record_id, body.reason)
+    return respond(excluded.result, etag=excluded.review_version)
 
 
 @router.put(
@@ -185,31 +164,25 @@ async def exclude_record(
 async def put_findings(
     review_id: uuid.UUID,
     body: list[FindingIn],
-    request: Request,
     session: Session,
-    caller: Caller = Depends(require(Permission.FINDINGS_WRITE)),
-) -> JSONResponse:
-    return await findings.put_findings(session, request, caller, review_id, body)
+    caller: FindingsWrite,
+    if_match: IfMatch = None,
+) -> Response:
+    out = await findings.put_findings(session, caller, review_id, body, if_match)
+    return respond(out, etag=out.version)
 
 
 @router.get("/reviews/{review_id}/findings", response_model=FindingsOut, operation_id="reviews_get_findings")
-async def get_findings(
-    review_id: uuid.UUID,
-    session: Session,
-    caller: Caller = Depends(require(Permission.REVIEWS_READ)),
-) -> JSONResponse:
-    return await findings.list_findings(session, caller, review_id)
+async def get_findings(review_id: uuid.UUID, session: Session, caller: ReviewsRead) -> Response:
+    out = await findings.list_findings(session, caller, review_id)
+    return respond(out, etag=out.version)
 
 
 @router.get(
     "/reviews/{review_id}/scorecard", response_model=ScorecardOut, operation_id="reviews_get_scorecard"
 )
-async def get_scorecard(
-    review_id: uuid.UUID,
-    session: Session,
-    caller: Caller = Depends(require(Permission.REVIEWS_READ)),
-) -> Response:
-    return await finalize.get_scorecard(session, caller, review_id)
+async def get_scorecard(review_id: uuid.UUID, session: Session, caller: ReviewsRead) -> Response:
+    return respond(await finalize.get_scorecard(session, caller, review_id))
 
 
 @router.post(
@@ -220,9 +193,11 @@ async def get_scorecard(
 )
 async def finalize_review(
     review_id: uuid.UUID,
-    request: Request,
     session: Session,
     today: Today,
-    caller: Caller = Depends(require(Permission.REVIEWS_WRITE)),
-) -> JSONResponse:
-    return await finalize.finalize(session, request, caller, review_id, today)
+    calendars: AppCalendars,
+    caller: ReviewsWrite,
+    if_match: IfMatch = None,  # without a default FastAPI would answer a missing header with 422, not 428
+) -> Response:
+    out = await finalize.finalize(session, caller, review_id, today, calendars, if_match)
+    return respond(out, etag=out.review.version)

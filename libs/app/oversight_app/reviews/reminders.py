@@ -3,7 +3,8 @@
 
 The reviews service schedules (and on a new date, re-schedules) the reminder; cancelling a review cancels
 it. The handler re-reads the review, so a reminder for a review that moved, started or was cancelled
-sends nothing, and its ``dedupe_key`` (review and date) makes a re-run send nothing twice.
+sends nothing, and its ``dedupe_key`` (review and date) makes a re-run send nothing twice. The worker's
+sweep calls the handler: this module is in its ``HANDLER_MODULES``.
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ import uuid
 from datetime import date, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_db.deadlines import cancel_deadlines, deadline_handler
+from oversight_db.deadlines import cancel_deadlines, deadline_handler, schedule_deadline
 from oversight_db.models.deadlines import Deadline
 from oversight_db.models.reviews import Review
 from oversight_db.outbox import add_notice
@@ -35,22 +35,14 @@ async def schedule_review_reminder(
     due_on = review.scheduled_for - timedelta(days=days_before)
     if due_on <= today:
         return
-    stmt = insert(Deadline).values(
-        id=uuid.uuid4(),
+    # Moving a review back to a date it had before revives that date's cancelled reminder.
+    await schedule_deadline(
+        session,
         organization_id=review.plan_id,
         subject_type=SUBJECT_TYPE,
         subject_id=review.id,
         kind=KIND,
         due_on=due_on,
-        day_type="calendar",
-    )
-    # Moving a review back to a date it had before revives that date's cancelled reminder.
-    await session.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["subject_type", "subject_id", "kind", "due_on"],
-            set_={"state": "pending"},
-            where=Deadline.state == "cancelled",
-        )
     )
 
 

@@ -216,3 +216,9 @@ class ScorecardOut(BaseModel):
     expansion_required: bool
     unanswered: list[UnansweredOut]
     final: bool = Field(description="true once the review is finalized (the frozen snapshot)")
+
+
+class FinalizeOut(BaseModel):
+    review: ReviewOut
+    scorecard: ScorecardOut
+    action_plan_id: uuid.UUID | None

@@ -4,34 +4,41 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from fastapi import Request
-from fastapi.encoders import jsonable_encoder
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.responses import JSONResponse
 
-from oversight_api.conventions.audit import audit_event
-from oversight_api.conventions.etags import etag_of
-from oversight_api.reviews.schemas import (
+from oversight_app.audit import audit_event
+from oversight_app.caller import Caller
+from oversight_app.errors import conflict, not_found
+from oversight_app.pagination import PageParams, keyset_page
+from oversight_app.reviews.schemas import (
     ExcludeOut,
     RecordMember,
     RecordOut,
     SampleDrawIn,
     SampleDrawOut,
 )
-from oversight_api.reviews.scoring import current_scorecard
-from oversight_api.reviews.service import load_open_review_for_write, load_review, tool_of, touch
-from oversight_app.caller import Caller
-from oversight_app.errors import conflict, not_found
-from oversight_app.pagination import PageParams, keyset_page
+from oversight_app.reviews.scoring import current_scorecard
+from oversight_app.reviews.service import load_open_review_for_write, load_review, tool_of, touch
 from oversight_db.models.members import Member
 from oversight_db.models.reviews import Finding, Review, ReviewRecord, SampleDraw
-from oversight_db.sampling import draw_in_sql
+from oversight_db.sampling import DrawRequest, DrawResult, SamplingFrame, draw_in_sql
 from oversight_domain.sampling import allocate_quotas
-from oversight_domain.tools import ToolVersion
+from oversight_domain.tools import SamplingPolicy, ToolVersion
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SampleChange(Generic[T]):
+    """What a change to the sample returns, and the review's version after it (the response's ETag)."""
+
+    result: T
+    review_version: int
 
 
 def draw_out(draw: SampleDraw, sampled: int, reserve: int) -> SampleDrawOut:
@@ -69,21 +76,75 @@ async def _next_draw_number(session: AsyncSession, review: Review, tool: ToolVer
     return 2
 
 
+async def _draw_seed(session: AsyncSession, review: Review, number: int, seed: str | None) -> str:
+    if seed is None and number == 2:
+        # The expansion continues the first draw's order unless the reviewer picks a seed.
+        seed = await session.scalar(
+            select(SampleDraw.seed).where(SampleDraw.review_id == review.id, SampleDraw.draw_number == 1)
+        )
+    return seed or secrets.token_hex(8)
+
+
+def _draw_size(policy: SamplingPolicy, number: int) -> tuple[int, int | None]:
+    """Members per stratum and the cap on the total: the first draw's, or the expansion's (no cap)."""
+    return (policy.per_stratum, policy.cap) if number == 1 else (policy.expansion_size, None)
+
+
+def _draw_request(
+    review: Review, policy: SamplingPolicy, number: int, seed: str, already: list[str]
+) -> DrawRequest:
+    """The review's frame and the tool's sampling policy as the SQL draw's request."""
+    per_stratum, _cap = _draw_size(policy, number)
+    frame = SamplingFrame(
+        program=review.program,
+        plan_id=review.plan_id,
+        provider_id=review.provider_id,
+        period_start=review.period_start,
+        period_end=review.period_end,
+        populations=tuple(review.populations_of_focus or ()),
+    )
+    return DrawRequest(
+        frame=frame,
+        seed=seed,
+        keep=per_stratum + policy.oversample,
+        single_stratum=policy.strata == "single",
+        already=already,
+    )
+
+
+def _records(
+    review: Review, draw: SampleDraw, result: DrawResult, quotas: dict[str, int], oversample: int
+) -> list[ReviewRecord]:
+    """Each pool's first ``quota`` members are sampled, the next ``oversample`` held in reserve."""
+    records = []
+    for pool, members in result.top.items():
+        quota = quotas.get(pool, 0)
+        for m in members:
+            if m.position > quota + oversample:
+                continue
+            records.append(
+                ReviewRecord(
+                    id=uuid.uuid4(),
+                    review_id=review.id,
+                    draw_id=draw.id,
+                    draw_number=draw.draw_number,
+                    member_id=uuid.UUID(m.member_id),
+                    stratum=pool,
+                    position=m.position,
+                    status="sampled" if m.position <= quota else "reserve",
+                )
+            )
+    return records
+
+
 async def draw_sample(
-    session: AsyncSession, request: Request, caller: Caller, review_id: uuid.UUID, body: SampleDrawIn
-) -> JSONResponse:
+    session: AsyncSession, caller: Caller, review_id: uuid.UUID, body: SampleDrawIn
+) -> SampleChange[SampleDrawOut]:
     review = await load_open_review_for_write(session, caller, review_id)
     tool = await tool_of(session, review)
     number = await _next_draw_number(session, review, tool)
     policy = tool.policies.sampling
-    seed = body.seed
-    if seed is None:
-        if number == 2:
-            # The expansion continues the first draw's order unless the reviewer picks a seed.
-            seed = await session.scalar(
-                select(SampleDraw.seed).where(SampleDraw.review_id == review.id, SampleDraw.draw_number == 1)
-            )
-        seed = seed or secrets.token_hex(8)
+    seed = await _draw_seed(session, review, number, body.seed)
     # Members already drawn (sampled, reserve or excluded) are never drawn again for this review.
     already = [
         str(m)
@@ -91,21 +152,8 @@ async def draw_sample(
             select(ReviewRecord.member_id).where(ReviewRecord.review_id == review.id)
         )
     ]
-    per_stratum, cap = (policy.per_stratum, policy.cap) if number == 1 else (policy.expansion_size, None)
-    result = await draw_in_sql(
-        session,
-        program=review.program,
-        single=policy.strata == "single",
-        seed=seed,
-        keep=per_stratum + policy.oversample,
-        already=already,
-        plan_id=review.plan_id,
-        provider_id=review.provider_id,
-        period_start=review.period_start,
-        period_end=review.period_end,
-        populations=review.populations_of_focus or None,
-    )
-    quotas = allocate_quotas(result.available, per_stratum, cap)
+    result = await draw_in_sql(session, _draw_request(review, policy, number, seed, already))
+    quotas = allocate_quotas(result.available, *_draw_size(policy, number))
     if sum(quotas.values()) == 0:
         raise conflict("the sampling frame has no members left to draw", slug="empty-frame")
     draw = SampleDraw(
@@ -122,47 +170,20 @@ async def draw_sample(
     )
     session.add(draw)
     await session.flush()  # no ORM relationship orders the inserts: the draw row goes first
-    sampled = reserve = 0
-    for pool, members in result.top.items():
-        quota = quotas.get(pool, 0)
-        for m in members:
-            if m.position <= quota:
-                status = "sampled"
-                sampled += 1
-            elif m.position <= quota + policy.oversample:
-                status = "reserve"
-                reserve += 1
-            else:
-                continue
-            session.add(
-                ReviewRecord(
-                    id=uuid.uuid4(),
-                    review_id=review.id,
-                    draw_id=draw.id,
-                    draw_number=number,
-                    member_id=uuid.UUID(m.member_id),
-                    stratum=pool,
-                    position=m.position,
-                    status=status,
-                )
-            )
+    records = _records(review, draw, result, quotas, policy.oversample)
+    session.add_all(records)
     touch(review)
     await session.flush()
     await audit_event(
         session,
-        request,
         caller,
         "review.sample_drawn",
         "review",
         review.id,
         {"draw_number": number, "seed": seed, "frame_size": result.frame_size, "quotas": quotas},
     )
-    out = draw_out(draw, sampled, reserve)
-    return JSONResponse(
-        jsonable_encoder(out),
-        status_code=201,
-        headers={"ETag": etag_of(review.version), "Location": f"/v1/reviews/{review.id}/samples"},
-    )
+    sampled = sum(r.status == "sampled" for r in records)
+    return SampleChange(draw_out(draw, sampled, len(records) - sampled), review.version)
 
 
 async def list_draws(session: AsyncSession, caller: Caller, review_id: uuid.UUID) -> list[SampleDrawOut]:
@@ -224,7 +245,6 @@ def _record_out(row: Any) -> RecordOut:
 
 async def list_records(
     session: AsyncSession,
-    request: Request,
     caller: Caller,
     review_id: uuid.UUID,
     page: PageParams,
@@ -249,7 +269,6 @@ async def list_records(
         # Member identity is PHI: the read is recorded (who, which review, how many records; no identities).
         await audit_event(
             session,
-            request,
             caller,
             "review.records_read",
             "review",
@@ -270,12 +289,11 @@ async def _record_row(session: AsyncSession, record_id: uuid.UUID) -> Any:
 
 async def exclude_record(
     session: AsyncSession,
-    request: Request,
     caller: Caller,
     review_id: uuid.UUID,
     record_id: uuid.UUID,
     reason: str,
-) -> JSONResponse:
+) -> SampleChange[ExcludeOut]:
     review = await load_open_review_for_write(session, caller, review_id)
     record = await session.scalar(
         select(ReviewRecord)
@@ -318,7 +336,6 @@ async def exclude_record(
     await session.flush()
     await audit_event(
         session,
-        request,
         caller,
         "review.record_excluded",
         "review_record",
@@ -334,4 +351,4 @@ async def exclude_record(
         excluded=_record_out(await _record_row(session, record.id)),
         replacement=_record_out(await _record_row(session, replacement.id)),
     )
-    return JSONResponse(jsonable_encoder(out), headers={"ETag": etag_of(review.version)})
+    return SampleChange(out, review.version)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_api.reviews.schemas import (
+from oversight_app.reviews.schemas import (
     RecordScoreOut,
     ScorecardOut,
     SectionScoreOut,

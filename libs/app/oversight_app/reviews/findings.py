@@ -6,19 +6,16 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import Request
-from fastapi.encoders import jsonable_encoder
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.responses import JSONResponse
 
-from oversight_api.conventions.audit import audit_event
-from oversight_api.conventions.etags import check_if_match, etag_of
-from oversight_api.reviews.schemas import FindingIn, FindingOut, FindingsOut
-from oversight_api.reviews.service import load_open_review_for_write, load_review, tool_of, touch
+from oversight_app.audit import audit_event
 from oversight_app.caller import Caller
 from oversight_app.errors import unprocessable
+from oversight_app.etags import check_if_match
+from oversight_app.reviews.schemas import FindingIn, FindingOut, FindingsOut
+from oversight_app.reviews.service import load_open_review_for_write, load_review, tool_of, touch
 from oversight_db.models.reviews import Finding, Review, ReviewRecord
 from oversight_domain.findings import FindingError, FindingProblem, check_findings
 
@@ -57,17 +54,17 @@ async def _findings_out(session: AsyncSession, review: Review) -> FindingsOut:
     )
 
 
-async def list_findings(session: AsyncSession, caller: Caller, review_id: uuid.UUID) -> JSONResponse:
+async def list_findings(session: AsyncSession, caller: Caller, review_id: uuid.UUID) -> FindingsOut:
     review = await load_review(session, caller, review_id)
-    out = await _findings_out(session, review)
-    return JSONResponse(jsonable_encoder(out), headers={"ETag": etag_of(review.version)})
+    return await _findings_out(session, review)
 
 
 async def put_findings(
-    session: AsyncSession, request: Request, caller: Caller, review_id: uuid.UUID, body: list[FindingIn]
-) -> JSONResponse:
+    session: AsyncSession, caller: Caller, review_id: uuid.UUID, body: list[FindingIn], if_match: str | None
+) -> FindingsOut:
+    """Record answers (insert or replace, all or nothing) under the review's ETag."""
     review = await load_open_review_for_write(session, caller, review_id)
-    check_if_match(request, review.version)
+    check_if_match(if_match, review.version)
     if not body:
         raise unprocessable("send at least one finding", errors=[{"path": "body", "message": "empty list"}])
     if len(body) > MAX_FINDINGS_PER_REQUEST:
@@ -130,7 +127,6 @@ async def put_findings(
     touch(review)
     await session.flush()
     await audit_event(
-        session, request, caller, "review.findings_recorded", "review", review.id, {"findings": len(body)}
+        session, caller, "review.findings_recorded", "review", review.id, {"findings": len(body)}
     )
-    out = await _findings_out(session, review)
-    return JSONResponse(jsonable_encoder(out), headers={"ETag": etag_of(review.version)})
+    return await _findings_out(session, review)

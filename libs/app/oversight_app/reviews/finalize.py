@@ -6,53 +6,39 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
-from fastapi import Request
-from fastapi.encoders import jsonable_encoder
-from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.responses import JSONResponse, Response
 
-from oversight_api.clock import deployment_calendars
-from oversight_api.conventions.audit import audit_event
-from oversight_api.conventions.etags import check_if_match, etag_of
-from oversight_api.reviews.schemas import ReviewOut, ScorecardOut
-from oversight_api.reviews.scoring import current_scorecard, scorecard_out
-from oversight_api.reviews.service import load_open_review_for_write, load_review, review_out, tool_of
 from oversight_app.action_plans.escalation import open_pip
+from oversight_app.audit import audit_event
+from oversight_app.calendars import Calendars
 from oversight_app.caller import Caller
 from oversight_app.errors import ProblemError, unprocessable
-from oversight_db.models.reviews import ToolVersionRecord
+from oversight_app.etags import check_if_match
+from oversight_app.reviews.schemas import FinalizeOut, ScorecardOut
+from oversight_app.reviews.scoring import ReviewScore, current_scorecard, scorecard_out
+from oversight_app.reviews.service import load_open_review_for_write, load_review, review_out, tool_of
+from oversight_db.models.reviews import Review, ToolVersionRecord
 from oversight_db.outbox import add_notice
 from oversight_domain.calendars import add_months
 from oversight_domain.display import percent
 from oversight_domain.escalation import EscalationConfigError
+from oversight_domain.scoring import Scorecard
+from oversight_domain.tools import ToolVersion
 
 MAX_LISTED_UNANSWERED = 100
 
 
-class FinalizeOut(BaseModel):
-    review: ReviewOut
-    scorecard: ScorecardOut
-    action_plan_id: uuid.UUID | None
-
-
-async def get_scorecard(session: AsyncSession, caller: Caller, review_id: uuid.UUID) -> Response:
+async def get_scorecard(session: AsyncSession, caller: Caller, review_id: uuid.UUID) -> ScorecardOut:
     review = await load_review(session, caller, review_id)
     if review.scorecard is not None:
         # Finalized: the frozen snapshot, whatever changes later.
-        return JSONResponse(review.scorecard)
+        return ScorecardOut.model_validate(review.scorecard)
     tool = await tool_of(session, review)
-    out = scorecard_out(review, await current_scorecard(session, review, tool))
-    return Response(out.model_dump_json(), media_type="application/json")
+    return scorecard_out(review, await current_scorecard(session, review, tool))
 
 
-async def finalize(
-    session: AsyncSession, request: Request, caller: Caller, review_id: uuid.UUID, today: date
-) -> JSONResponse:
-    review = await load_open_review_for_write(session, caller, review_id)
-    check_if_match(request, review.version)
-    tool = await tool_of(session, review)
-    result = await current_scorecard(session, review, tool)
+def _check_complete(result: ReviewScore) -> None:
+    """A review is finalized once every sampled record (expansion included) and element is answered."""
     card = result.card
     if not result.drawn:
         raise unprocessable("draw the sample before finalizing", slug="sample-not-drawn")
@@ -76,34 +62,64 @@ async def finalize(
             errors=errors,
             unanswered_count=len(card.unanswered),
         )
+
+
+async def _open_pip_if_required(
+    session: AsyncSession,
+    caller: Caller,
+    review: Review,
+    tool: ToolVersion,
+    card: Scorecard,
+    today: date,
+    calendars: Calendars,
+) -> uuid.UUID | None:
+    """The PIP the outcome asks for (none for an exempt technical-assistance review); its id."""
     policy = tool.policies.escalation
-    action_plan_id: uuid.UUID | None = None
     exempt = review.technical_assistance and policy.technical_assistance_exempt
-    if card.action_plan_required and not exempt:
-        tool_row = await session.get(ToolVersionRecord, review.tool_version_id)
-        assert tool_row is not None
-        try:
-            plan = await open_pip(
-                session,
-                plan_id=review.plan_id,
-                provider_id=review.provider_id,
-                tool_row=tool_row,
-                review_id=review.id,
-                issued_on=today,
-                today=today,
-                actor=caller.actor,
-                calendars=deployment_calendars(request),
-                note={
-                    "outcome": card.outcome,
-                    "sections_requiring_action": list(card.sections_requiring_action),
-                },
-            )
-        except EscalationConfigError as exc:
-            raise unprocessable(
-                f"the outcome requires a PIP but {exc}; import a tool version with pip_days",
-                slug="escalation-policy-incomplete",
-            ) from None
-        action_plan_id = plan.id
+    if not card.action_plan_required or exempt:
+        return None
+    tool_row = await session.get(ToolVersionRecord, review.tool_version_id)
+    assert tool_row is not None
+    try:
+        plan = await open_pip(
+            session,
+            plan_id=review.plan_id,
+            provider_id=review.provider_id,
+            tool_row=tool_row,
+            review_id=review.id,
+            issued_on=today,
+            today=today,
+            actor=caller.actor,
+            calendars=calendars,
+            note={
+                "outcome": card.outcome,
+                "sections_requiring_action": list(card.sections_requiring_action),
+            },
+        )
+    except EscalationConfigError as exc:
+        raise unprocessable(
+            f"the outcome requires a PIP but {exc}; import a tool version with pip_days",
+            slug="escalation-policy-incomplete",
+        ) from None
+    return plan.id
+
+
+async def finalize(
+    session: AsyncSession,
+    caller: Caller,
+    review_id: uuid.UUID,
+    today: date,
+    calendars: Calendars,
+    if_match: str | None,
+) -> FinalizeOut:
+    """Freeze the scorecard, tell the provider the result, and open a PIP when the outcome asks for one."""
+    review = await load_open_review_for_write(session, caller, review_id)
+    check_if_match(if_match, review.version)
+    tool = await tool_of(session, review)
+    result = await current_scorecard(session, review, tool)
+    _check_complete(result)
+    card = result.card
+    action_plan_id = await _open_pip_if_required(session, caller, review, tool, card, today, calendars)
     review.status = "finalized"
     review.finalized_at = review.updated_at = datetime.now(UTC)
     review.finalized_by = caller.actor
@@ -111,7 +127,7 @@ async def finalize(
     months = tool.policies.review_frequency.months
     review.next_review_due = add_months(review.scheduled_for, months) if months else None
     snapshot = scorecard_out(review, result)
-    review.scorecard = jsonable_encoder(snapshot)
+    review.scorecard = snapshot.model_dump(mode="json")
     await session.flush()
     await add_notice(
         session,
@@ -136,7 +152,6 @@ async def finalize(
     )
     await audit_event(
         session,
-        request,
         caller,
         "review.finalized",
         "review",
@@ -147,5 +162,4 @@ async def finalize(
             "action_plan_id": str(action_plan_id) if action_plan_id else None,
         },
     )
-    out = FinalizeOut(review=review_out(review), scorecard=snapshot, action_plan_id=action_plan_id)
-    return JSONResponse(jsonable_encoder(out), headers={"ETag": etag_of(review.version)})
+    return FinalizeOut(review=review_out(review), scorecard=snapshot, action_plan_id=action_plan_id)

@@ -1,4 +1,4 @@
-"""Scheduling reviews: the notice rule, network and eligibility checks, status changes."""
+"""Scheduling reviews: the notice rule, network and eligibility checks, status changes; loading a review."""
 
 from __future__ import annotations
 
@@ -6,32 +6,29 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
-from fastapi import Request
-from fastapi.encoders import jsonable_encoder
-from sqlalchemy import ColumnElement, exists, literal, select
+from sqlalchemy import ColumnElement, bindparam, exists, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.responses import JSONResponse, Response
 
-from oversight_api.clock import calendar_for
-from oversight_api.conventions.audit import audit_event
-from oversight_api.conventions.etags import check_if_match, etag_of
-from oversight_api.reviews.schemas import ReviewCreate, ReviewOut, ReviewPatch
+from oversight_app.audit import audit_event
+from oversight_app.calendars import Calendars
 from oversight_app.caller import Caller
 from oversight_app.errors import ProblemError, conflict, not_found, unprocessable
+from oversight_app.etags import check_if_match
 from oversight_app.lookup import one_or_404
 from oversight_app.pagination import PageParams, keyset_page
+from oversight_app.reviews.reminders import cancel_review_reminder, schedule_review_reminder
+from oversight_app.reviews.schemas import ReviewCreate, ReviewOut, ReviewPatch
 from oversight_app.tenancy import in_network_clause, plan_provider_clause
 from oversight_app.tools.service import find_version
 from oversight_db.models.organizations import Organization
 from oversight_db.models.reviews import Review, SampleDraw, ToolVersionRecord
 from oversight_db.outbox import add_notice
-from oversight_db.review_reminders import cancel_review_reminder, schedule_review_reminder
-from oversight_db.sampling import count_frame
+from oversight_db.sampling import SamplingFrame, count_frame
 from oversight_db.tools import tool_from_row
 from oversight_domain.calendars import add_days
 from oversight_domain.escalation import is_technical_assistance
 from oversight_domain.sampling import check_ecm_eligibility
-from oversight_domain.statuses import ReviewPurpose, ReviewStatus
+from oversight_domain.statuses import OPEN_REVIEW_STATUSES, ReviewPurpose, ReviewStatus
 from oversight_domain.tools import ToolVersion
 
 # Seed 000: notice lets providers "establish user login access for the monitoring staff" with their care
@@ -59,46 +56,47 @@ async def load_review(
     return await one_or_404(session, stmt, "review", lock=for_update)
 
 
-_OUT_COLUMNS = ", ".join(ReviewOut.model_fields)
-_READ_SQL = {
-    kind: f"SELECT {_OUT_COLUMNS} FROM review WHERE id = $1 AND {column} = $2"
-    for kind, column in (("plan", "plan_id"), ("provider", "provider_id"))
+_REVIEW = Review.__table__
+# The hot read's statements are built once: building a select of ReviewOut's columns and its cache key on
+# every request costs about as much as the database round trip. Plans and providers (the pollers) get a
+# prebuilt statement each, with review_scope's filter; the state's jurisdiction filter is built per call.
+_READ_BY_ID = select(*(_REVIEW.c[name] for name in ReviewOut.model_fields)).where(
+    _REVIEW.c.id == bindparam("review_id")
+)
+_READ_IN_SCOPE = {
+    "plan": _READ_BY_ID.where(_REVIEW.c.plan_id == bindparam("organization_id")),
+    "provider": _READ_BY_ID.where(_REVIEW.c.provider_id == bindparam("organization_id")),
 }
 
 
-async def review_json(session: AsyncSession, caller: Caller, review_id: uuid.UUID) -> Response:
-    """The hot read (partner platforms poll it before acting).
-
-    One prepared statement on the request's connection through the driver: no SQL construction or
-    compilation, no ORM identity map, no BEGIN/COMMIT round trips (a single SELECT is atomic; the unit of
-    work's commit has nothing to do), and one validation + serialization by pydantic-core. The scope is
-    the same as ``review_scope``: the plan's own reviews, or the provider's reviews of itself.
-    """
-    sql = _READ_SQL.get(caller.organization_kind)
-    if sql is None:
-        review = await load_review(session, caller, review_id)
-        out = review_out(review)
-    else:
-        connection = await session.connection()
-        raw = await connection.get_raw_connection()
-        row = await raw.driver_connection.fetchrow(sql, review_id, caller.organization_id)  # type: ignore[union-attr]
-        if row is None:
-            raise not_found("review")
-        out = ReviewOut.model_validate(dict(row))
-    return Response(
-        out.model_dump_json(), media_type="application/json", headers={"ETag": etag_of(out.version)}
-    )
+async def get_review_out(session: AsyncSession, caller: Caller, review_id: uuid.UUID) -> ReviewOut:
+    """The hot read (partner platforms poll it before acting): a prebuilt Core select of the response's
+    columns, validated once by pydantic; no ORM object or identity map. The scope is ``review_scope``'s."""
+    stmt = _READ_IN_SCOPE.get(caller.organization_kind)
+    if stmt is None:
+        stmt = _READ_BY_ID.where(plan_provider_clause(caller, _REVIEW.c.plan_id, _REVIEW.c.provider_id))
+    params = {"review_id": review_id, "organization_id": caller.organization_id}
+    row = (await session.execute(stmt, params)).mappings().one_or_none()
+    if row is None:
+        raise not_found("review")
+    return ReviewOut.model_validate(row)
 
 
 async def load_open_review_for_write(session: AsyncSession, caller: Caller, review_id: uuid.UUID) -> Review:
     """The caller's review, locked for this transaction (writes to one review are serialized)."""
     require_plan(caller)
     review = await load_review(session, caller, review_id, for_update=True)
-    if review.status == "finalized":
-        raise conflict("the review is finalized; its findings and sample are frozen", slug="review-finalized")
-    if review.status == "cancelled":
-        raise conflict("the review is cancelled", slug="review-cancelled")
+    if review.status not in OPEN_REVIEW_STATUSES:
+        raise _closed(review.status)
     return review
+
+
+def _closed(status: str) -> ProblemError:
+    if status == "finalized":
+        return conflict(
+            "the review is finalized; its findings and sample are frozen", slug="review-finalized"
+        )
+    return conflict("the review is cancelled", slug="review-cancelled")
 
 
 _TOOLS_IN_USE: dict[uuid.UUID, ToolVersion] = {}
@@ -128,15 +126,8 @@ def review_out(review: Review) -> ReviewOut:
     return ReviewOut.model_validate(review, from_attributes=True)
 
 
-def review_response(review: Review, status_code: int = 200, location: bool = False) -> JSONResponse:
-    headers = {"ETag": etag_of(review.version)}
-    if location:
-        headers["Location"] = f"/v1/reviews/{review.id}"
-    return JSONResponse(jsonable_encoder(review_out(review)), status_code=status_code, headers=headers)
-
-
 def _check_notice(
-    request: Request, tool: ToolVersion, today: date, scheduled_for: date, waiver: str | None
+    tool: ToolVersion, today: date, calendars: Calendars, scheduled_for: date, waiver: str | None
 ) -> int | None:
     """Apply the tool's notice rule; return the days short when a waiver lets a short notice through."""
     if scheduled_for < today:
@@ -147,7 +138,7 @@ def _check_notice(
     notice = tool.policies.notice
     if notice is None:
         return None
-    calendar = calendar_for(request, tool.policies.escalation.calendar)
+    calendar = calendars.of(tool.policies.escalation.calendar)
     earliest = add_days(today, notice.days, notice.day_type, calendar)
     if scheduled_for >= earliest:
         return None
@@ -206,9 +197,36 @@ def _notice_data(review: Review, tool: ToolVersion, plan_name: str) -> dict[str,
     }
 
 
+async def _check_eligibility(
+    session: AsyncSession, caller: Caller, body: ReviewCreate, tool: ToolVersion
+) -> None:
+    sampling = tool.policies.sampling
+    if sampling.eligibility_min_enrolled is None:
+        return
+    frame = SamplingFrame(
+        program=tool.program,
+        plan_id=caller.organization_id,
+        provider_id=body.provider_id,
+        period_start=body.period_start,
+        period_end=body.period_end,
+        populations=tuple(body.populations_of_focus or ()),
+    )
+    enrolled = await count_frame(session, frame)
+    eligibility = check_ecm_eligibility(enrolled, sampling)
+    if not eligibility.eligible:
+        raise ProblemError(
+            422,
+            f"the provider has {enrolled} enrolled {tool.program.upper()} members in the review period; "
+            f"the tool reviews providers with at least {eligibility.minimum} (seed 003)",
+            slug="provider-not-eligible",
+            enrolled_count=enrolled,
+            minimum=eligibility.minimum,
+        )
+
+
 async def create_review(
-    session: AsyncSession, request: Request, caller: Caller, body: ReviewCreate, today: date
-) -> JSONResponse:
+    session: AsyncSession, caller: Caller, body: ReviewCreate, today: date, calendars: Calendars
+) -> Review:
     require_plan(caller)
     row = await find_version(session, caller, body.tool_key, body.tool_version)
     if row is None:
@@ -223,28 +241,8 @@ async def create_review(
         )
     tool = tool_from_row(row)
     await _check_network(session, caller, body.provider_id, tool.program, today)
-    days_short = _check_notice(request, tool, today, body.scheduled_for, body.notice_waived_reason)
-    sampling = tool.policies.sampling
-    if sampling.eligibility_min_enrolled is not None:
-        enrolled = await count_frame(
-            session,
-            program=tool.program,
-            plan_id=caller.organization_id,
-            provider_id=body.provider_id,
-            period_start=body.period_start,
-            period_end=body.period_end,
-            populations=body.populations_of_focus,
-        )
-        eligibility = check_ecm_eligibility(enrolled, sampling)
-        if not eligibility.eligible:
-            raise ProblemError(
-                422,
-                f"the provider has {enrolled} enrolled {tool.program.upper()} members in the review period; "
-                f"the tool reviews providers with at least {eligibility.minimum} (seed 003)",
-                slug="provider-not-eligible",
-                enrolled_count=enrolled,
-                minimum=eligibility.minimum,
-            )
+    days_short = _check_notice(tool, today, calendars, body.scheduled_for, body.notice_waived_reason)
+    await _check_eligibility(session, caller, body, tool)
     # Seed 000: a provider's initial monitoring review with the tool is technical assistance.
     earlier = await session.scalar(
         select(
@@ -297,7 +295,6 @@ async def create_review(
     await schedule_review_reminder(session, review, today, _reminder_days(tool))
     await audit_event(
         session,
-        request,
         caller,
         "review.scheduled",
         "review",
@@ -313,14 +310,13 @@ async def create_review(
     if days_short is not None:
         await audit_event(
             session,
-            request,
             caller,
             "review.notice_waived",
             "review",
             review.id,
             {"days_short": days_short, "scheduled_for": review.scheduled_for.isoformat()},
         )
-    return review_response(review, 201, location=True)
+    return review
 
 
 async def list_reviews(
@@ -349,76 +345,115 @@ async def list_reviews(
     return [review_out(r) for r in rows], cursor
 
 
-async def patch_review(
+async def update_review(
     session: AsyncSession,
-    request: Request,
     caller: Caller,
     review_id: uuid.UUID,
     body: ReviewPatch,
     today: date,
-) -> JSONResponse:
+    calendars: Calendars,
+    if_match: str | None,
+) -> Review:
+    """Cancel, change the period or populations, reschedule or start a review (under its ETag)."""
     review = await load_open_review_for_write(session, caller, review_id)
-    check_if_match(request, review.version)
+    check_if_match(if_match, review.version)
     fields = body.model_dump(exclude_unset=True)
     if not fields:
         raise unprocessable("nothing to change", errors=[{"path": "body", "message": "no fields given"}])
     tool = await tool_of(session, review)
-    changed: dict[str, Any] = {}
-    if body.status == ReviewStatus.CANCELLED:
-        if not body.cancel_reason:
-            raise unprocessable(
-                "give cancel_reason to cancel a review",
-                errors=[{"path": "body.cancel_reason", "message": "required to cancel"}],
-            )
-        review.status = "cancelled"
-        review.cancel_reason = body.cancel_reason
-        review.cancelled_at = datetime.now(UTC)
-        changed["status"] = "cancelled"
-    elif "cancel_reason" in fields:
-        raise unprocessable(
-            "cancel_reason goes with status 'cancelled'",
-            errors=[{"path": "body.cancel_reason", "message": "only with status cancelled"}],
-        )
-    if "period_start" in fields or "period_end" in fields or "populations_of_focus" in fields:
-        drawn = await session.scalar(select(exists().where(SampleDraw.review_id == review.id)))
-        if drawn:
-            raise conflict(
-                "the sample is drawn; the period and populations can no longer change", slug="sample-drawn"
-            )
-        start = body.period_start or review.period_start
-        end = body.period_end or review.period_end
-        if end < start:
-            raise unprocessable(
-                "period_end must be on or after period_start",
-                errors=[{"path": "body.period_end", "message": "before period_start"}],
-            )
-        review.period_start, review.period_end = start, end
-        if body.populations_of_focus is not None:
-            review.populations_of_focus = body.populations_of_focus
-        changed.update(
-            {k: True for k in ("period_start", "period_end", "populations_of_focus") if k in fields}
-        )
-    rescheduled = False
-    if body.scheduled_for is not None and body.scheduled_for != review.scheduled_for:
-        if review.status != "scheduled":
-            raise conflict("the review has started; its date can no longer move", slug="review-started")
-        days_short = _check_notice(request, tool, today, body.scheduled_for, body.notice_waived_reason)
-        review.scheduled_for = body.scheduled_for
-        review.notified_on = today
-        review.notice_waived_reason = body.notice_waived_reason
-        changed["scheduled_for"] = body.scheduled_for.isoformat()
-        if days_short is not None:
-            changed["notice_days_short"] = days_short
-        rescheduled = True
-    if body.status == ReviewStatus.IN_PROGRESS:
-        if review.status != "scheduled":
-            raise conflict(f"a review in status {review.status} cannot start", slug="invalid-status")
-        review.status = "in_progress"
-        changed["status"] = "in_progress"
+    # Applied in this order, so the first refusal is the same whatever else the body asks.
+    changed = _cancel(review, body, fields)
+    changed |= await _change_period(session, review, body, fields)
+    rescheduled = _reschedule(review, body, tool, today, calendars)
+    changed |= rescheduled
+    changed |= _start(review, body)
     if not changed:
-        return review_response(review)
+        return review
     review.updated_at = datetime.now(UTC)
     await session.flush()
+    await _notify_update(session, review, tool, today, rescheduled=bool(rescheduled))
+    await audit_event(session, caller, "review.updated", "review", review.id, changed)
+    return review
+
+
+def _cancel(review: Review, body: ReviewPatch, fields: dict[str, Any]) -> dict[str, Any]:
+    if body.status != ReviewStatus.CANCELLED:
+        if "cancel_reason" in fields:
+            raise unprocessable(
+                "cancel_reason goes with status 'cancelled'",
+                errors=[{"path": "body.cancel_reason", "message": "only with status cancelled"}],
+            )
+        return {}
+    if not body.cancel_reason:
+        raise unprocessable(
+            "give cancel_reason to cancel a review",
+            errors=[{"path": "body.cancel_reason", "message": "required to cancel"}],
+        )
+    review.status = "cancelled"
+    review.cancel_reason = body.cancel_reason
+    review.cancelled_at = datetime.now(UTC)
+    return {"status": "cancelled"}
+
+
+_FRAME_FIELDS = ("period_start", "period_end", "populations_of_focus")
+
+
+async def _change_period(
+    session: AsyncSession, review: Review, body: ReviewPatch, fields: dict[str, Any]
+) -> dict[str, Any]:
+    """The period and populations say who may be sampled: they change only until the sample is drawn."""
+    asked = [k for k in _FRAME_FIELDS if k in fields]
+    if not asked:
+        return {}
+    drawn = await session.scalar(select(exists().where(SampleDraw.review_id == review.id)))
+    if drawn:
+        raise conflict(
+            "the sample is drawn; the period and populations can no longer change", slug="sample-drawn"
+        )
+    start = body.period_start or review.period_start
+    end = body.period_end or review.period_end
+    if end < start:
+        raise unprocessable(
+            "period_end must be on or after period_start",
+            errors=[{"path": "body.period_end", "message": "before period_start"}],
+        )
+    review.period_start, review.period_end = start, end
+    if body.populations_of_focus is not None:
+        review.populations_of_focus = body.populations_of_focus
+    return dict.fromkeys(asked, True)
+
+
+def _reschedule(
+    review: Review, body: ReviewPatch, tool: ToolVersion, today: date, calendars: Calendars
+) -> dict[str, Any]:
+    """A new date is a new notice: the notice rule applies again from today."""
+    if body.scheduled_for is None or body.scheduled_for == review.scheduled_for:
+        return {}
+    if review.status != "scheduled":
+        raise conflict("the review has started; its date can no longer move", slug="review-started")
+    days_short = _check_notice(tool, today, calendars, body.scheduled_for, body.notice_waived_reason)
+    review.scheduled_for = body.scheduled_for
+    review.notified_on = today
+    review.notice_waived_reason = body.notice_waived_reason
+    changed: dict[str, Any] = {"scheduled_for": body.scheduled_for.isoformat()}
+    if days_short is not None:
+        changed["notice_days_short"] = days_short
+    return changed
+
+
+def _start(review: Review, body: ReviewPatch) -> dict[str, Any]:
+    if body.status != ReviewStatus.IN_PROGRESS:
+        return {}
+    if review.status != "scheduled":
+        raise conflict(f"a review in status {review.status} cannot start", slug="invalid-status")
+    review.status = "in_progress"
+    return {"status": "in_progress"}
+
+
+async def _notify_update(
+    session: AsyncSession, review: Review, tool: ToolVersion, today: date, *, rescheduled: bool
+) -> None:
+    """Tell the provider of a new date (and move the reminder) or of the cancellation."""
     plan_name = await session.scalar(select(Organization.name).where(Organization.id == review.plan_id))
     if rescheduled and review.status == "scheduled":
         await add_notice(
@@ -442,5 +477,3 @@ async def patch_review(
             data={**_notice_data(review, tool, plan_name or ""), "cancelled": True},
             dedupe_key=f"review_cancelled:{review.id}",
         )
-    await audit_event(session, request, caller, "review.updated", "review", review.id, changed)
-    return review_response(review)

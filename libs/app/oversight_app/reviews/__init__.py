@@ -1,0 +1,1 @@
+"""Reviews: scheduling with notice, samples and records, findings, the scorecard, finalization, reminders."""
