@@ -13,7 +13,6 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from oversight_app.calendars import Calendars
-from oversight_domain.calendars import Calendar
 
 
 def now() -> datetime:
@@ -38,8 +37,3 @@ def deployment_calendars(request: Request) -> Calendars:
 
 
 AppCalendars = Annotated[Calendars, Depends(deployment_calendars)]
-
-
-def calendar_for(request: Request, jurisdiction: str) -> Calendar:
-    """Transitional: what ``AppCalendars`` gives routes, for services that still take the request."""
-    return deployment_calendars(request).of(jurisdiction)

@@ -132,23 +132,3 @@ async def _store_response(session: AsyncSession, caller: Caller, key: str, respo
             response_headers=stored_headers,
         )
     )
-
-
-async def idempotent_call(
-    session: AsyncSession,
-    request: Request,
-    caller: Caller,
-    key: str | None,
-    body: BaseModel | dict[str, Any] | list[Any] | None,
-    create: Callable[[], Awaitable[JSONResponse]],
-) -> JSONResponse:
-    """Transitional: the call form the routers used before :func:`idempotent` (removed once none does)."""
-    if not key:
-        return await create()
-    method_path = f"{request.method} {request.url.path}"
-    replay = await _claim_key(session, caller, key, method_path, fingerprint(body))
-    if replay is not None:
-        return replay
-    response = await create()
-    await _store_response(session, caller, key, response)
-    return response
