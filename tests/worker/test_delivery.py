@@ -21,13 +21,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_db.models import Notice, NoticeDelivery, Organization
 from oversight_db.outbox import add_notice
-from oversight_db.queue import DELIVER_NOTICE, enqueue_notice_attempts, enqueue_notices, notice_job_id
+from oversight_db.queue import (
+    DELIVER_NOTICE,
+    DELIVER_NOTICES,
+    enqueue_notice_attempts,
+    enqueue_notices,
+    notice_job_id,
+    notices_job_id,
+)
 from oversight_db.settings import Settings
 from oversight_worker import jobs
 from oversight_worker.channels import build_email, send_email
 from oversight_worker.context import WorkerResources
-from oversight_worker.delivery import claim, deliver, record, send
-from oversight_worker.jobs import deliver_notice
+from oversight_worker.delivery import claim, deliver, deliver_many, record, send
+from oversight_worker.jobs import deliver_notice, deliver_notices
 from oversight_worker.render import render_email
 from tests.conftest import MakeOrg
 from tests.sinks import MailSink, WebhookSink
@@ -288,61 +295,6 @@ async def test_email_with_missing_facts_fails_rather_than_sending_holes(
     assert "lacks scheduled_for" in (fresh.last_error or "")
 
 
-async def test_notices_handed_over_together_are_each_decided_alone(
-    session: AsyncSession, make_org: MakeOrg, hooks: WebhookSink, worker_res: WorkerResources
-) -> None:
-    org = await make_org("provider", settings={"notice_channels": ["inbox", "webhook"]})
-    await add_endpoint(session, org, hooks.url("/batch-ok"))
-    flaky_org = await make_org("provider", settings={"notice_channels": ["webhook"]})
-    await add_endpoint(session, flaky_org, hooks.url("/batch-flaky"))
-    hooks.responses["/batch-flaky"] = [503, 200]
-    inbox_org = await make_org("provider", settings={"notice_channels": ["inbox"]})
-    ok = await _notice(session, org)
-    flaky = await _notice(session, flaky_org)
-    inbox = await _notice(session, inbox_org)
-    done = await _notice(session, org)
-    await session.execute(
-        update(Notice).where(Notice.id == done.id).values(attempts=1, delivery_status="delivered")
-    )
-    nowhere = uuid.uuid4()
-
-    # One after the other: the tests' sessions share one connection.
-    results = {
-        notice_id: await deliver(worker_res, notice_id, 0)
-        for notice_id in (ok.id, flaky.id, inbox.id, done.id, nowhere)
-    }
-
-    assert {k: v.status for k, v in results.items()} == {
-        ok.id: "delivered",
-        flaky.id: "pending",
-        inbox.id: "delivered",
-        done.id: "skipped",
-        nowhere: "missing",
-    }
-    assert [r.headers["idempotency-key"] for r in hooks.for_path("/batch-ok")] == [str(ok.id)]
-    fresh_ok, ok_rows = await _reload(session, ok.id)
-    assert (
-        fresh_ok.delivery_status == "delivered"
-        and fresh_ok.attempts == 1
-        and fresh_ok.next_attempt_at is None
-    )
-    assert [(r.status, r.last_status_code) for r in ok_rows] == [("delivered", 200)]
-    fresh_flaky, flaky_rows = await _reload(session, flaky.id)
-    assert fresh_flaky.delivery_status == "pending" and fresh_flaky.attempts == 1
-    assert fresh_flaky.next_attempt_at is not None
-    assert 15 < (fresh_flaky.next_attempt_at - datetime.now(UTC)).total_seconds() <= 38  # its own backoff
-    assert [(r.status, r.last_error) for r in flaky_rows] == [("pending", "HTTP 503")]
-    fresh_inbox, inbox_rows = await _reload(session, inbox.id)
-    assert fresh_inbox.delivery_status == "delivered" and inbox_rows == []
-    fresh_done, _ = await _reload(session, done.id)
-    assert fresh_done.attempts == 1  # untouched
-
-    # The retry of one of them resends only that one; a stale copy of the other's job does nothing.
-    assert (await deliver(worker_res, flaky.id, 1)).status == "delivered"
-    assert (await deliver(worker_res, ok.id, 0)).status == "skipped"
-    assert len(hooks.for_path("/batch-ok")) == 1 and len(hooks.for_path("/batch-flaky")) == 2
-
-
 async def test_a_notice_whose_send_raises_does_not_hold_back_the_others(
     session: AsyncSession, make_org: MakeOrg, hooks: WebhookSink, worker_res: WorkerResources
 ) -> None:
@@ -379,18 +331,20 @@ async def test_a_notice_whose_send_raises_does_not_hold_back_the_others(
     assert len(hooks.for_path("/beside-poison")) == 3
 
 
-async def test_notices_handed_over_together_get_a_job_each_with_ids_only(redis: ArqRedis) -> None:
+async def test_notices_handed_over_together_share_jobs_of_five(redis: ArqRedis) -> None:
     ids = sorted(uuid.uuid4() for _ in range(7))
     reached = await enqueue_notices(redis, ids)
     assert reached == ids
-    assert await redis.zcard("arq:queue") == 7
-    for notice_id in ids:
-        job = await Job(notice_job_id(notice_id, 0), redis).info()
-        assert job is not None and (job.function, job.args) == (DELIVER_NOTICE, (str(notice_id), 0))
+    assert await redis.zcard("arq:queue") == 2
+    first, rest = [(i, 0) for i in ids[:5]], [(i, 0) for i in ids[5:]]
+    for chunk in (first, rest):
+        job = await Job(notices_job_id(chunk), redis).info()
+        assert job is not None and job.function == DELIVER_NOTICES
+        assert job.args == ([[str(i), 0] for i, _ in chunk],)  # ids and attempts only
     # The same hand-off again makes the same jobs (refused as duplicates, still counted as reached).
     assert await enqueue_notices(redis, ids) == ids
-    assert await redis.zcard("arq:queue") == 7
-    # A retry's job is named by its attempt.
+    assert await redis.zcard("arq:queue") == 2
+    # A lone notice is a ``deliver_notice`` job, as before.
     lone = uuid.uuid4()
     await enqueue_notice_attempts(redis, [(lone, 3)])
     job = await Job(notice_job_id(lone, 3), redis).info()
@@ -409,10 +363,10 @@ async def test_a_job_meeting_an_unavailable_database_is_retried_and_sends_nothin
     notice = await _notice(session, org)
     ctx: dict[str, Any] = {"resources": worker_res, "job_id": f"notice:{notice.id}:0", "job_try": 2}
 
-    async def unavailable(res: WorkerResources, notice_id: uuid.UUID, attempt: int) -> None:
+    async def unavailable(res: WorkerResources, attempts: dict[uuid.UUID, int]) -> None:
         raise asyncpg.exceptions.AdminShutdownError("terminating connection")
 
-    monkeypatch.setattr(jobs, "deliver", unavailable)
+    monkeypatch.setattr(jobs, "deliver_many", unavailable)
     with pytest.raises(Retry):  # the database's fault: the same job again, a little later
         await deliver_notice(ctx, str(notice.id), 0)
     assert hooks.for_path("/db-down") == []
@@ -427,8 +381,7 @@ async def test_a_leased_notice_is_left_to_its_holder_and_a_lost_lease_records_no
     org = await make_org("provider", settings={"notice_channels": ["webhook"]})
     await add_endpoint(session, org, hooks.url("/leased"))
     notice = await _notice(session, org)
-    first = await claim(worker_res, notice.id, 0)
-    assert not isinstance(first, str)
+    [first] = (await claim(worker_res, {notice.id: 0})).items
     fresh, _ = await _reload(session, notice.id)
     assert fresh.lease_token == first.token and fresh.enqueued_at is not None
     assert fresh.next_attempt_at is not None  # the relay re-drives it if this job vanishes
@@ -445,8 +398,8 @@ async def test_a_leased_notice_is_left_to_its_holder_and_a_lost_lease_records_no
     )
     assert (await deliver(worker_res, notice.id, 0)).status == "delivered"
     # The stalled holder's send and record come late: its record finds the lease gone and writes nothing.
-    late = await record(worker_res, first, await send(worker_res, first))
-    assert late.status == "lost"
+    late = await record(worker_res, [(first, await send(worker_res, first))])
+    assert late[notice.id].status == "lost"
     fresh, rows = await _reload(session, notice.id)
     assert fresh.delivery_status == "delivered" and fresh.attempts == 1 and fresh.lease_token is None
     assert [(r.status, r.attempts) for r in rows] == [("delivered", 1)]
@@ -454,7 +407,89 @@ async def test_a_leased_notice_is_left_to_its_holder_and_a_lost_lease_records_no
     assert {r.headers["idempotency-key"] for r in hooks.for_path("/leased")} == {str(notice.id)}
 
 
-async def test_notices_handed_over_together_each_send_their_own_email(
+async def test_a_job_of_several_notices_decides_each_as_if_it_were_alone(
+    session: AsyncSession, make_org: MakeOrg, hooks: WebhookSink, worker_res: WorkerResources
+) -> None:
+    org = await make_org("provider", settings={"notice_channels": ["inbox", "webhook"]})
+    await add_endpoint(session, org, hooks.url("/batch-ok"))
+    flaky_org = await make_org("provider", settings={"notice_channels": ["webhook"]})
+    await add_endpoint(session, flaky_org, hooks.url("/batch-flaky"))
+    hooks.responses["/batch-flaky"] = [503, 200]
+    inbox_org = await make_org("provider", settings={"notice_channels": ["inbox"]})
+    ok = await _notice(session, org)
+    flaky = await _notice(session, flaky_org)
+    inbox = await _notice(session, inbox_org)
+    done = await _notice(session, org)
+    await session.execute(
+        update(Notice).where(Notice.id == done.id).values(attempts=1, delivery_status="delivered")
+    )
+    nowhere = uuid.uuid4()
+
+    results = await deliver_many(worker_res, {ok.id: 0, flaky.id: 0, inbox.id: 0, done.id: 0, nowhere: 0})
+
+    assert {k: v.status for k, v in results.items()} == {
+        ok.id: "delivered",
+        flaky.id: "pending",
+        inbox.id: "delivered",
+        done.id: "skipped",
+        nowhere: "missing",
+    }
+    assert [r.headers["idempotency-key"] for r in hooks.for_path("/batch-ok")] == [str(ok.id)]
+    fresh_ok, ok_rows = await _reload(session, ok.id)
+    assert (
+        fresh_ok.delivery_status == "delivered"
+        and fresh_ok.attempts == 1
+        and fresh_ok.next_attempt_at is None
+    )
+    assert [(r.status, r.last_status_code) for r in ok_rows] == [("delivered", 200)]
+    fresh_flaky, flaky_rows = await _reload(session, flaky.id)
+    assert fresh_flaky.delivery_status == "pending" and fresh_flaky.attempts == 1
+    assert fresh_flaky.next_attempt_at is not None
+    assert 15 < (fresh_flaky.next_attempt_at - datetime.now(UTC)).total_seconds() <= 38  # its own backoff
+    assert [(r.status, r.last_error) for r in flaky_rows] == [("pending", "HTTP 503")]
+    fresh_inbox, inbox_rows = await _reload(session, inbox.id)
+    assert fresh_inbox.delivery_status == "delivered" and inbox_rows == []
+    fresh_done, _ = await _reload(session, done.id)
+    assert fresh_done.attempts == 1  # untouched
+
+    # The retry of one of them, alone, resends only that one.
+    again = await deliver_many(worker_res, {flaky.id: 1, ok.id: 0})
+    assert {k: v.status for k, v in again.items()} == {flaky.id: "delivered", ok.id: "skipped"}
+    assert len(hooks.for_path("/batch-ok")) == 1 and len(hooks.for_path("/batch-flaky")) == 2
+
+
+async def test_a_notice_that_breaks_its_job_does_not_hold_back_the_others(
+    session: AsyncSession, make_org: MakeOrg, hooks: WebhookSink, worker_res: WorkerResources
+) -> None:
+    """A header-injecting address makes building the e-mail raise: the job's other notices are recorded,
+    the broken one records nothing and gives its lease up (pending for the relay), and the job fails."""
+    good_org = await make_org("provider", settings={"notice_channels": ["webhook"]})
+    await add_endpoint(session, good_org, hooks.url("/beside-poison"))
+    bad_org = await make_org(
+        "provider", settings={"notice_channels": ["email"], "emails": ["a@b.example\nBcc: x@y.example"]}
+    )
+    good = [await _notice(session, good_org) for _ in range(3)]
+    bad = await _notice(session, bad_org)
+    ctx: dict[str, Any] = {"resources": worker_res, "job_id": "notices:test", "job_try": 1}
+
+    with pytest.raises(ValueError):
+        await deliver_notices(ctx, [[str(n.id), 0] for n in [*good, bad]])
+
+    assert sorted(r.headers["idempotency-key"] for r in hooks.for_path("/beside-poison")) == sorted(
+        str(n.id) for n in good
+    )
+    for notice in good:
+        fresh, _ = await _reload(session, notice.id)
+        assert fresh.delivery_status == "delivered" and fresh.attempts == 1
+    fresh_bad, bad_rows = await _reload(session, bad.id)
+    assert fresh_bad.delivery_status == "pending" and fresh_bad.attempts == 0 and bad_rows == []
+    # Run again (the relay's re-drive after the lease): the good ones are skipped, the bad one fails again.
+    with pytest.raises(ValueError):
+        await deliver_notices(ctx, [[str(n.id), 0] for n in [*good, bad]])
+    assert len(hooks.for_path("/beside-poison")) == 3
+
+
+async def test_a_job_of_several_notices_sends_each_its_own_email(
     session: AsyncSession, make_org: MakeOrg, mail: MailSink, worker_res: WorkerResources
 ) -> None:
     org = await make_org(
@@ -467,9 +502,9 @@ async def test_notices_handed_over_together_each_send_their_own_email(
     quiet = await _notice(session, inbox_only)
     before = len(mail.messages)
 
-    results = [await deliver(worker_res, n.id, 0) for n in [*notices, quiet]]
+    results = await deliver_many(worker_res, {n.id: 0 for n in [*notices, quiet]})
 
-    assert {r.status for r in results} == {"delivered"}
+    assert {r.status for r in results.values()} == {"delivered"}
     sent = mail.messages[before:]
     assert sorted(m["X-Oversight-Notice-Id"] for m in sent) == sorted(str(n.id) for n in notices)
     assert {m["To"] for m in sent} == {"qm@p.example"}

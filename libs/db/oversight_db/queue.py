@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import uuid
 from collections.abc import Iterable
 
 from arq.connections import ArqRedis, RedisSettings
 
 DELIVER_NOTICE = "deliver_notice"
+DELIVER_NOTICES = "deliver_notices"
+# Notices handed over together go to the worker a few per job: one claim and one record for them all
+# (bench_worker, P7: one job per notice costs arq's and the two transactions' round trips per notice).
+# Few enough that a job's sends stay a small burst.
+NOTICES_PER_JOB = 5
 # Enqueues in flight at once: a hand-off of many notices (the relay's batches, a sweep) takes a few round
-# trips' time instead of one per notice, without opening a Redis connection per notice.
+# trips' time instead of one per job, without opening a Redis connection per job.
 ENQUEUE_CONCURRENCY = 16
 
 
@@ -24,27 +30,48 @@ def notice_job_id(notice_id: uuid.UUID, attempt: int = 0) -> str:
     return f"notice:{notice_id}:{attempt}"
 
 
+def notices_job_id(attempts: list[tuple[uuid.UUID, int]]) -> str:
+    """The id of a job for several attempts: the same attempts handed over again make the same id."""
+    digest = hashlib.sha256(",".join(f"{i}:{a}" for i, a in attempts).encode()).hexdigest()[:32]
+    return f"notices:{digest}"
+
+
 async def enqueue_notices(redis: ArqRedis, notice_ids: Iterable[uuid.UUID]) -> list[uuid.UUID]:
     """Enqueue first delivery attempts; returns the ids that reached Redis (a duplicate job id counts)."""
     return await enqueue_notice_attempts(redis, ((notice_id, 0) for notice_id in notice_ids))
 
 
+async def _enqueue(redis: ArqRedis, chunk: list[tuple[uuid.UUID, int]]) -> None:
+    if len(chunk) == 1:
+        [(notice_id, attempt)] = chunk
+        await redis.enqueue_job(
+            DELIVER_NOTICE, str(notice_id), attempt, _job_id=notice_job_id(notice_id, attempt)
+        )
+    else:
+        await redis.enqueue_job(
+            DELIVER_NOTICES, [[str(i), a] for i, a in chunk], _job_id=notices_job_id(chunk)
+        )
+
+
 async def enqueue_notice_attempts(
-    redis: ArqRedis, attempts: Iterable[tuple[uuid.UUID, int]]
+    redis: ArqRedis, attempts: Iterable[tuple[uuid.UUID, int]], *, per_job: int = NOTICES_PER_JOB
 ) -> list[uuid.UUID]:
-    """One ``deliver_notice(notice_id, attempt)`` job per attempt, oldest first; returns the ids that
-    reached Redis (the others stay for the relay). Raises what Redis raised if none did."""
-    pending = list(dict.fromkeys(attempts))
+    """Enqueue delivery attempts, oldest first, up to ``per_job`` to a job; returns the ids that reached
+    Redis (the others stay for the relay). Raises what Redis raised if none did.
+
+    A lone attempt is a ``deliver_notice(notice_id, attempt)`` job, several a
+    ``deliver_notices([[notice_id, attempt], ...])`` job.
+    """
+    pending = list(dict.fromkeys(attempts))  # in the caller's order, once each
+    chunks = [sorted(pending[start : start + per_job]) for start in range(0, len(pending), per_job)]
     slots = asyncio.Semaphore(ENQUEUE_CONCURRENCY)
 
-    async def enqueue(notice_id: uuid.UUID, attempt: int) -> None:
+    async def enqueue(chunk: list[tuple[uuid.UUID, int]]) -> None:
         async with slots:
-            await redis.enqueue_job(
-                DELIVER_NOTICE, str(notice_id), attempt, _job_id=notice_job_id(notice_id, attempt)
-            )
+            await _enqueue(redis, chunk)
 
-    results = await asyncio.gather(*(enqueue(i, a) for i, a in pending), return_exceptions=True)
-    reached = [notice_id for (notice_id, _), r in zip(pending, results, strict=True) if r is None]
+    results = await asyncio.gather(*(enqueue(chunk) for chunk in chunks), return_exceptions=True)
+    reached = [i for chunk, r in zip(chunks, results, strict=True) if r is None for i, _ in chunk]
     error = next((r for r in results if isinstance(r, BaseException)), None)
     if error is not None and not reached:
         raise error

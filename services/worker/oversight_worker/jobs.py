@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from oversight_db.db import unit_of_work
 from oversight_db.heartbeat import beat
 from oversight_worker.context import resources
-from oversight_worker.delivery import deliver
+from oversight_worker.delivery import SendFailed, deliver_many
 from oversight_worker.relay import relay_outbox
 from oversight_worker.sweep import sweep_deadlines
 
@@ -56,17 +56,36 @@ async def heartbeat(ctx: dict[str, Any]) -> None:
 async def deliver_notice(ctx: dict[str, Any], notice_id: str, attempt: int = 0) -> str:
     """Deliver one notice (attempt ``attempt``) to its recipient's channels."""
     _bind(ctx, notice_id=notice_id)
+    statuses = await _deliver(ctx, {uuid.UUID(notice_id): attempt})
+    return statuses[0]
+
+
+async def deliver_notices(ctx: dict[str, Any], attempts: list[list[Any]]) -> dict[str, int]:
+    """Deliver a few notices, each ``[notice_id, attempt]``, each decided as if it were alone; the count
+    of each status."""
+    _bind(ctx, notices=len(attempts))
+    statuses = await _deliver(
+        ctx, {uuid.UUID(str(notice_id)): int(attempt) for notice_id, attempt in attempts}
+    )
+    return {status: statuses.count(status) for status in sorted(set(statuses))}
+
+
+async def _deliver(ctx: dict[str, Any], attempts: dict[uuid.UUID, int]) -> list[str]:
     try:
-        result = await deliver(resources(ctx), uuid.UUID(notice_id), attempt)
-    except _DB_UNAVAILABLE as exc:
+        results = await deliver_many(resources(ctx), attempts)
+    except SendFailed as exc:  # the others were recorded; arq logs the job's failure
+        log.error("deliver_notice_failed", error_type=type(exc.__cause__).__name__)
+        raise exc.__cause__ or exc from None
+    except _DB_UNAVAILABLE as exc:  # the same job again, a little later; what was recorded is skipped then
         job_try = int(ctx.get("job_try") or 1)
         log.warning("deliver_notice_db_unavailable", error_type=type(exc).__name__)
         raise Retry(defer=min(job_try, 5)) from None
     finally:
         structlog.contextvars.clear_contextvars()
-    if result.status == "busy":
+    statuses = [result.status for result in results.values()]
+    if "busy" in statuses:
         raise Retry(defer=BUSY_DEFER_SECONDS)
-    return result.status
+    return statuses
 
 
 async def relay(ctx: dict[str, Any]) -> None:

@@ -21,11 +21,13 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
-from oversight_db.queue import DELIVER_NOTICE, redis_settings
+from oversight_db.queue import DELIVER_NOTICE, DELIVER_NOTICES, redis_settings
 from oversight_db.settings import Settings
 from oversight_worker.context import WorkerResources, calendar_today, webhook_client
-from oversight_worker.delivery import DELIVER_TIMEOUT_SECONDS
-from oversight_worker.jobs import deliver_notice, heartbeat, relay, sweep
+
+# Defined beside the lease it bounds; named here too, with the other functions' timeouts.
+from oversight_worker.delivery import DELIVER_TIMEOUT_SECONDS as DELIVER_TIMEOUT_SECONDS
+from oversight_worker.jobs import deliver_notice, deliver_notices, heartbeat, relay, sweep
 
 log = structlog.get_logger("oversight.worker")
 
@@ -38,7 +40,7 @@ CRON_TIMEOUT_SECONDS = 30
 # waits on receivers. So arq runs this many times more jobs than there are database turns
 # (``WorkerResources.db_slots``, ``worker_max_jobs``): receivers that hang until the timeout take job slots
 # but leave enough for the others (bench_worker, P7 with 20 of 40 endpoints hanging).
-JOBS_PER_DB_SLOT = 10
+JOBS_PER_DB_SLOT = 3
 
 # Modules that register deadline handlers (``@deadline_handler``). A missing one is an import error at
 # start-up, never a silently unswept kind of deadline.
@@ -115,6 +117,7 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
     class WorkerSettings:
         functions: ClassVar[list[Any]] = [
             func(deliver_notice, name=DELIVER_NOTICE, timeout=DELIVER_TIMEOUT_SECONDS, keep_result=0),
+            func(deliver_notices, name=DELIVER_NOTICES, timeout=DELIVER_TIMEOUT_SECONDS, keep_result=0),
         ]
         cron_jobs: ClassVar[list[Any]] = [
             cron(heartbeat, second={0, 30}, run_at_startup=False, unique=False, timeout=CRON_TIMEOUT_SECONDS),
