@@ -557,15 +557,19 @@ async def _send_and_record(
     tasks = {asyncio.create_task(send(res, item)): item for item in items}
     errors: list[BaseException] = []
     waiting: set[asyncio.Task[list[Outcome]]] = set(tasks)
-    while waiting:
-        finished, waiting = await asyncio.wait(waiting, timeout=RECORD_WAVE_SECONDS)
-        failed = [t for t in finished if t.exception() is not None]
-        errors.extend(e for t in failed if (e := t.exception()) is not None)
-        if failed:
-            await release(res, [tasks[t] for t in failed])
-        ok = [(tasks[t], t.result()) for t in finished if t.exception() is None]
-        if ok:
-            results.update(await record(res, ok))
+    try:
+        while waiting:
+            finished, waiting = await asyncio.wait(waiting, timeout=RECORD_WAVE_SECONDS)
+            failed = [t for t in finished if t.exception() is not None]
+            errors.extend(e for t in failed if (e := t.exception()) is not None)
+            if failed:
+                await release(res, [tasks[t] for t in failed])
+            ok = [(tasks[t], t.result()) for t in finished if t.exception() is None]
+            if ok:
+                results.update(await record(res, ok))
+    finally:
+        for task in waiting:  # the job was cancelled, or a record failed: no send outlives its job
+            task.cancel()
     return errors
 
 
