@@ -30,6 +30,14 @@ class WebhookSink:
     received: list[Received] = field(default_factory=list)
     responses: dict[str, list[int]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Paths (or every path: ``hang_all``) whose POSTs are read and never answered until ``release`` is set:
+    # a receiver that hangs until the sender's timeout.
+    hanging: set[str] = field(default_factory=set)
+    hang_all: bool = False
+    release: threading.Event = field(default_factory=threading.Event)
+
+    def hangs(self, path: str) -> bool:
+        return self.hang_all or path in self.hanging
 
     def url(self, path: str = "/hook") -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -70,6 +78,11 @@ def _handler(sink: WebhookSink) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length)
+            if sink.hangs(self.path):
+                sink.record(Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body, 0))
+                sink.release.wait(120)
+                self.close_connection = True  # never answered
+                return
             status = sink.next_status(self.path)
             sink.record(Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body, status))
             self.send_response(status)
@@ -98,6 +111,7 @@ def webhook_sink() -> Iterator[WebhookSink]:
     try:
         yield sink
     finally:
+        sink.release.set()
         server.shutdown()
         server.server_close()
 

@@ -1,5 +1,5 @@
-"""Delivering notices: signed webhooks, e-mail, per-destination tracking, retries and giving up, a few
-notices to a job."""
+"""Delivering notices: signed webhooks, e-mail, per-destination tracking, retries and giving up, one notice
+to a job, the lease that keeps two copies of a job from both recording."""
 
 from __future__ import annotations
 
@@ -33,8 +33,8 @@ from oversight_db.settings import Settings
 from oversight_worker import jobs
 from oversight_worker.channels import build_email, send_email
 from oversight_worker.context import WorkerResources
-from oversight_worker.delivery import deliver, deliver_many
-from oversight_worker.jobs import deliver_notices
+from oversight_worker.delivery import claim, deliver, deliver_many, record, send
+from oversight_worker.jobs import deliver_notice, deliver_notices
 from oversight_worker.render import render_email
 from tests.conftest import MakeOrg
 from tests.sinks import MailSink, WebhookSink
@@ -295,6 +295,118 @@ async def test_email_with_missing_facts_fails_rather_than_sending_holes(
     assert "lacks scheduled_for" in (fresh.last_error or "")
 
 
+async def test_a_notice_whose_send_raises_does_not_hold_back_the_others(
+    session: AsyncSession, make_org: MakeOrg, hooks: WebhookSink, worker_res: WorkerResources
+) -> None:
+    """A header-injecting address makes building the e-mail raise: that notice's job fails (arq logs it)
+    and records nothing, its lease is given up, and the notices handed over with it are delivered."""
+    good_org = await make_org("provider", settings={"notice_channels": ["webhook"]})
+    await add_endpoint(session, good_org, hooks.url("/beside-poison"))
+    bad_org = await make_org(
+        "provider", settings={"notice_channels": ["email"], "emails": ["a@b.example\nBcc: x@y.example"]}
+    )
+    good = [await _notice(session, good_org) for _ in range(3)]
+    bad = await _notice(session, bad_org)
+
+    async def run_jobs() -> None:
+        for notice in [*good, bad]:
+            ctx: dict[str, Any] = {"resources": worker_res, "job_id": f"notice:{notice.id}:0", "job_try": 1}
+            await deliver_notice(ctx, str(notice.id), 0)
+
+    with pytest.raises(ValueError):
+        await run_jobs()
+
+    assert sorted(r.headers["idempotency-key"] for r in hooks.for_path("/beside-poison")) == sorted(
+        str(n.id) for n in good
+    )
+    for notice in good:
+        fresh, _ = await _reload(session, notice.id)
+        assert fresh.delivery_status == "delivered" and fresh.attempts == 1
+    fresh_bad, bad_rows = await _reload(session, bad.id)
+    assert fresh_bad.delivery_status == "pending" and fresh_bad.attempts == 0 and bad_rows == []
+    assert fresh_bad.lease_token is None  # given up: the relay's re-drive finds it free
+    # Run again (the relay's re-drive after the lease): the good ones are skipped, the bad one fails again.
+    with pytest.raises(ValueError):
+        await run_jobs()
+    assert len(hooks.for_path("/beside-poison")) == 3
+
+
+async def test_notices_handed_over_together_share_jobs_of_five(redis: ArqRedis) -> None:
+    ids = sorted(uuid.uuid4() for _ in range(7))
+    reached = await enqueue_notices(redis, ids)
+    assert reached == ids
+    assert await redis.zcard("arq:queue") == 2
+    first, rest = [(i, 0) for i in ids[:5]], [(i, 0) for i in ids[5:]]
+    for chunk in (first, rest):
+        job = await Job(notices_job_id(chunk), redis).info()
+        assert job is not None and job.function == DELIVER_NOTICES
+        assert job.args == ([[str(i), 0] for i, _ in chunk],)  # ids and attempts only
+    # The same hand-off again makes the same jobs (refused as duplicates, still counted as reached).
+    assert await enqueue_notices(redis, ids) == ids
+    assert await redis.zcard("arq:queue") == 2
+    # A lone notice is a ``deliver_notice`` job, as before.
+    lone = uuid.uuid4()
+    await enqueue_notice_attempts(redis, [(lone, 3)])
+    job = await Job(notice_job_id(lone, 3), redis).info()
+    assert job is not None and (job.function, job.args) == (DELIVER_NOTICE, (str(lone), 3))
+
+
+async def test_a_job_meeting_an_unavailable_database_is_retried_and_sends_nothing(
+    session: AsyncSession,
+    make_org: MakeOrg,
+    hooks: WebhookSink,
+    worker_res: WorkerResources,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    org = await make_org("provider", settings={"notice_channels": ["webhook"]})
+    await add_endpoint(session, org, hooks.url("/db-down"))
+    notice = await _notice(session, org)
+    ctx: dict[str, Any] = {"resources": worker_res, "job_id": f"notice:{notice.id}:0", "job_try": 2}
+
+    async def unavailable(res: WorkerResources, attempts: dict[uuid.UUID, int]) -> None:
+        raise asyncpg.exceptions.AdminShutdownError("terminating connection")
+
+    monkeypatch.setattr(jobs, "deliver_many", unavailable)
+    with pytest.raises(Retry):  # the database's fault: the same job again, a little later
+        await deliver_notice(ctx, str(notice.id), 0)
+    assert hooks.for_path("/db-down") == []
+    monkeypatch.undo()
+    assert await deliver_notice(ctx, str(notice.id), 0) == "delivered"
+    assert len(hooks.for_path("/db-down")) == 1
+
+
+async def test_a_leased_notice_is_left_to_its_holder_and_a_lost_lease_records_nothing(
+    session: AsyncSession, make_org: MakeOrg, hooks: WebhookSink, worker_res: WorkerResources
+) -> None:
+    org = await make_org("provider", settings={"notice_channels": ["webhook"]})
+    await add_endpoint(session, org, hooks.url("/leased"))
+    notice = await _notice(session, org)
+    [first] = (await claim(worker_res, {notice.id: 0})).items
+    fresh, _ = await _reload(session, notice.id)
+    assert fresh.lease_token == first.token and fresh.enqueued_at is not None
+    assert fresh.next_attempt_at is not None  # the relay re-drives it if this job vanishes
+
+    # Another copy of the job while the lease is live: nothing sent, the job tried again later.
+    ctx: dict[str, Any] = {"resources": worker_res, "job_id": f"notice:{notice.id}:0", "job_try": 1}
+    with pytest.raises(Retry):
+        await deliver_notice(ctx, str(notice.id), 0)
+    assert hooks.for_path("/leased") == []
+
+    # The holder stalls past its lease; a later copy claims the notice, delivers and records it.
+    await session.execute(
+        update(Notice).where(Notice.id == notice.id).values(lease_expires_at=datetime.now(UTC) - timedelta(1))
+    )
+    assert (await deliver(worker_res, notice.id, 0)).status == "delivered"
+    # The stalled holder's send and record come late: its record finds the lease gone and writes nothing.
+    late = await record(worker_res, [(first, await send(worker_res, first))])
+    assert late[notice.id].status == "lost"
+    fresh, rows = await _reload(session, notice.id)
+    assert fresh.delivery_status == "delivered" and fresh.attempts == 1 and fresh.lease_token is None
+    assert [(r.status, r.attempts) for r in rows] == [("delivered", 1)]
+    # Two POSTs with one Idempotency-Key: the receiver de-duplicates the stalled job's.
+    assert {r.headers["idempotency-key"] for r in hooks.for_path("/leased")} == {str(notice.id)}
+
+
 async def test_a_job_of_several_notices_decides_each_as_if_it_were_alone(
     session: AsyncSession, make_org: MakeOrg, hooks: WebhookSink, worker_res: WorkerResources
 ) -> None:
@@ -313,9 +425,7 @@ async def test_a_job_of_several_notices_decides_each_as_if_it_were_alone(
     )
     nowhere = uuid.uuid4()
 
-    results = await deliver_many(
-        worker_res, [(ok.id, 0), (flaky.id, 0), (inbox.id, 0), (done.id, 0), (nowhere, 0)]
-    )
+    results = await deliver_many(worker_res, {ok.id: 0, flaky.id: 0, inbox.id: 0, done.id: 0, nowhere: 0})
 
     assert {k: v.status for k, v in results.items()} == {
         ok.id: "delivered",
@@ -343,7 +453,7 @@ async def test_a_job_of_several_notices_decides_each_as_if_it_were_alone(
     assert fresh_done.attempts == 1  # untouched
 
     # The retry of one of them, alone, resends only that one.
-    again = await deliver_many(worker_res, [(flaky.id, 1), (ok.id, 0)])
+    again = await deliver_many(worker_res, {flaky.id: 1, ok.id: 0})
     assert {k: v.status for k, v in again.items()} == {flaky.id: "delivered", ok.id: "skipped"}
     assert len(hooks.for_path("/batch-ok")) == 1 and len(hooks.for_path("/batch-flaky")) == 2
 
@@ -351,8 +461,8 @@ async def test_a_job_of_several_notices_decides_each_as_if_it_were_alone(
 async def test_a_notice_that_breaks_its_job_does_not_hold_back_the_others(
     session: AsyncSession, make_org: MakeOrg, hooks: WebhookSink, worker_res: WorkerResources
 ) -> None:
-    """A header-injecting address makes building the e-mail raise: the job's other notices are delivered
-    one by one, the broken one stays pending for its lease, and the job fails (arq logs it)."""
+    """A header-injecting address makes building the e-mail raise: the job's other notices are recorded,
+    the broken one records nothing and gives its lease up (pending for the relay), and the job fails."""
     good_org = await make_org("provider", settings={"notice_channels": ["webhook"]})
     await add_endpoint(session, good_org, hooks.url("/beside-poison"))
     bad_org = await make_org(
@@ -379,55 +489,6 @@ async def test_a_notice_that_breaks_its_job_does_not_hold_back_the_others(
     assert len(hooks.for_path("/beside-poison")) == 3
 
 
-async def test_notices_handed_over_together_share_jobs_of_five(redis: ArqRedis) -> None:
-    ids = sorted(uuid.uuid4() for _ in range(7))
-    reached = await enqueue_notices(redis, ids)
-    assert reached == ids
-    assert await redis.zcard("arq:queue") == 2
-    first, rest = [(i, 0) for i in ids[:5]], [(i, 0) for i in ids[5:]]
-    for chunk in (first, rest):
-        job = await Job(notices_job_id(chunk), redis).info()
-        assert job is not None and job.function == DELIVER_NOTICES
-        assert job.args == ([[str(i), 0] for i, _ in chunk],)  # ids and attempts only
-    # The same hand-off again makes the same jobs (refused as duplicates, still counted as reached).
-    assert await enqueue_notices(redis, ids) == ids
-    assert await redis.zcard("arq:queue") == 2
-    # A lone notice is a ``deliver_notice`` job, as before.
-    lone = uuid.uuid4()
-    await enqueue_notice_attempts(redis, [(lone, 3)])
-    job = await Job(notice_job_id(lone, 3), redis).info()
-    assert job is not None and (job.function, job.args) == (DELIVER_NOTICE, (str(lone), 3))
-
-
-async def test_a_statement_failing_for_a_batch_falls_back_to_one_notice_at_a_time(
-    session: AsyncSession,
-    make_org: MakeOrg,
-    hooks: WebhookSink,
-    worker_res: WorkerResources,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    org = await make_org("provider", settings={"notice_channels": ["webhook"]})
-    await add_endpoint(session, org, hooks.url("/fallback"))
-    notices = [await _notice(session, org) for _ in range(3)]
-    ctx: dict[str, Any] = {"resources": worker_res, "job_id": "notices:test", "job_try": 2}
-    items = [[str(n.id), 0] for n in notices]
-
-    async def unavailable(res: WorkerResources, batch: Any) -> None:
-        raise asyncpg.exceptions.AdminShutdownError("terminating connection")
-
-    monkeypatch.setattr(jobs, "deliver_many", unavailable)
-    with pytest.raises(Retry):  # the database's fault: the whole job again, a little later
-        await deliver_notices(ctx, items)
-    assert hooks.for_path("/fallback") == []
-
-    async def bad_batch(res: WorkerResources, batch: Any) -> None:
-        raise asyncpg.exceptions.DataError("invalid input")  # one notice's statement, say
-
-    monkeypatch.setattr(jobs, "deliver_many", bad_batch)
-    assert await deliver_notices(ctx, items) == {"delivered": 3}
-    assert len(hooks.for_path("/fallback")) == 3
-
-
 async def test_a_job_of_several_notices_sends_each_its_own_email(
     session: AsyncSession, make_org: MakeOrg, mail: MailSink, worker_res: WorkerResources
 ) -> None:
@@ -441,7 +502,7 @@ async def test_a_job_of_several_notices_sends_each_its_own_email(
     quiet = await _notice(session, inbox_only)
     before = len(mail.messages)
 
-    results = await deliver_many(worker_res, [(n.id, 0) for n in [*notices, quiet]])
+    results = await deliver_many(worker_res, {n.id: 0 for n in [*notices, quiet]})
 
     assert {r.status for r in results.values()} == {"delivered"}
     sent = mail.messages[before:]

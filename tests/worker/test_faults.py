@@ -150,7 +150,7 @@ async def test_kill_9_mid_delivery_every_notice_arrives_with_distinct_keys(
     assert set(keys) == {str(i) for i in ids}
     assert len(set(keys)) == total
     assert all(r.status == 200 for r in received)
-    # At most what was in flight when the process died: max_jobs (20) jobs of up to NOTICES_PER_JOB (5).
+    # At most what was sent and not yet recorded when the process died (jobs of up to NOTICES_PER_JOB, 5).
     assert duplicates <= 100
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import uuid
 from collections.abc import Iterable
@@ -10,10 +11,13 @@ from arq.connections import ArqRedis, RedisSettings
 
 DELIVER_NOTICE = "deliver_notice"
 DELIVER_NOTICES = "deliver_notices"
-# Notices handed over together go to the worker a few per job: one job, one transaction and three
-# statements deliver them all (bench_worker, P7). Few enough that a job's sends stay a small burst and a
-# worker's in-flight notices (jobs x this) stay bounded.
+# Notices handed over together go to the worker a few per job: one claim and one record for them all
+# (bench_worker, P7: one job per notice costs arq's and the two transactions' round trips per notice).
+# Few enough that a job's sends stay a small burst.
 NOTICES_PER_JOB = 5
+# Enqueues in flight at once: a hand-off of many notices (the relay's batches, a sweep) takes a few round
+# trips' time instead of one per job, without opening a Redis connection per job.
+ENQUEUE_CONCURRENCY = 16
 
 
 def redis_settings(redis_url: str) -> RedisSettings:
@@ -37,26 +41,38 @@ async def enqueue_notices(redis: ArqRedis, notice_ids: Iterable[uuid.UUID]) -> l
     return await enqueue_notice_attempts(redis, ((notice_id, 0) for notice_id in notice_ids))
 
 
+async def _enqueue(redis: ArqRedis, chunk: list[tuple[uuid.UUID, int]]) -> None:
+    if len(chunk) == 1:
+        [(notice_id, attempt)] = chunk
+        await redis.enqueue_job(
+            DELIVER_NOTICE, str(notice_id), attempt, _job_id=notice_job_id(notice_id, attempt)
+        )
+    else:
+        await redis.enqueue_job(
+            DELIVER_NOTICES, [[str(i), a] for i, a in chunk], _job_id=notices_job_id(chunk)
+        )
+
+
 async def enqueue_notice_attempts(
     redis: ArqRedis, attempts: Iterable[tuple[uuid.UUID, int]], *, per_job: int = NOTICES_PER_JOB
 ) -> list[uuid.UUID]:
-    """Enqueue delivery attempts, up to ``per_job`` to a job; returns the ids that reached Redis.
+    """Enqueue delivery attempts, oldest first, up to ``per_job`` to a job; returns the ids that reached
+    Redis (the others stay for the relay). Raises what Redis raised if none did.
 
     A lone attempt is a ``deliver_notice(notice_id, attempt)`` job, several a
     ``deliver_notices([[notice_id, attempt], ...])`` job.
     """
-    pending = list(dict.fromkeys(attempts))  # in the caller's order (oldest first), once each
-    reached: list[uuid.UUID] = []
-    for start in range(0, len(pending), per_job):
-        chunk = sorted(pending[start : start + per_job])
-        if len(chunk) == 1:
-            [(notice_id, attempt)] = chunk
-            await redis.enqueue_job(
-                DELIVER_NOTICE, str(notice_id), attempt, _job_id=notice_job_id(notice_id, attempt)
-            )
-        else:
-            await redis.enqueue_job(
-                DELIVER_NOTICES, [[str(i), a] for i, a in chunk], _job_id=notices_job_id(chunk)
-            )
-        reached.extend(notice_id for notice_id, _ in chunk)
+    pending = list(dict.fromkeys(attempts))  # in the caller's order, once each
+    chunks = [sorted(pending[start : start + per_job]) for start in range(0, len(pending), per_job)]
+    slots = asyncio.Semaphore(ENQUEUE_CONCURRENCY)
+
+    async def enqueue(chunk: list[tuple[uuid.UUID, int]]) -> None:
+        async with slots:
+            await _enqueue(redis, chunk)
+
+    results = await asyncio.gather(*(enqueue(chunk) for chunk in chunks), return_exceptions=True)
+    reached = [i for chunk, r in zip(chunks, results, strict=True) if r is None for i, _ in chunk]
+    error = next((r for r in results if isinstance(r, BaseException)), None)
+    if error is not None and not reached:
+        raise error
     return reached

@@ -39,9 +39,12 @@ class WorkerResources:
     # The sweep's clock; tests replace it to move time.
     today: Callable[[], date] = field(default=lambda: date.today())
     webhooks: WebhookClient = field(default_factory=webhook_client)
-    # SMTP sessions at once: a job delivers several notices, so this keeps a worker's concurrent sessions
-    # where one notice per job kept them (``worker_max_jobs``).
+    # SMTP sessions at once (``worker_max_jobs``): the worker runs more jobs than that, most of them waiting
+    # on a receiver.
     smtp_slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(20))
+    # Delivery steps talking to the database at once (``worker_max_jobs``, what the pool holds): a claim or
+    # a record waits here for a turn instead of failing at the pool's checkout timeout.
+    db_slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(20))
 
 
 def resources(ctx: dict[str, Any]) -> WorkerResources:

@@ -1,40 +1,42 @@
-"""Delivering notices: resolve each one's destinations once, send what is still pending, record each result.
+"""Delivering notices in three steps, with no lock or transaction held over network I/O.
 
-A job delivers a few notices at once (``deliver_many``), in one transaction: the notice rows are locked
-(``FOR UPDATE``, in id order so two jobs never deadlock) for the attempt, so two copies of a job never send
-at once; a notice whose ``attempt`` is not the one the job names is stale and left alone. What a
-destination accepted is recorded per destination, so a retry re-sends only what has not succeeded. A crash
-between a receiver's 2xx and the commit re-sends those notices: receivers de-duplicate on
-``Idempotency-Key`` (the notice id). Retries, backoff and giving up are decided per notice, as if each were
-alone.
+1. **Claim**, in a short transaction: lease each notice (the job's ``lease_token`` and a ``lease_expires_at``)
+   if it is pending at the attempt the job names and not leased by a live job; read what the sends need
+   (destinations, the recipients' settings and webhook endpoints); commit.
+2. **Send** each notice's pending destinations, all at once, with no database connection checked out: a
+   receiver that hangs until the timeout holds nothing but its own coroutine.
+3. **Record**, in a second short transaction: each destination's result and each notice's new state, applied
+   only to the notices whose lease is still this job's. A lost lease records nothing. Notices whose sends
+   finish together are recorded together; one waiting on a slow receiver is recorded when it is done, so it
+   never holds the others' results back.
 
-However many notices it carries, an attempt is three statements besides BEGIN and COMMIT: lock the
-notices; load their destinations, endpoints and recipients' settings (a separate statement, so it reads
-after the locks are granted and sees a re-drive committed while we waited); then one statement writes
-every destination's result and every notice's state.
+A job carries one notice (the API's hand-off) or a few (the relay's and the sweeps' hand-offs: one claim
+and one record for them all, bench_worker P7); each notice is decided as if it were alone. What a destination
+accepted is recorded per destination, so a retry re-sends only what has not succeeded; retries, backoff and
+giving up are decided per destination. A crash between a receiver's 2xx and the record re-sends that notice
+once the lease has run out: receivers de-duplicate on ``Idempotency-Key`` (the notice id).
 """
 
 from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Iterable
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import orjson
 import structlog
+from sqlalchemy import DateTime, bindparam, exists, func, or_, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from oversight_db.db import unit_of_work
+from oversight_db.models import Notice, NoticeDelivery, Organization, WebhookEndpoint
+from oversight_db.outbox import JOB_LEASE
 from oversight_worker import metrics
-from oversight_worker.channels import (
-    Outcome,
-    build_email,
-    email_recipients,
-    send_email,
-    send_webhook,
-)
+from oversight_worker.channels import Outcome, build_email, email_recipients, send_email, send_webhook
 from oversight_worker.context import WorkerResources
 from oversight_worker.render import NoticeDataError, render_email, webhook_body, webhook_payload
 from oversight_worker.retry import backoff
@@ -43,64 +45,39 @@ log = structlog.get_logger("oversight.worker.delivery")
 
 DEFAULT_CHANNELS = ("inbox", "email", "webhook")
 
-# Each id is looked up through the primary key and locked in the array's order (sorted: two jobs never
-# deadlock), whatever the planner thinks of the table; ``ctid`` addresses the locked row for the write.
-_LOCK = """
-    SELECT n.ctid AS tid, n.id, n.kind, n.recipient_organization_id, n.recipient_role, n.data, n.created_at,
-      n.delivery_status, n.attempts, n.enqueued_at
-    FROM unnest(CAST($1 AS uuid[])) AS k(id),
-      LATERAL (SELECT *, ctid FROM notice WHERE notice.id = k.id FOR UPDATE) AS n
-    """
-# Read after the locks are granted (a fresh snapshot in READ COMMITTED). Endpoints: the organization's active
-# ones (for a first attempt) and any deleted one a pending destination still names (it gets cancelled).
-_LOAD = """
-    SELECT
-      n.id,
-      (SELECT settings FROM organization WHERE id = n.org) AS settings,
-      coalesce((
-        SELECT jsonb_agg(jsonb_build_object(
-          'id', d.id, 'channel', d.channel, 'target', d.target,
-          'webhook_endpoint_id', d.webhook_endpoint_id, 'status', d.status, 'attempts', d.attempts,
-          'first_attempt_at', d.first_attempt_at, 'last_error', d.last_error) ORDER BY d.target)
-        FROM notice_delivery d WHERE d.notice_id = n.id), '[]'::jsonb) AS deliveries,
-      coalesce((
-        SELECT jsonb_agg(jsonb_build_object(
-          'id', e.id, 'url', e.url, 'event_types', e.event_types, 'secret', e.secret,
-          'previous_secret', e.previous_secret,
-          'previous_secret_expires_at', e.previous_secret_expires_at, 'deleted_at', e.deleted_at)
-          ORDER BY e.created_at, e.id)
-        FROM webhook_endpoint e
-        WHERE e.organization_id = n.org
-          AND (e.deleted_at IS NULL OR e.id IN (
-            SELECT d.webhook_endpoint_id FROM notice_delivery d
-            WHERE d.notice_id = n.id AND d.status = 'pending'))), '[]'::jsonb) AS endpoints
-    FROM unnest(CAST($1 AS uuid[]), CAST($2 AS uuid[])) AS n(id, org)
-    """
+# arq cancels a delivery job after this long (the worker's function timeout). The lease outlives it, so a
+# live job never loses its lease; and it runs out before arq re-runs a dead worker's job (its timeout + 10 s),
+# so that re-run finds the notice free.
+DELIVER_TIMEOUT_SECONDS = 30
+LEASE = timedelta(seconds=DELIVER_TIMEOUT_SECONDS + 5)
 
 
-def _ts(value: Any) -> datetime | None:
-    return datetime.fromisoformat(value) if isinstance(value, str) else None
+@asynccontextmanager
+async def _transaction(res: WorkerResources) -> AsyncIterator[AsyncConnection]:
+    """A short transaction, waiting for a database turn first (``db_slots``)."""
+    async with res.db_slots, unit_of_work(res.sessions) as session:
+        yield await session.connection()
+
+
+def _db_now() -> Any:
+    # The database's clock, per statement: workers on several hosts agree on it, and it moves inside a
+    # transaction (the tests run each in one).
+    return func.statement_timestamp(type_=DateTime(timezone=True))
+
+
+def _ids(name: str) -> Any:
+    return bindparam(name, expanding=True)
 
 
 @dataclass(frozen=True)
 class DeliveryResult:
-    status: str  # skipped | missing | delivered | failed | pending | broken
+    status: str  # skipped | missing | busy | lost | delivered | failed | pending
     sent: int = 0
-
-
-class NoticesBroken(Exception):
-    """Raised after the job's transaction committed the other notices' results: preparing or sending
-    these notices raised. Nothing was recorded for them, as if each had been alone in a job that raised;
-    they stay pending until the relay's lease hands them over again."""
-
-    def __init__(self, errors: dict[uuid.UUID, BaseException]) -> None:
-        super().__init__(f"{len(errors)} notice(s) raised")
-        self.errors = errors
 
 
 @dataclass(frozen=True)
 class Endpoint:
-    """What a webhook send needs of an endpoint (the ``webhook_endpoint`` row, read with the attempt)."""
+    """What a webhook send needs of a ``webhook_endpoint`` row, read at the claim."""
 
     id: uuid.UUID
     url: str
@@ -110,22 +87,10 @@ class Endpoint:
     previous_secret_expires_at: datetime | None
     deleted_at: datetime | None
 
-    @classmethod
-    def from_json(cls, row: dict[str, Any]) -> Endpoint:
-        return cls(
-            id=uuid.UUID(row["id"]),
-            url=row["url"],
-            event_types=list(row.get("event_types") or []),
-            secret=row["secret"],
-            previous_secret=row.get("previous_secret"),
-            previous_secret_expires_at=_ts(row.get("previous_secret_expires_at")),
-            deleted_at=_ts(row.get("deleted_at")),
-        )
-
 
 @dataclass
 class Destination:
-    """One ``notice_delivery`` row: loaded, or resolved now (``new``) and inserted with its first result."""
+    """One ``notice_delivery`` row: loaded, or resolved at the first attempt and inserted with its result."""
 
     id: uuid.UUID
     channel: str
@@ -138,21 +103,6 @@ class Destination:
     delivered_at: datetime | None = None
     last_status_code: int | None = None
     last_error: str | None = None
-    new: bool = field(default=False)
-
-    @classmethod
-    def from_json(cls, row: dict[str, Any]) -> Destination:
-        endpoint_id = row.get("webhook_endpoint_id")
-        return cls(
-            id=uuid.UUID(row["id"]),
-            channel=row["channel"],
-            target=row["target"],
-            webhook_endpoint_id=uuid.UUID(endpoint_id) if endpoint_id else None,
-            status=row["status"],
-            attempts=int(row["attempts"]),
-            first_attempt_at=_ts(row.get("first_attempt_at")),
-            last_error=row.get("last_error"),
-        )
 
 
 @dataclass(frozen=True)
@@ -163,6 +113,156 @@ class NoticeRow:
     recipient_role: str | None
     data: dict[str, Any]
     created_at: datetime
+
+
+@dataclass
+class Claim:
+    """A leased notice and what its send needs; nothing in it refers to a database connection."""
+
+    notice: NoticeRow
+    attempt: int
+    token: uuid.UUID
+    org_settings: dict[str, Any]
+    endpoints: dict[uuid.UUID, Endpoint]
+    all_rows: list[Destination]
+    pending: list[Destination] = field(default_factory=list)
+
+
+# -- 1. claim ------------------------------------------------------------------------------------------------
+
+
+# The statements are built once: building one and deriving its cache key on every call cost more CPU
+# than running it (bench_worker, P7).
+_LEASE = (
+    update(Notice)
+    .where(
+        tuple_(Notice.id, Notice.attempts).in_(_ids("pairs")),
+        Notice.delivery_status == "pending",
+        or_(Notice.lease_expires_at.is_(None), Notice.lease_expires_at <= _db_now()),
+    )
+    .values(
+        lease_token=bindparam("token"),
+        lease_expires_at=_db_now() + LEASE,
+        enqueued_at=func.coalesce(Notice.enqueued_at, _db_now()),
+        # If this job vanishes (worker killed, Redis emptied), the relay hands the notice over again.
+        next_attempt_at=_db_now() + JOB_LEASE,
+    )
+    .returning(
+        Notice.id,
+        Notice.kind,
+        Notice.recipient_organization_id,
+        Notice.recipient_role,
+        Notice.data,
+        Notice.created_at,
+        select(Organization.settings)
+        .where(Organization.id == Notice.recipient_organization_id)
+        .scalar_subquery(),
+        # Whether it has destinations already (a retry, a re-drive); a first attempt has none to read.
+        exists().where(NoticeDelivery.notice_id == Notice.id),
+    )
+)
+_STATE_OF = select(
+    Notice.id,
+    Notice.delivery_status,
+    Notice.attempts,
+    func.coalesce(Notice.lease_expires_at > _db_now(), False),
+).where(Notice.id.in_(_ids("ids")))
+_DESTINATIONS = (
+    select(
+        NoticeDelivery.notice_id,
+        NoticeDelivery.id,
+        NoticeDelivery.channel,
+        NoticeDelivery.target,
+        NoticeDelivery.webhook_endpoint_id,
+        NoticeDelivery.status,
+        NoticeDelivery.attempts,
+        NoticeDelivery.first_attempt_at,
+        NoticeDelivery.last_error,
+    )
+    .where(NoticeDelivery.notice_id.in_(_ids("ids")))
+    .order_by(NoticeDelivery.notice_id, NoticeDelivery.target)
+)
+# The recipients' active endpoints (for first attempts), and any deleted one a pending destination still
+# names (it gets cancelled).
+_ENDPOINTS = (
+    select(
+        WebhookEndpoint.organization_id,
+        WebhookEndpoint.id,
+        WebhookEndpoint.url,
+        WebhookEndpoint.event_types,
+        WebhookEndpoint.secret,
+        WebhookEndpoint.previous_secret,
+        WebhookEndpoint.previous_secret_expires_at,
+        WebhookEndpoint.deleted_at,
+    )
+    .where(
+        WebhookEndpoint.organization_id.in_(_ids("org_ids")),
+        or_(
+            WebhookEndpoint.deleted_at.is_(None),
+            WebhookEndpoint.id.in_(
+                select(NoticeDelivery.webhook_endpoint_id).where(
+                    NoticeDelivery.notice_id.in_(_ids("ids")), NoticeDelivery.status == "pending"
+                )
+            ),
+        ),
+    )
+    .order_by(WebhookEndpoint.created_at, WebhookEndpoint.id)
+)
+
+
+async def _lease(
+    db: AsyncConnection, attempts: dict[uuid.UUID, int], token: uuid.UUID
+) -> tuple[dict[uuid.UUID, tuple[NoticeRow, dict[str, Any]]], list[uuid.UUID]]:
+    """Lease the notices that are pending at the named attempt and free; each with its recipient's settings,
+    and the ids of those that have destinations already."""
+    leased: dict[uuid.UUID, tuple[NoticeRow, dict[str, Any]]] = {}
+    with_rows: list[uuid.UUID] = []
+    rows = await db.execute(_LEASE, {"pairs": list(attempts.items()), "token": token})
+    for notice_id, kind, org_id, role, data, created_at, org_settings, has_rows in rows:
+        leased[notice_id] = (
+            NoticeRow(notice_id, kind, org_id, role, data or {}, created_at),
+            org_settings or {},
+        )
+        if has_rows:
+            with_rows.append(notice_id)
+    return leased, with_rows
+
+
+async def _why_not_leased(db: AsyncConnection, attempts: dict[uuid.UUID, int]) -> dict[uuid.UUID, str]:
+    """``busy`` (another job holds a live lease at this attempt), ``skipped`` (done, or moved on) or
+    ``missing``."""
+    why = dict.fromkeys(attempts, "missing")
+    for notice_id, status, attempt, leased in await db.execute(_STATE_OF, {"ids": list(attempts)}):
+        busy = status == "pending" and attempt == attempts[notice_id] and leased
+        why[notice_id] = "busy" if busy else "skipped"
+    return why
+
+
+async def _destinations(
+    db: AsyncConnection, notice_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[Destination]]:
+    found: dict[uuid.UUID, list[Destination]] = {notice_id: [] for notice_id in notice_ids}
+    for row in (await db.execute(_DESTINATIONS, {"ids": notice_ids})).mappings():
+        fields = dict(row)
+        found[fields.pop("notice_id")].append(Destination(**fields))
+    return found
+
+
+async def _endpoints(
+    db: AsyncConnection, notices: list[NoticeRow]
+) -> tuple[dict[uuid.UUID, Endpoint], dict[uuid.UUID, list[Endpoint]]]:
+    """Endpoints by id, and the active ones by organization."""
+    params = {"org_ids": list({n.recipient_organization_id for n in notices}), "ids": [n.id for n in notices]}
+    by_id: dict[uuid.UUID, Endpoint] = {}
+    active: dict[uuid.UUID, list[Endpoint]] = {}
+    for row in (await db.execute(_ENDPOINTS, params)).mappings():
+        fields = dict(row)
+        org_id = fields.pop("organization_id")
+        endpoint = Endpoint(**{**fields, "event_types": list(fields["event_types"] or [])})
+        by_id[endpoint.id] = endpoint
+        if endpoint.deleted_at is None:
+            active.setdefault(org_id, []).append(endpoint)
+    return by_id, active
 
 
 def _channels(org_settings: dict[str, Any]) -> set[str]:
@@ -178,48 +278,118 @@ def _resolve_destinations(
     rows: list[Destination] = []
     if "email" in channels and email_recipients(org_settings, notice.recipient_role):
         if res.settings.smtp_host:
-            rows.append(Destination(uuid.uuid4(), "email", "email", None, new=True))
+            rows.append(Destination(uuid.uuid4(), "email", "email", None))
         else:
             log.warning("email_channel_skipped", notice_id=str(notice.id), reason="smtp_not_configured")
     if "webhook" in channels:
-        for endpoint in endpoints:
-            if endpoint.deleted_at is None and (
-                not endpoint.event_types or notice.kind in endpoint.event_types
-            ):
-                rows.append(
-                    Destination(uuid.uuid4(), "webhook", f"webhook:{endpoint.id}", endpoint.id, new=True)
-                )
+        rows.extend(
+            Destination(uuid.uuid4(), "webhook", f"webhook:{e.id}", e.id)
+            for e in endpoints
+            if e.deleted_at is None and (not e.event_types or notice.kind in e.event_types)
+        )
     return rows
 
 
-async def _send(
+@dataclass
+class Claims:
+    """What one claim leased (``items``) and why the other notices were not (``statuses``)."""
+
+    token: uuid.UUID
+    items: list[Claim]
+    statuses: dict[uuid.UUID, str]
+
+
+def _prepare(
     res: WorkerResources,
-    notice: NoticeRow,
-    delivery: Destination,
-    endpoints: dict[uuid.UUID, Endpoint],
-    org_settings: dict[str, Any],
-    now: datetime,
-) -> Outcome:
+    token: uuid.UUID,
+    attempt: int,
+    leased: tuple[NoticeRow, dict[str, Any]],
+    existing: list[Destination],
+    endpoints: tuple[dict[uuid.UUID, Endpoint], dict[uuid.UUID, list[Endpoint]]],
+) -> Claim:
+    notice, org_settings = leased
+    by_id, active = endpoints
+    if not existing and attempt == 0:
+        pending = _resolve_destinations(
+            res, notice, org_settings, active.get(notice.recipient_organization_id, [])
+        )
+        return Claim(notice, attempt, token, org_settings, by_id, pending, pending)
+    pending = [d for d in existing if d.status == "pending"]
+    return Claim(notice, attempt, token, org_settings, by_id, existing, pending)
+
+
+async def claim(res: WorkerResources, attempts: dict[uuid.UUID, int]) -> Claims:
+    """Step 1: lease the notices (each ``notice_id: attempt``) and read what their sends need."""
+    token = uuid.uuid4()
+    async with _transaction(res) as db:
+        leased, with_rows = await _lease(db, attempts, token)
+        unleased = {i: a for i, a in attempts.items() if i not in leased}
+        statuses = await _why_not_leased(db, unleased) if unleased else {}
+        if not leased:
+            return Claims(token, [], statuses)
+        existing = await _destinations(db, with_rows) if with_rows else {}
+        endpoints = await _endpoints(db, [notice for notice, _ in leased.values()])
+    items = [
+        _prepare(res, token, attempts[notice_id], leased[notice_id], existing.get(notice_id, []), endpoints)
+        for notice_id in attempts
+        if notice_id in leased
+    ]
+    return Claims(token, items, statuses)
+
+
+_RELEASE = (
+    update(Notice)
+    .where(Notice.id.in_(_ids("ids")), Notice.lease_token == bindparam("token"))
+    .values(lease_token=None, lease_expires_at=None)
+)
+
+
+async def release(res: WorkerResources, items: list[Claim]) -> None:
+    """Give leases up without recording anything (a send raised): the relay hands those notices over
+    again when their job lease runs out, as if the job had died."""
+    async with _transaction(res) as db:
+        await db.execute(_RELEASE, {"ids": [c.notice.id for c in items], "token": items[0].token})
+
+
+# -- 2. send -------------------------------------------------------------------------------------------------
+
+
+async def _send(res: WorkerResources, item: Claim, delivery: Destination, now: datetime) -> Outcome:
     settings = res.settings
-    notice_id = str(notice.id)
+    notice = item.notice
     if delivery.channel == "webhook":
-        endpoint = endpoints.get(delivery.webhook_endpoint_id) if delivery.webhook_endpoint_id else None
+        endpoint = item.endpoints.get(delivery.webhook_endpoint_id) if delivery.webhook_endpoint_id else None
         if endpoint is None:
             return Outcome("cancelled", error="endpoint deleted")
         body = webhook_body(
             webhook_payload(notice.id, notice.kind, notice.created_at, notice.data, settings.public_base_url)
         )
         return await send_webhook(
-            res.webhooks, endpoint, body, notice_id, notice.kind, now, settings.webhook_timeout_seconds
+            res.webhooks, endpoint, body, str(notice.id), notice.kind, now, settings.webhook_timeout_seconds
         )
-    recipients = email_recipients(org_settings, notice.recipient_role)
+    recipients = email_recipients(item.org_settings, notice.recipient_role)
     if not recipients:
         return Outcome("cancelled", error="no e-mail addresses")
     try:
         rendered = render_email(notice.kind, notice.id, notice.data, settings.public_base_url)
     except NoticeDataError as exc:
         return Outcome("failed", error=str(exc))
-    return await send_email(settings, build_email(settings, recipients, rendered, notice_id), res.smtp_slots)
+    message = build_email(settings, recipients, rendered, str(notice.id))
+    return await send_email(settings, message, res.smtp_slots)
+
+
+async def send(res: WorkerResources, item: Claim) -> list[Outcome]:
+    """Step 2: every pending destination at once. Raises the first exception a send raised, after all of
+    them finished (one destination's exception must not abandon the others' sends midway)."""
+    now = datetime.now(UTC)
+    outcomes = await asyncio.gather(*(_send(res, item, d, now) for d in item.pending), return_exceptions=True)
+    error = next((o for o in outcomes if isinstance(o, BaseException)), None)
+    if error is not None:
+        raise error
+    return [o for o in outcomes if isinstance(o, Outcome)]
+
+
+# -- 3. record -----------------------------------------------------------------------------------------------
 
 
 def _apply(
@@ -243,33 +413,26 @@ def _apply(
         delivery.status = result
 
 
-# Every attempted destination's result (new rows inserted, known ones updated) and every notice's state, in
-# one statement of fixed text, so asyncpg prepares it once per connection. The notices are found by the
-# ``ctid`` their lock returned (a TID scan; our lock keeps the row where it is): joined by id to a function
-# scan, the planner would read the whole table.
-_WRITE = """
-    WITH written AS (
-      INSERT INTO notice_delivery (id, notice_id, channel, target, webhook_endpoint_id, status, attempts,
-        first_attempt_at, last_attempt_at, delivered_at, last_status_code, last_error)
-      SELECT r.id, r.notice_id, r.channel, r.target, r.webhook_endpoint_id, r.status, r.attempts,
-        r.first_attempt_at, r.last_attempt_at, r.delivered_at, r.last_status_code, r.last_error
-      FROM jsonb_to_recordset(CAST($1 AS jsonb)) AS r(id uuid, notice_id uuid, channel text, target text,
-        webhook_endpoint_id uuid, status text, attempts int, first_attempt_at timestamptz,
-        last_attempt_at timestamptz, delivered_at timestamptz, last_status_code int, last_error text)
-      ON CONFLICT (notice_id, target) DO UPDATE SET
-        status = excluded.status, attempts = excluded.attempts, first_attempt_at = excluded.first_attempt_at,
-        last_attempt_at = excluded.last_attempt_at, delivered_at = excluded.delivered_at,
-        last_status_code = excluded.last_status_code, last_error = excluded.last_error, updated_at = now()
-      RETURNING 1
-    )
-    UPDATE notice SET
-      attempts = u.attempts, enqueued_at = u.enqueued_at, last_error = u.last_error,
-      next_attempt_at = u.next_attempt_at, delivery_status = u.delivery_status,
-      delivered_at = coalesce(u.delivered_at, notice.delivered_at), updated_at = now()
-    FROM jsonb_to_recordset(CAST($2 AS jsonb)) AS u(id uuid, attempts int, enqueued_at timestamptz,
-      last_error text, next_attempt_at timestamptz, delivery_status text, delivered_at timestamptz)
-    WHERE notice.ctid = ANY(CAST($3 AS tid[])) AND notice.id = u.id
-    """
+def _state(item: Claim, done_at: datetime) -> dict[str, Any]:
+    """The notice's new columns once its destinations' outcomes are applied."""
+    attempts = item.attempt + 1
+    errors = [
+        f"{d.target}: {d.last_error}" for d in item.all_rows if d.status != "delivered" and d.last_error
+    ]
+    state: dict[str, Any] = {
+        "attempts": attempts,
+        "last_error": "; ".join(errors)[:2000] or None,
+        "next_attempt_at": None,
+        "delivery_status": "delivered",
+        "delivered_at": done_at,
+    }
+    if any(d.status == "pending" for d in item.all_rows):
+        state.update(
+            next_attempt_at=done_at + backoff(attempts), delivery_status="pending", delivered_at=None
+        )
+    elif any(d.status == "failed" for d in item.all_rows):
+        state.update(delivery_status="failed", delivered_at=None)
+    return state
 
 
 def _row(notice_id: uuid.UUID, d: Destination) -> dict[str, Any]:
@@ -289,188 +452,147 @@ def _row(notice_id: uuid.UUID, d: Destination) -> dict[str, Any]:
     }
 
 
-@dataclass
-class _Attempt:
-    """One notice's attempt inside a job: what was loaded for it and what it sends now."""
-
-    notice: NoticeRow
-    attempt: int
-    enqueued_at: datetime | None
-    org_settings: dict[str, Any]
-    endpoints: dict[uuid.UUID, Endpoint]
-    all_rows: list[Destination]
-    pending: list[Destination]
+_UPSERTED = ("status", "attempts", "first_attempt_at", "last_attempt_at", "delivered_at", "last_status_code",
+             "last_error")  # fmt: skip
 
 
-def _prepare(res: WorkerResources, locked: Any, attempt: int, loaded: Any) -> _Attempt:
-    notice = NoticeRow(
-        locked["id"],
-        locked["kind"],
-        locked["recipient_organization_id"],
-        locked["recipient_role"],
-        locked["data"] or {},
-        locked["created_at"],
+_NOTICE_STATE = (
+    update(Notice)
+    .where(Notice.id == bindparam("b_id"))
+    .values(
+        attempts=bindparam("b_attempts"),
+        last_error=bindparam("b_last_error"),
+        next_attempt_at=bindparam("b_next_attempt_at"),
+        delivery_status=bindparam("b_delivery_status"),
+        delivered_at=func.coalesce(
+            bindparam("b_delivered_at", type_=DateTime(timezone=True)), Notice.delivered_at
+        ),
+        lease_token=None,
+        lease_expires_at=None,
+        updated_at=func.now(),
     )
-    org_settings: dict[str, Any] = loaded["settings"] or {}
-    endpoint_list = [Endpoint.from_json(e) for e in loaded["endpoints"]]
-    existing = [Destination.from_json(d) for d in loaded["deliveries"]]
-    if not existing and attempt == 0:
-        pending = _resolve_destinations(res, notice, org_settings, endpoint_list)
-        all_rows = pending
+)
+
+
+_STILL_OURS = (
+    select(Notice.id)
+    .where(Notice.id.in_(_ids("ids")), Notice.lease_token == bindparam("token"))
+    .with_for_update()
+)
+_INSERT = insert(NoticeDelivery)
+_UPSERT = _INSERT.on_conflict_do_update(
+    index_elements=[NoticeDelivery.notice_id, NoticeDelivery.target],
+    set_={**{name: _INSERT.excluded[name] for name in _UPSERTED}, "updated_at": func.now()},
+)
+
+
+async def _write(
+    db: AsyncConnection, token: uuid.UUID, done: list[tuple[Claim, dict[str, Any]]]
+) -> set[uuid.UUID]:
+    """The notices' states and their attempted destinations' rows, for those whose lease is still ours
+    (locked for this short transaction, so no claim takes one over in between); their ids."""
+    ids = [item.notice.id for item, _ in done]
+    ours = set((await db.execute(_STILL_OURS, {"ids": ids, "token": token})).scalars())
+    kept = [(item, state) for item, state in done if item.notice.id in ours]
+    if not kept:
+        return ours
+    await db.execute(
+        _NOTICE_STATE,
+        [{f"b_{k}": v for k, v in {"id": item.notice.id, **state}.items()} for item, state in kept],
+    )
+    rows = [_row(item.notice.id, d) for item, _ in kept for d in item.pending]
+    if rows:
+        await db.execute(_UPSERT, rows)
+    return ours
+
+
+def _result(item: Claim, state: dict[str, Any], written: bool) -> DeliveryResult:
+    notice_id = str(item.notice.id)
+    if not written:
+        log.warning("notice_lease_lost", notice_id=notice_id)
+        return DeliveryResult("lost", sent=len(item.pending))
+    status: str = state["delivery_status"]
+    if status == "pending":
+        log.info("notice_retry_scheduled", notice_id=notice_id, attempts=state["attempts"],
+                 next_attempt_at=state["next_attempt_at"].isoformat())  # fmt: skip
     else:
-        pending = [d for d in existing if d.status == "pending"]
-        all_rows = existing
-    return _Attempt(notice, attempt, locked["enqueued_at"], org_settings, {e.id: e for e in endpoint_list},
-                    all_rows, pending)  # fmt: skip
+        if status == "failed":
+            log.warning("notice_failed", notice_id=notice_id, attempts=state["attempts"])
+        metrics.NOTICES_COMPLETED.labels(status).inc()
+    return DeliveryResult(status, sent=len(item.pending))
 
 
-def _conclude(
-    item: _Attempt, now: datetime, done_at: datetime, rows: list[dict[str, Any]]
-) -> tuple[dict[str, Any], DeliveryResult]:
-    """The notice's new state after its destinations' outcomes were applied (``rows`` gets their rows)."""
-    notice_id = item.notice.id
-    rows.extend(_row(notice_id, d) for d in item.pending)
-    attempts = item.attempt + 1
-    errors = [
-        f"{d.target}: {d.last_error}" for d in item.all_rows if d.status != "delivered" and d.last_error
-    ]
-    state: dict[str, Any] = {
-        "id": notice_id,
-        "attempts": attempts,
-        "enqueued_at": item.enqueued_at or now,
-        "last_error": "; ".join(errors)[:2000] or None,
-        "next_attempt_at": None,
-        "delivery_status": "delivered",
-        "delivered_at": None,
-    }
-    sent = len(item.pending)
-    if any(d.status == "pending" for d in item.all_rows):
-        next_attempt_at = done_at + backoff(attempts)
-        state.update(next_attempt_at=next_attempt_at, delivery_status="pending")
-        log.info("notice_retry_scheduled", notice_id=str(notice_id), attempts=attempts,
-                 next_attempt_at=next_attempt_at.isoformat())  # fmt: skip
-        return state, DeliveryResult("pending", sent=sent)
-    if any(d.status == "failed" for d in item.all_rows):
-        state["delivery_status"] = "failed"
-        log.warning("notice_failed", notice_id=str(notice_id), attempts=attempts)
-    else:
-        state["delivered_at"] = done_at
-    metrics.NOTICES_COMPLETED.labels(state["delivery_status"]).inc()
-    return state, DeliveryResult(state["delivery_status"], sent=sent)
+async def record(
+    res: WorkerResources, sent: list[tuple[Claim, list[Outcome]]]
+) -> dict[uuid.UUID, DeliveryResult]:
+    """Step 3: apply each notice's outcomes per destination and write them all in one short transaction,
+    for the notices whose lease is still ours."""
+    done_at = datetime.now(UTC)
+    window = timedelta(hours=res.settings.notice_retry_hours)
+    done: list[tuple[Claim, dict[str, Any]]] = []
+    for item, outcomes in sent:
+        for delivery, outcome in zip(item.pending, outcomes, strict=True):
+            _apply(delivery, outcome, done_at, window, item.notice.created_at)
+        done.append((item, _state(item, done_at)))
+    async with _transaction(res) as db:
+        ours = await _write(db, sent[0][0].token, done)
+    return {item.notice.id: _result(item, state, item.notice.id in ours) for item, state in done}
 
 
-async def deliver(res: WorkerResources, notice_id: uuid.UUID, attempt: int) -> DeliveryResult:
-    """Attempt ``attempt`` of one notice; raises what preparing or sending it raised."""
+# -- the three steps -----------------------------------------------------------------------------------------
+
+# Notices whose sends finish within this of each other are recorded in one transaction; a notice still
+# waiting on a receiver after it is recorded on its own when done.
+RECORD_WAVE_SECONDS = 0.25
+
+
+class SendFailed(Exception):
+    """A notice's send raised (the first such error is the cause); its lease was given up and nothing
+    was recorded for it, while the job's other notices were recorded."""
+
+
+async def _send_and_record(
+    res: WorkerResources, items: list[Claim], results: dict[uuid.UUID, DeliveryResult]
+) -> list[BaseException]:
+    tasks = {asyncio.create_task(send(res, item)): item for item in items}
+    errors: list[BaseException] = []
+    waiting: set[asyncio.Task[list[Outcome]]] = set(tasks)
     try:
-        return (await deliver_many(res, [(notice_id, attempt)]))[notice_id]
-    except NoticesBroken as exc:
-        raise exc.errors[notice_id] from None
+        while waiting:
+            finished, waiting = await asyncio.wait(waiting, timeout=RECORD_WAVE_SECONDS)
+            failed = [t for t in finished if t.exception() is not None]
+            errors.extend(e for t in failed if (e := t.exception()) is not None)
+            if failed:
+                await release(res, [tasks[t] for t in failed])
+            ok = [(tasks[t], t.result()) for t in finished if t.exception() is None]
+            if ok:
+                results.update(await record(res, ok))
+    finally:
+        for task in waiting:  # the job was cancelled, or a record failed: no send outlives its job
+            task.cancel()
+    return errors
 
 
 async def deliver_many(
-    res: WorkerResources, items: Iterable[tuple[uuid.UUID, int]]
+    res: WorkerResources, attempts: dict[uuid.UUID, int]
 ) -> dict[uuid.UUID, DeliveryResult]:
-    """Attempts of a few notices (each ``(notice_id, attempt)``) in one transaction; a result per notice.
-
-    A notice whose preparation or send raises is left out of the write (the others are recorded) and
-    ``NoticesBroken`` is raised after the commit.
-    """
-    window = timedelta(hours=res.settings.notice_retry_hours)
-    wanted: dict[uuid.UUID, set[int]] = {}
-    for notice_id, attempt in items:
-        wanted.setdefault(notice_id, set()).add(attempt)
-    results = {notice_id: DeliveryResult("missing") for notice_id in wanted}
-    broken: dict[uuid.UUID, BaseException] = {}
-    async with unit_of_work(res.sessions) as session:
-        connection = await session.connection()
-        db: Any = (await connection.get_raw_connection()).driver_connection  # asyncpg.Connection
-        try:
-            # The statements go to asyncpg directly (it prepares each once per connection): through
-            # SQLAlchemy's text() each cost about as much CPU as the webhook POST (bench_worker, P7).
-            # SQLAlchemy's transaction on this connection begins only with its own first statement, so
-            # asyncpg's is the transaction here (a savepoint inside the tests' outer transaction).
-            async with db.transaction():
-                await _attempt(res, db, wanted, results, broken, window)
-        except Exception as exc:
-            if not db.is_closed():
-                raise
-            # SQLAlchemy did not see it break: drop it rather than hand it to the next job. Whatever
-            # asyncpg raised on the way, the database went away.
-            await connection.invalidate()
-            raise ConnectionError("database connection lost") from exc
-    if broken:
-        raise NoticesBroken(broken)
+    """Attempts of a few notices (``notice_id: attempt``): claim, send, record; a result per notice.
+    Raises ``SendFailed`` after the others were recorded if a notice's send raised."""
+    claims = await claim(res, attempts)
+    results = {notice_id: DeliveryResult(status) for notice_id, status in claims.statuses.items()}
+    for notice_id, status in claims.statuses.items():
+        if status == "missing":
+            log.warning("notice_missing", notice_id=str(notice_id))
+    errors = await _send_and_record(res, claims.items, results) if claims.items else []
+    if errors:
+        raise SendFailed(f"{len(errors)} notice(s) raised") from errors[0]
     return results
 
 
-async def _attempt(
-    res: WorkerResources,
-    db: Any,
-    wanted: dict[uuid.UUID, set[int]],
-    results: dict[uuid.UUID, DeliveryResult],
-    broken: dict[uuid.UUID, BaseException],
-    window: timedelta,
-) -> None:
-    # Blocking, not SKIP LOCKED: the relay holds rows only for milliseconds while it enqueues them.
-    locked = await db.fetch(_LOCK, sorted(wanted))
-    live = []
-    for row in locked:
-        if row["delivery_status"] == "pending" and row["attempts"] in wanted[row["id"]]:
-            live.append(row)
-        else:
-            results[row["id"]] = DeliveryResult("skipped")
-    for notice_id in wanted.keys() - {row["id"] for row in locked}:
-        log.warning("notice_missing", notice_id=str(notice_id))
-    if not live:
-        return
-    loaded = {
-        row["id"]: row
-        for row in await db.fetch(
-            _LOAD, [r["id"] for r in live], [r["recipient_organization_id"] for r in live]
-        )
-    }
-    batch: list[_Attempt] = []
-    tids = {}
-    for row in live:
-        try:
-            batch.append(_prepare(res, row, row["attempts"], loaded[row["id"]]))
-            tids[row["id"]] = row["tid"]
-        except Exception as exc:
-            broken[row["id"]] = exc
-            results[row["id"]] = DeliveryResult("broken")
-    now = datetime.now(UTC)
-    outcomes = await asyncio.gather(
-        *(
-            _send(res, item.notice, d, item.endpoints, item.org_settings, now)
-            for item in batch
-            for d in item.pending
-        ),
-        return_exceptions=True,  # one notice's exception must not abandon the others' sends midway
-    )
-    done_at = datetime.now(UTC)
-    rows: list[dict[str, Any]] = []
-    states: list[dict[str, Any]] = []
-    sent = iter(outcomes)
-    for item in batch:
-        mine = [next(sent) for _ in item.pending]
-        error = next((o for o in mine if isinstance(o, BaseException)), None)
-        if error is not None:
-            broken[item.notice.id] = error
-            results[item.notice.id] = DeliveryResult("broken")
-            continue
-        for delivery, outcome in zip(item.pending, mine, strict=True):
-            assert isinstance(outcome, Outcome)
-            _apply(delivery, outcome, done_at, window, item.notice.created_at)
-        state, results[item.notice.id] = _conclude(item, now, done_at, rows)
-        states.append(state)
-    if not states:
-        return
-    status = await db.execute(_WRITE, _json(rows), _json(states), [tids[s["id"]] for s in states])
-    if status != f"UPDATE {len(states)}":
-        raise RuntimeError("a locked notice was not written")  # roll back: record nothing
-
-
-def _json(value: Any) -> str:
-    # orjson writes datetimes as RFC 3339 (with the offset) and UUIDs as strings, as Postgres reads them;
-    # asyncpg's own UUID type goes through ``str``.
-    return orjson.dumps(value, default=str).decode()
+async def deliver(res: WorkerResources, notice_id: uuid.UUID, attempt: int) -> DeliveryResult:
+    """Attempt ``attempt`` of one notice. Raises what its send raised (nothing is recorded for it then,
+    and its lease is given up)."""
+    try:
+        return (await deliver_many(res, {notice_id: attempt}))[notice_id]
+    except SendFailed as exc:
+        raise exc.__cause__ or exc from None

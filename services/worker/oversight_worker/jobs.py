@@ -14,8 +14,8 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from oversight_db.db import unit_of_work
 from oversight_db.heartbeat import beat
-from oversight_worker.context import WorkerResources, resources
-from oversight_worker.delivery import NoticesBroken, deliver, deliver_many
+from oversight_worker.context import resources
+from oversight_worker.delivery import SendFailed, deliver_many
 from oversight_worker.relay import relay_outbox
 from oversight_worker.sweep import sweep_deadlines
 
@@ -24,23 +24,21 @@ log = structlog.get_logger("oversight.worker")
 # Postgres unreachable or restarting: the job is retried by arq with the same id, a little later. asyncpg's
 # connect-time refusals ("the database system is starting up", admin shutdown) reach us unwrapped by
 # SQLAlchemy, so they are named here too; without them a job failing during a restart was dropped until
-# the relay's lease ran out. Any other database error is retried the same way: SQLAlchemy's ``DBAPIError``,
-# and asyncpg's own from the delivery statements (which go to asyncpg directly).
-_ASYNCPG_UNAVAILABLE = (
-    asyncpg.exceptions.OperatorInterventionError,
-    asyncpg.exceptions.PostgresConnectionError,
-    asyncpg.exceptions.InterfaceError,
-)
+# the relay's lease ran out. Any other database error SQLAlchemy raises (``DBAPIError``) is retried the
+# same way.
 _DB_UNAVAILABLE = (
     OperationalError,
     InterfaceError,
     DBAPIError,
     OSError,
     ConnectionError,
-    *_ASYNCPG_UNAVAILABLE,
-    asyncpg.exceptions.PostgresError,
-    asyncpg.exceptions.InternalClientError,
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.exceptions.PostgresConnectionError,
+    asyncpg.exceptions.InterfaceError,
 )
+# Another copy of the job holds the notice's lease (arq is at-least-once): try again once it is over;
+# by then the notice is recorded (this copy does nothing) or the lease ran out (the holder died).
+BUSY_DEFER_SECONDS = 5
 
 
 def _bind(ctx: dict[str, Any], **ids: str | int) -> None:
@@ -58,90 +56,35 @@ async def heartbeat(ctx: dict[str, Any]) -> None:
 async def deliver_notice(ctx: dict[str, Any], notice_id: str, attempt: int = 0) -> str:
     """Deliver one notice (attempt ``attempt``) to its recipient's channels."""
     _bind(ctx, notice_id=notice_id)
-    try:
-        result = await deliver(resources(ctx), uuid.UUID(notice_id), attempt)
-    except _DB_UNAVAILABLE as exc:
-        raise _retry(ctx, exc) from None
-    finally:
-        structlog.contextvars.clear_contextvars()
-    return result.status
-
-
-def _retry(ctx: dict[str, Any], exc: BaseException) -> Retry:
-    job_try = int(ctx.get("job_try") or 1)
-    log.warning("deliver_notice_db_unavailable", error_type=type(exc).__name__)
-    return Retry(defer=min(job_try, 5))
-
-
-# SQLSTATE classes of a database that is going away or coming back: connection exception, operator
-# intervention (shutdown, starting up), insufficient resources; and a transaction to simply run again.
-_TRANSIENT_SQLSTATES = ("08", "57", "53", "40")
-
-
-def _db_unavailable(exc: BaseException) -> bool:
-    """Postgres is unreachable or restarting (so is everything in the job), as opposed to one notice's
-    statement failing."""
-    if isinstance(exc, (OperationalError, InterfaceError, OSError, *_ASYNCPG_UNAVAILABLE)):
-        return True
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return True
-    code = getattr(exc.orig if isinstance(exc, DBAPIError) else exc, "sqlstate", None)
-    return isinstance(code, str) and code[:2] in _TRANSIENT_SQLSTATES
+    statuses = await _deliver(ctx, {uuid.UUID(notice_id): attempt})
+    return statuses[0]
 
 
 async def deliver_notices(ctx: dict[str, Any], attempts: list[list[Any]]) -> dict[str, int]:
-    """Deliver a few notices, each ``[notice_id, attempt]``, in one transaction.
-
-    A notice whose preparation or send raises is left pending (the others are recorded) and the job
-    fails, as a ``deliver_notice`` job of that notice alone would. If a statement fails for one notice's
-    sake rather than the database's, the notices are delivered one at a time, each as ``deliver_notice``
-    would: one notice's fault never holds the others back.
-    """
+    """Deliver a few notices, each ``[notice_id, attempt]``, each decided as if it were alone; the count
+    of each status."""
     _bind(ctx, notices=len(attempts))
-    items = [(uuid.UUID(str(notice_id)), int(attempt)) for notice_id, attempt in attempts]
-    res = resources(ctx)
-    try:
-        try:
-            statuses = [r.status for r in (await deliver_many(res, items)).values()]
-        except NoticesBroken as exc:
-            for notice_id, error in exc.errors.items():
-                log.error("deliver_notice_failed", notice_id=str(notice_id), error_type=type(error).__name__)
-            errors = list(exc.errors.values())
-            retried = next((e for e in errors if isinstance(e, _DB_UNAVAILABLE)), None)
-            if retried is not None:  # as deliver_notice would; the recorded notices are skipped then
-                raise _retry(ctx, retried) from None
-            raise errors[0] from None
-        except Exception as exc:
-            if _db_unavailable(exc):
-                raise _retry(ctx, exc) from None
-            log.warning("deliver_notices_one_by_one", error_type=type(exc).__name__)
-            statuses = await _one_by_one(ctx, res, items)
-    finally:
-        structlog.contextvars.clear_contextvars()
+    statuses = await _deliver(
+        ctx, {uuid.UUID(str(notice_id)): int(attempt) for notice_id, attempt in attempts}
+    )
     return {status: statuses.count(status) for status in sorted(set(statuses))}
 
 
-async def _one_by_one(
-    ctx: dict[str, Any], res: WorkerResources, items: list[tuple[uuid.UUID, int]]
-) -> list[str]:
-    statuses: list[str] = []
-    unavailable: BaseException | None = None
-    failed: BaseException | None = None
-    for notice_id, attempt in items:
-        structlog.contextvars.bind_contextvars(notice_id=str(notice_id))
-        try:
-            statuses.append((await deliver(res, notice_id, attempt)).status)
-        except _DB_UNAVAILABLE as exc:
-            unavailable = exc  # the whole job is tried again; the notices done by then are skipped
-        except Exception as exc:
-            log.error("deliver_notice_failed", error_type=type(exc).__name__)
-            failed = exc
-        finally:
-            structlog.contextvars.unbind_contextvars("notice_id")
-    if unavailable is not None:
-        raise _retry(ctx, unavailable) from None
-    if failed is not None:
-        raise failed from None
+async def _deliver(ctx: dict[str, Any], attempts: dict[uuid.UUID, int]) -> list[str]:
+    try:
+        results = await deliver_many(resources(ctx), attempts)
+    except SendFailed as exc:  # the others were recorded; arq logs the job's failure
+        log.error("deliver_notice_failed", error_type=type(exc.__cause__).__name__)
+        raise exc.__cause__ or exc from None
+    except _DB_UNAVAILABLE as exc:  # the same job again, a little later; what was recorded is skipped then
+        job_try = int(ctx.get("job_try") or 1)
+        log.warning("deliver_notice_db_unavailable", error_type=type(exc).__name__)
+        raise Retry(defer=min(job_try, 5)) from None
+    finally:
+        structlog.contextvars.clear_contextvars()
+    statuses = [result.status for result in results.values()]
+    if "busy" in statuses:
+        raise Retry(defer=BUSY_DEFER_SECONDS)
     return statuses
 
 

@@ -24,6 +24,9 @@ from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.queue import DELIVER_NOTICE, DELIVER_NOTICES, redis_settings
 from oversight_db.settings import Settings
 from oversight_worker.context import WorkerResources, calendar_today, webhook_client
+
+# Defined beside the lease it bounds; named here too, with the other functions' timeouts.
+from oversight_worker.delivery import DELIVER_TIMEOUT_SECONDS as DELIVER_TIMEOUT_SECONDS
 from oversight_worker.jobs import deliver_notice, deliver_notices, heartbeat, relay, sweep
 
 log = structlog.get_logger("oversight.worker")
@@ -32,8 +35,12 @@ HEALTH_CHECK_SECONDS = 30
 # Every function's timeout stays well under a minute: arq treats a job as lost only after the longest
 # timeout + 10 s, so this also bounds how long a killed worker's jobs wait to run again.
 JOB_TIMEOUT_SECONDS = 30
-DELIVER_TIMEOUT_SECONDS = 30
 CRON_TIMEOUT_SECONDS = 30
+# A delivery job holds a database connection only for its claim and its record; the rest of its time it
+# waits on receivers. So arq runs this many times more jobs than there are database turns
+# (``WorkerResources.db_slots``, ``worker_max_jobs``): receivers that hang until the timeout take job slots
+# but leave enough for the others (bench_worker, P7 with 20 of 40 endpoints hanging).
+JOBS_PER_DB_SLOT = 3
 
 # Modules that register deadline handlers (``@deadline_handler``). A missing one is an import error at
 # start-up, never a silently unswept kind of deadline.
@@ -83,7 +90,7 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
         # No round-trip pre-ping (three round trips per checkout with asyncpg): checkout drops connections
         # the server has closed (create_engine); one broken in the same instant fails its job's first
         # statement, SQLAlchemy then invalidates the whole pool, and the job is retried (``_DB_UNAVAILABLE``
-        # in jobs.py). The pool can hold one connection per concurrent job.
+        # in jobs.py). The pool holds one connection per database turn (``db_slots``) and the crons'.
         engine = create_engine(database_url, pool_size=max(settings.db_pool_size, settings.worker_max_jobs))
         ctx["resources"] = WorkerResources(
             settings=settings,
@@ -94,6 +101,7 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             today=calendar_today(settings.deadline_timezone),
             webhooks=webhook_client(settings.worker_max_jobs),
             smtp_slots=asyncio.Semaphore(settings.worker_max_jobs),
+            db_slots=asyncio.Semaphore(settings.worker_max_jobs),
         )
         if settings.worker_metrics_port:
             start_http_server(settings.worker_metrics_port)
@@ -124,13 +132,14 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
         health_check_interval = HEALTH_CHECK_SECONDS
         job_timeout = JOB_TIMEOUT_SECONDS
         keep_result = 0
-        max_jobs = settings.worker_max_jobs
+        max_jobs = settings.worker_max_jobs * JOBS_PER_DB_SLOT
         # arq starts new jobs only when it polls: a short delay keeps a busy queue moving (an idle poll is
         # one ZRANGEBYSCORE).
         # ``start_jobs`` waits for a free slot before each id, so a long read keeps every slot refilled as
-        # jobs finish instead of idling until the next poll.
+        # jobs finish instead of idling until the next poll. The read passes over the jobs running here
+        # (still in the queue), so it reaches past all of them.
         poll_delay = 0.05
-        queue_read_limit = 5 * settings.worker_max_jobs
+        queue_read_limit = max_jobs + 5 * settings.worker_max_jobs
         # A job that met a Postgres restart is retried (same id) every few seconds for about a minute.
         max_tries = 20
         allow_abort_jobs = False

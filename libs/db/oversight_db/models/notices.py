@@ -46,6 +46,11 @@ class Notice(IdMixin, TimestampMixin, Base):
     delivered_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     read_at: Mapped[datetime | None]
+    # The delivery job that claimed the notice: it sends with no transaction open, and records its outcome
+    # only while the token is still its own. Past ``lease_expires_at`` (database time) another job may
+    # claim it; a job can never run that long (arq cancels it at DELIVER_TIMEOUT_SECONDS).
+    lease_token: Mapped[uuid.UUID | None]
+    lease_expires_at: Mapped[datetime | None]
 
     deliveries: Mapped[list[NoticeDelivery]] = relationship(
         lazy="raise", order_by="NoticeDelivery.target", viewonly=True
