@@ -63,7 +63,9 @@ async def test_orgs_and_keys_from_the_cli_work_against_the_api(
     assert (await _ping(committed_resources, key)).status_code == 401
 
 
-async def test_audit_verify_exits_non_zero_on_a_break(servers: Servers, engine: AsyncEngine) -> None:
+async def test_audit_verify_exits_non_zero_on_a_break(
+    servers: Servers, engine: AsyncEngine, superuser_engine: AsyncEngine
+) -> None:
     made = cli(servers, "orgs", "create", "--kind", "state", "--name", "CLI State")
     assert made.returncode == 0, made.stderr
     assert cli(servers, "audit", "verify").returncode == 0
@@ -77,7 +79,8 @@ async def test_audit_verify_exits_non_zero_on_a_break(servers: Servers, engine: 
         ).one()
 
     async def set_action(action: str) -> None:
-        async with engine.begin() as conn:
+        # Only a superuser can still do this; the application role the CLI and the API use cannot.
+        async with superuser_engine.begin() as conn:
             await conn.execute(text("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only"))
             await conn.execute(
                 text("UPDATE audit_event SET action = :a WHERE seq = :s"), {"a": action, "s": event.seq}

@@ -64,16 +64,25 @@ def worker() -> None:
 
 @app.command()
 def migrate(revision: str = typer.Argument("head", help="Alembic revision to upgrade to")) -> None:
-    """Apply database migrations (embedded Postgres when OVERSIGHT_DATABASE_URL is unset)."""
-    from oversight_db.embedded import start_embedded
+    """Apply migrations as the owner role, then grant the application role its privileges.
+
+    Connects with OVERSIGHT_MIGRATION_DATABASE_URL (else OVERSIGHT_DATABASE_URL; embedded Postgres when unset).
+    """
+    from oversight_db.embedded import APP_ROLE, start_embedded
     from oversight_db.migrate import upgrade
+    from oversight_db.roles import RoleError
 
     settings = load_settings()
-    servers = start_embedded(settings.data_dir, postgres=settings.database_url is None, redis=False)
+    embedded = settings.owner_database_url is None
+    servers = start_embedded(settings.data_dir, postgres=embedded, redis=False)
     try:
-        url = settings.database_url or servers.database_url
+        url = settings.owner_database_url or servers.migration_database_url
         assert url
-        upgrade(url, revision)
+        try:
+            upgrade(url, revision, app_role=APP_ROLE if embedded else settings.database_app_role)
+        except RoleError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
         typer.echo(f"database at {revision}")
     finally:
         servers.stop()
