@@ -109,6 +109,18 @@ class Settings(BaseSettings):
         # One driver everywhere: the async engine, Alembic and the tests all speak asyncpg.
         return url.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
 
+    @field_validator("audit_key", "audit_previous_keys")
+    @classmethod
+    def _audit_keys(cls, value: SecretStr | None) -> SecretStr | None:
+        from oversight_db.audit_keys import parse_key
+
+        if value is None or not value.get_secret_value().strip():
+            return None
+        for item in value.get_secret_value().split(","):
+            if item.strip():
+                parse_key(item, "key")  # its message names the format, never the secret
+        return value
+
     @model_validator(mode="after")
     def _production_has_an_audit_key(self) -> Settings:
         # A generated key would live next to the data it protects; production must bring its own.

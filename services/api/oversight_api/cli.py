@@ -172,16 +172,29 @@ def keys_revoke(key: str = typer.Argument(..., help="The key's id or prefix")) -
 
 @audit_app.command("verify")
 def audit_verify() -> None:
-    """Check every organization's hash chain; exits 1 and lists the breaks if any."""
+    """Check every chain against the audit keys and the stored checkpoints; exits 1 and lists any breaks."""
     from oversight_api import admin
+    from oversight_db.blobs import create_blob_store
 
-    breaks = run_with_database(admin.verify_audit)
+    blobs = create_blob_store(load_settings())
+    breaks = run_with_database(lambda s: admin.verify_audit(s, blobs))
     for b in breaks:
-        typer.echo(f"BREAK chain={b.chain} seq={b.seq} event={b.event_id}: {b.reason}")
+        typer.echo(f"BREAK chain={b.chain} seq={b.seq} event={b.event_id or '-'}: {b.reason}")
     if breaks:
         typer.echo(f"audit trail: {len(breaks)} break(s)", err=True)
         raise typer.Exit(1)
     typer.echo("audit trail verified: no breaks")
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint() -> None:
+    """Write a signed checkpoint (each chain's latest seq and hash) to blob storage; the worker does daily."""
+    from oversight_api import admin
+    from oversight_db.blobs import create_blob_store
+
+    blobs = create_blob_store(load_settings())
+    checkpoint = run_with_database(lambda s: admin.write_audit_checkpoint(s, blobs))
+    typer.echo(f"checkpoint {checkpoint.name}: {len(checkpoint.chains)} chain(s)")
 
 
 tools_app = typer.Typer(help="Review tools.", no_args_is_help=True)
