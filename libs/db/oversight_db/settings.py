@@ -14,7 +14,10 @@ from sqlalchemy.exc import ArgumentError
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="OVERSIGHT_", env_file=".env", extra="ignore")
+    # hide_input_in_errors: a rejected value (a key, a URL with a password) is never echoed in an error.
+    model_config = SettingsConfigDict(
+        env_prefix="OVERSIGHT_", env_file=".env", extra="ignore", hide_input_in_errors=True
+    )
 
     environment: Literal["development", "test", "production"] = "development"
     data_dir: Path = Path("var")
