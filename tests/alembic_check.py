@@ -14,7 +14,7 @@ from tests.servers import in_thread, test_servers
 def main() -> int:
     with test_servers() as servers:
         try:
-            in_thread(check, servers.database_url)
+            in_thread(check, servers.migration_url)
         except Exception as exc:
             print(f"alembic check failed: {exc}", file=sys.stderr)
             return 1

@@ -27,6 +27,10 @@ from oversight_db.settings import Settings
 from tests.servers import TestServers, free_port, test_servers
 
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
+# One audit key for this process and every process a test starts (the CLI, the worker): they all write to
+# and verify the same chains. A test-only key, not a secret.
+TEST_AUDIT_KEY = "test-1:" + "0123456789abcdef" * 4
+os.environ.setdefault("OVERSIGHT_AUDIT_KEY", TEST_AUDIT_KEY)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -62,6 +66,47 @@ async def engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
     eng = create_engine(settings.database_url, pool_size=20)
     yield eng
     await eng.dispose()
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def owner_engine(servers: TestServers) -> AsyncIterator[AsyncEngine]:
+    """The owner role (migrations), for tests about what only the owner could still do."""
+    eng = create_engine(servers.migration_url, pool_size=2)
+    yield eng
+    await eng.dispose()
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def superuser_engine(servers: TestServers) -> AsyncIterator[AsyncEngine]:
+    """A superuser on the test database: an attacker who holds every database power (not the audit key)."""
+    eng = create_engine(servers.superuser_url, pool_size=2)
+    yield eng
+    await eng.dispose()
+
+
+@contextlib.asynccontextmanager
+async def _rolled_back_session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
+    async with engine.connect() as conn:
+        trans = await conn.begin()
+        maker = async_sessionmaker(
+            bind=conn, expire_on_commit=False, autoflush=False, join_transaction_mode="create_savepoint"
+        )
+        async with maker() as s:
+            yield s
+        if trans.is_active:
+            await trans.rollback()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def owner_session(owner_engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
+    async with _rolled_back_session(owner_engine) as s:
+        yield s
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def superuser_session(superuser_engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
+    async with _rolled_back_session(superuser_engine) as s:
+        yield s
 
 
 @pytest_asyncio.fixture(loop_scope="session")

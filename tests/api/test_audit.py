@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from oversight_api.admin import verify_audit
 from oversight_db import audit
 from oversight_db.models import AuditEvent
-from tests.conftest import MakeKey, MakeOrg
+from tests.conftest import MakeKey, MakeOrg, _make_org
 
 
 async def test_chain_links_each_event_to_the_previous_and_verifies(
@@ -29,8 +29,10 @@ async def test_chain_links_each_event_to_the_previous_and_verifies(
     assert await verify_audit(session) == []
 
 
-async def test_tampering_is_detected(session: AsyncSession, make_org: MakeOrg) -> None:
-    org = await make_org("plan")
+async def test_tampering_is_detected(superuser_session: AsyncSession) -> None:
+    # The application role can do none of this (tests/db/test_roles.py): the attacker here is a superuser.
+    session = superuser_session
+    org = await _make_org(session, "plan")
     for i in range(3):
         await audit.record(
             session, organization_id=org.id, actor="t", action="a", entity_type="x", entity_id=str(i)
@@ -53,9 +55,12 @@ async def test_tampering_is_detected(session: AsyncSession, make_org: MakeOrg) -
 
 @pytest.mark.parametrize("statement", ["UPDATE audit_event SET action = 'x'", "DELETE FROM audit_event"])
 async def test_the_database_refuses_to_change_audit_events(
-    session: AsyncSession, make_org: MakeOrg, statement: str
+    owner_session: AsyncSession, statement: str
 ) -> None:
-    org = await make_org("plan")
+    # The owner holds UPDATE and DELETE on its own table; the trigger refuses anyway. The application role
+    # has neither privilege (tests/db/test_roles.py).
+    session = owner_session
+    org = await _make_org(session, "plan")
     await audit.record(session, organization_id=org.id, actor="t", action="a", entity_type="x", entity_id="1")
     with pytest.raises(DBAPIError, match="append-only"):
         async with session.begin_nested():

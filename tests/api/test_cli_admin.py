@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import subprocess
 import sys
 import uuid
+from pathlib import Path
 
 import httpx
 from sqlalchemy import select, text
@@ -21,8 +23,13 @@ from tests import servers as test_servers
 Servers = test_servers.TestServers
 
 
-def cli(servers: Servers, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "OVERSIGHT_DATABASE_URL": servers.database_url, "OVERSIGHT_LOG_LEVEL": "warning"}
+def cli(servers: Servers, *args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "OVERSIGHT_DATABASE_URL": servers.database_url,
+        "OVERSIGHT_LOG_LEVEL": "warning",
+        **extra_env,
+    }
     return subprocess.run(
         [sys.executable, "-m", "oversight_api.cli", *args],
         env=env,
@@ -63,7 +70,9 @@ async def test_orgs_and_keys_from_the_cli_work_against_the_api(
     assert (await _ping(committed_resources, key)).status_code == 401
 
 
-async def test_audit_verify_exits_non_zero_on_a_break(servers: Servers, engine: AsyncEngine) -> None:
+async def test_audit_verify_exits_non_zero_on_a_break(
+    servers: Servers, engine: AsyncEngine, superuser_engine: AsyncEngine
+) -> None:
     made = cli(servers, "orgs", "create", "--kind", "state", "--name", "CLI State")
     assert made.returncode == 0, made.stderr
     assert cli(servers, "audit", "verify").returncode == 0
@@ -77,7 +86,8 @@ async def test_audit_verify_exits_non_zero_on_a_break(servers: Servers, engine: 
         ).one()
 
     async def set_action(action: str) -> None:
-        async with engine.begin() as conn:
+        # Only a superuser can still do this; the application role the CLI and the API use cannot.
+        async with superuser_engine.begin() as conn:
             await conn.execute(text("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only"))
             await conn.execute(
                 text("UPDATE audit_event SET action = :a WHERE seq = :s"), {"a": action, "s": event.seq}
@@ -92,3 +102,19 @@ async def test_audit_verify_exits_non_zero_on_a_break(servers: Servers, engine: 
     finally:
         await set_action(event.action)  # later tests verify the same database
     assert cli(servers, "audit", "verify").returncode == 0
+
+
+async def test_audit_checkpoint_then_verify_checks_the_stored_checkpoint(
+    servers: Servers, tmp_path: Path
+) -> None:
+    made = cli(servers, "orgs", "create", "--kind", "state", "--name", "Checkpointed State")
+    assert made.returncode == 0, made.stderr
+    written = cli(servers, "audit", "checkpoint", OVERSIGHT_DATA_DIR=str(tmp_path))
+    assert written.returncode == 0, written.stderr
+    assert written.stdout.startswith("checkpoint audit/checkpoints/") and "chain(s)" in written.stdout
+    [stored] = list((tmp_path / "blobs" / "audit" / "checkpoints").iterdir())
+    assert made.stdout.strip() in json.loads(stored.read_bytes())["chains"]
+    assert cli(servers, "audit", "verify", OVERSIGHT_DATA_DIR=str(tmp_path)).returncode == 0
+    stored.write_text(stored.read_text().replace('"seq": ', '"seq": 1'))
+    forged = cli(servers, "audit", "verify", OVERSIGHT_DATA_DIR=str(tmp_path))
+    assert forged.returncode == 1 and "signature does not verify" in forged.stdout

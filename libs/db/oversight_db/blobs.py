@@ -22,6 +22,7 @@ class BlobStore(Protocol):
     async def get(self, key: str) -> bytes: ...
     async def delete(self, key: str) -> None: ...
     async def exists(self, key: str) -> bool: ...
+    async def keys(self, prefix: str) -> list[str]: ...
 
 
 def _check_key(key: str) -> str:
@@ -64,6 +65,18 @@ class LocalBlobStore:
     async def exists(self, key: str) -> bool:
         return await asyncio.to_thread(self._path(key).exists)
 
+    async def keys(self, prefix: str) -> list[str]:
+        """Every key under the folder ``prefix`` (ending in "/"), sorted."""
+        folder = self._path(prefix.rstrip("/"))
+
+        def walk() -> list[str]:
+            files = folder.rglob("*") if folder.is_dir() else []
+            return sorted(
+                p.relative_to(self.root).as_posix() for p in files if p.is_file() and p.suffix != ".part"
+            )
+
+        return await asyncio.to_thread(walk)
+
 
 class S3BlobStore:
     """boto3 is synchronous; calls run in a thread so the event loop keeps serving."""
@@ -104,6 +117,17 @@ class S3BlobStore:
                 return False
             raise
         return True
+
+    async def keys(self, prefix: str) -> list[str]:
+        def walk() -> list[str]:
+            found: list[str] = []
+            for page in self.client.get_paginator("list_objects_v2").paginate(
+                Bucket=self.bucket, Prefix=_check_key(prefix)
+            ):
+                found.extend(obj["Key"] for obj in page.get("Contents", []) if "Key" in obj)
+            return sorted(found)
+
+        return await asyncio.to_thread(walk)
 
 
 def create_blob_store(settings: Settings) -> BlobStore:

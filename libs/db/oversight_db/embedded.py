@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 import warnings
 from dataclasses import dataclass, field
@@ -11,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 DATABASE_NAME = "oversight"
+# The embedded cluster's two roles (oversight_db.roles): migrations run as the owner, everything else as the app.
+OWNER_ROLE = "oversight_owner"
+APP_ROLE = "oversight_app"
 
 
 def _private_runtime_dir() -> str:
@@ -27,7 +31,8 @@ os.environ.setdefault("XDG_RUNTIME_DIR", _private_runtime_dir())
 class EmbeddedServers:
     """Servers this process started. ``stop()`` leaves nothing running."""
 
-    database_url: str | None = None
+    database_url: str | None = None  # the application role
+    migration_database_url: str | None = None  # the owner role
     redis_url: str | None = None
     _pg: Any = field(default=None, repr=False)
     _redis: Any = field(default=None, repr=False)
@@ -45,20 +50,46 @@ class EmbeddedServers:
             self._pg = None
 
 
-def start_postgres(data_dir: Path, database: str = DATABASE_NAME) -> tuple[str, Any]:
-    """Start (or reuse) a pgserver cluster under ``data_dir/pg``; return an asyncpg URL and the handle."""
+def _psql(server: Any, sql: str) -> str:
+    # psql exits 0 after a failed statement unless told to stop; check_output then raises.
+    out: str = server.psql("\\set ON_ERROR_STOP on\n" + sql)
+    return out
+
+
+def start_postgres(
+    data_dir: Path, database: str = DATABASE_NAME, *, owner_role: str = OWNER_ROLE, app_role: str = APP_ROLE
+) -> tuple[str, str, Any]:
+    """Start (or reuse) a pgserver cluster under ``data_dir/pg`` with the owner and application roles.
+
+    Returns the application role's asyncpg URL, the owner's, and the handle. A database created before the
+    roles existed (an older ``var/pg``) keeps its owner (``postgres``) as the migration role.
+    """
     import pgserver
+
+    from oversight_db.roles import create_role_sql, quote_role
 
     pgdata = (data_dir / "pg").resolve()
     pgdata.parent.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         server = pgserver.get_server(pgdata, cleanup_mode="stop")  # type: ignore[attr-defined]
-    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}';")
+    # pgserver's cluster trusts local socket connections, so the roles need no password.
+    _psql(server, create_role_sql(owner_role) + ";\n" + create_role_sql(app_role) + ";")
+    exists = _psql(server, f"SELECT 1 FROM pg_database WHERE datname = '{database}';")
     if "(1 row)" not in exists:
-        server.psql(f'CREATE DATABASE "{database}";')
+        _psql(server, f'CREATE DATABASE "{database}" OWNER {quote_role(owner_role)};')
+    found = re.search(
+        r"owner=(\w+)",
+        _psql(
+            server,
+            f"SELECT 'owner=' || pg_get_userbyid(datdba) FROM pg_database WHERE datname = '{database}';",
+        ),
+    )
+    owner = found.group(1) if found else owner_role
     # pgserver listens on a unix socket in pgdata; asyncpg takes the socket directory as ``host``.
-    return f"postgresql+asyncpg://postgres@/{database}?host={pgdata}", server
+    app_url = f"postgresql+asyncpg://{app_role}@/{database}?host={pgdata}"
+    owner_url = f"postgresql+asyncpg://{owner}@/{database}?host={pgdata}"
+    return app_url, owner_url, server
 
 
 def start_redis(data_dir: Path) -> tuple[str, Any]:
@@ -74,7 +105,7 @@ def start_embedded(data_dir: Path, *, postgres: bool, redis: bool) -> EmbeddedSe
     servers = EmbeddedServers()
     try:
         if postgres:
-            servers.database_url, servers._pg = start_postgres(data_dir)
+            servers.database_url, servers.migration_database_url, servers._pg = start_postgres(data_dir)
         if redis:
             servers.redis_url, servers._redis = start_redis(data_dir)
     except BaseException:

@@ -18,8 +18,13 @@ def alembic_config(database_url: str) -> Config:
     return config
 
 
-def upgrade(database_url: str, revision: str = "head") -> None:
+def upgrade(database_url: str, revision: str = "head", app_role: str | None = None) -> None:
+    """Upgrade as the owner (``database_url``), then grant ``app_role`` its privileges (see ``roles``)."""
     command.upgrade(alembic_config(database_url), revision)
+    if app_role is not None:
+        from oversight_db.roles import grant_app_role
+
+        grant_app_role(database_url, app_role)
 
 
 def check(database_url: str) -> None:

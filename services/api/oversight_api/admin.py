@@ -20,6 +20,9 @@ from oversight_app.caller import Caller
 from oversight_app.organizations import service as organizations
 from oversight_app.organizations.schemas import OrganizationIn
 from oversight_db import audit
+from oversight_db.audit_checkpoints import Checkpoint, load_checkpoints, write_checkpoint
+from oversight_db.audit_checkpoints import entries as checkpoint_entries
+from oversight_db.blobs import BlobStore
 from oversight_db.models.identity import ApiKey
 from oversight_db.models.organizations import Organization
 
@@ -85,5 +88,11 @@ async def revoke_key(session: AsyncSession, key_ref: str) -> ApiKey:
     return await api_keys.revoke(session, await acting_for(session, key.organization_id), key.id)
 
 
-async def verify_audit(session: AsyncSession) -> list[audit.ChainBreak]:
-    return [b async for b in audit.verify(session)]
+async def verify_audit(session: AsyncSession, blobs: BlobStore | None = None) -> list[audit.ChainBreak]:
+    """Every break: events against the audit keys and, with ``blobs``, against the signed checkpoints there."""
+    checkpoints, bad = await load_checkpoints(blobs) if blobs is not None else ([], [])
+    return bad + [b async for b in audit.verify(session, checkpoints=checkpoint_entries(checkpoints))]
+
+
+async def write_audit_checkpoint(session: AsyncSession, blobs: BlobStore) -> Checkpoint:
+    return await write_checkpoint(session, blobs)

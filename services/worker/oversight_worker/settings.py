@@ -23,6 +23,7 @@ from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.queue import DELIVER_NOTICE, DELIVER_NOTICES, redis_settings
 from oversight_db.settings import Settings
+from oversight_worker.audit_checkpoint import audit_checkpoint
 from oversight_worker.context import WorkerResources, calendar_today, webhook_client
 
 # Defined beside the lease it bounds; named here too, with the other functions' timeouts.
@@ -125,6 +126,7 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
                 relay, second={0, 15, 30, 45}, run_at_startup=True, unique=True, timeout=CRON_TIMEOUT_SECONDS
             ),
             cron(sweep, second={5}, run_at_startup=True, unique=True, timeout=CRON_TIMEOUT_SECONDS),
+            cron(audit_checkpoint, hour={3}, minute={17}, unique=True, timeout=CRON_TIMEOUT_SECONDS),
         ]
         on_startup = startup
         on_shutdown = shutdown

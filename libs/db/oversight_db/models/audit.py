@@ -30,3 +30,7 @@ class AuditEvent(Base):
     changes: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # How ``hash`` was computed: "hmac-sha256" with the key ``key_id`` names (oversight_db.audit_keys), or
+    # "sha256" (unkeyed) for events written before keyed hashes.
+    hash_alg: Mapped[str] = mapped_column(String(16))
+    key_id: Mapped[str | None] = mapped_column(String(32))
