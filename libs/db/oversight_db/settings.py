@@ -52,6 +52,15 @@ class Settings(BaseSettings):
     # How long a verified API key is trusted without asking the database (0 = always ask). A key revoked
     # through another process stops working within this many seconds.
     api_key_cache_seconds: float = Field(default=10.0, ge=0, le=300)
+    # Rate limits (counted in Redis, shared by every API process), in the ``limits`` library's notation
+    # ("600/minute", "10 per second"). Over a limit: 429 problem+json with Retry-After.
+    rate_limits_enabled: bool = True
+    rate_limit_per_caller: str = Field(
+        default="1200/minute", description="Requests per API key or token subject"
+    )
+    rate_limit_failed_auth: str = Field(
+        default="30/minute", description="Failed authentications per client address before it is refused"
+    )
 
     # Outbound e-mail for notices.
     smtp_host: str | None = None
@@ -90,6 +99,17 @@ class Settings(BaseSettings):
             raise ValueError("must name a database")
         # One driver everywhere: the async engine, Alembic and the tests all speak asyncpg.
         return url.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
+
+    @field_validator("rate_limit_per_caller", "rate_limit_failed_auth")
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        from limits import parse
+
+        try:
+            parse(value)
+        except ValueError:
+            raise ValueError("is not a rate such as '600/minute' or '10 per second'") from None
+        return value
 
     @field_validator("redis_url")
     @classmethod
