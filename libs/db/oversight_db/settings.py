@@ -67,6 +67,15 @@ class Settings(BaseSettings):
     # How long a verified API key is trusted without asking the database (0 = always ask). A key revoked
     # through another process stops working within this many seconds.
     api_key_cache_seconds: float = Field(default=10.0, ge=0, le=300)
+    # Rate limits (counted in Redis, shared by every API process), in the ``limits`` library's notation
+    # ("600/minute", "10 per second"). Over a limit: 429 problem+json with Retry-After.
+    rate_limits_enabled: bool = True
+    rate_limit_per_caller: str = Field(
+        default="1200/minute", description="Requests per API key or token subject"
+    )
+    rate_limit_failed_auth: str = Field(
+        default="30/minute", description="Failed authentications per client address before it is refused"
+    )
 
     # Outbound e-mail for notices.
     smtp_host: str | None = None
@@ -135,6 +144,17 @@ class Settings(BaseSettings):
     def owner_database_url(self) -> str | None:
         """Where migrations connect: the owner's URL, else the application's (a single-role setup)."""
         return self.migration_database_url or self.database_url
+
+    @field_validator("rate_limit_per_caller", "rate_limit_failed_auth")
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        from limits import parse
+
+        try:
+            parse(value)
+        except ValueError:
+            raise ValueError("is not a rate such as '600/minute' or '10 per second'") from None
+        return value
 
     @field_validator("redis_url")
     @classmethod

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from oversight_api import problems
+from oversight_api.auth.rate_limits import RateLimits
 from oversight_api.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from oversight_api.resources import Resources
 from oversight_api.routers import ROOT_ROUTERS, V1_ROUTERS
@@ -47,6 +48,11 @@ async def build_resources(settings: Settings) -> tuple[Resources, object]:
         sessions=create_sessionmaker(engine),
         redis=redis,
         blobs=create_blob_store(settings),
+        rate_limits=RateLimits.connect(
+            redis_url, settings.rate_limit_per_caller, settings.rate_limit_failed_auth
+        )
+        if settings.rate_limits_enabled
+        else None,
     )
     return resources, servers
 

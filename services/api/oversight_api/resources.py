@@ -8,6 +8,7 @@ from arq.connections import ArqRedis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from oversight_api.auth.keycache import ApiKeyCache
+from oversight_api.auth.rate_limits import RateLimits
 from oversight_db.blobs import BlobStore
 from oversight_db.settings import Settings
 
@@ -21,3 +22,4 @@ class Resources:
     blobs: BlobStore
     jwks_cache: dict[str, object] = field(default_factory=dict)
     api_keys: ApiKeyCache = field(default_factory=ApiKeyCache)
+    rate_limits: RateLimits | None = None  # None: not limited (tests that do not test the limits)

@@ -84,16 +84,34 @@ async def authenticate(resources: Resources, credentials: HTTPAuthorizationCrede
         return await caller_from_jwt(resources, session, token)
 
 
+async def identify(request: Request, credentials: HTTPAuthorizationCredentials | None) -> Caller:
+    """:func:`authenticate`, within the rate limits: failed attempts per client address, requests per caller."""
+    resources: Resources = request.app.state.resources
+    limits = resources.rate_limits
+    if limits is None:
+        return await authenticate(resources, credentials)
+    address = request.client.host if request.client else "unknown"
+    await limits.refuse_blocked_address(address)
+    try:
+        caller = await authenticate(resources, credentials)
+    except ProblemError as exc:
+        if exc.status == 401 and credentials is not None:  # a credential was tried and failed
+            await limits.count_failure(address)
+        raise
+    await limits.count_request(caller)
+    return caller
+
+
 async def get_caller(request: Request, credentials: Credentials) -> Caller:
     """Any authenticated caller (``/v1/ping``)."""
-    return await authenticate(request.app.state.resources, credentials)
+    return await identify(request, credentials)
 
 
 def require(permission: Permission) -> Callable[..., Awaitable[Caller]]:
     """Dependency factory: the caller, if their role holds ``permission``; else 403."""
 
     async def dependency(request: Request, credentials: Credentials) -> Caller:
-        caller = await authenticate(request.app.state.resources, credentials)
+        caller = await identify(request, credentials)
         if not caller.can(permission):
             raise ProblemError(403, f"role {caller.role} may not {permission}", slug="forbidden")
         return caller
