@@ -36,7 +36,7 @@ from oversight_api.app import create_app
 from oversight_api.resources import Resources
 from oversight_app.api_key_secrets import new_api_key
 from oversight_db.blobs import LocalBlobStore
-from oversight_db.db import create_engine, create_sessionmaker
+from oversight_db.db import create_engine, create_read_sessionmaker, create_sessionmaker
 from oversight_db.models import ApiKey, Enrollment, Member, NetworkLink, Organization
 from oversight_db.queue import redis_settings
 from oversight_db.sampling import DrawRequest, SamplingFrame, draw_in_sql, frame_sql
@@ -353,6 +353,7 @@ async def _run(database_url: str, redis_url: str, owner_url: str) -> None:
         settings=settings,
         engine=engine,
         sessions=create_sessionmaker(engine),
+        read_sessions=create_read_sessionmaker(engine),  # as the app builds them
         redis=redis,
         blobs=LocalBlobStore(tmp / "blobs"),
     )
