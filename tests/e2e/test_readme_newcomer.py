@@ -170,14 +170,16 @@ def test_the_readme_newcomer_path_runs_as_written(servers: TestServers, tmp_path
                     "next_review_due": next_due,
                 }
 
-                # The real worker delivers the provider's notices.
-                def delivered() -> dict[str, str] | None:
-                    items = http.get("/v1/notices", headers=provider).json()["items"]
-                    kinds = {n["kind"]: n["delivery_status"] for n in items}
-                    return kinds if set(kinds.values()) == {"delivered"} else None
+                # The real worker delivers every notice the steps wrote (the provider's and any for the plan).
+                def delivered(headers: dict[str, str]) -> Any:
+                    items = http.get("/v1/notices", headers=headers).json()["items"]
+                    statuses = {n["kind"]: n["delivery_status"] for n in items}
+                    return statuses if set(statuses.values()) <= {"delivered"} else None
 
-                kinds = wait_until(delivered, 60, f"the notices delivered by the worker\n{_tail(worker_log)}")
+                waiting = f"the notices delivered by the worker\n{_tail(worker_log)}"
+                kinds = wait_until(lambda: delivered(provider), 60, waiting)
                 assert set(kinds) == {"review_scheduled", "review_result"}
+                wait_until(lambda: delivered(plan) is not None, 60, waiting)
         print(f"whole test with the API and the worker: {time.monotonic() - started_at:.1f} s")
     finally:
         in_thread(asyncio.run, _forget_worker_heartbeats(servers.database_url))
