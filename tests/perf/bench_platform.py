@@ -130,7 +130,7 @@ async def seed(resources: Resources) -> tuple[dict[str, str], uuid.UUID, list[uu
         await s.execute(
             insert(ProviderSite).values(
                 [
-                    {"id": uuid.uuid4(), "provider_id": p, "name": f"Site {j}"}
+                    {"id": uuid.uuid4(), "provider_id": p, "owner_id": p, "name": f"Site {j}"}
                     for p in providers
                     for j in range(2)
                 ]
