@@ -196,13 +196,30 @@ class ServiceProcess:
         self.proc.wait(10)
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
+        """SIGTERM to the process's own group (started in a new session, the group is only what it
+        started): ``oversight worker`` runs the worker as a child, which must not outlive the test."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        group = self.proc.pid
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(group, signal.SIGTERM)
+        try:
+            self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(group, signal.SIGKILL)
+            self.proc.wait(5)
+        # The children finish their own shutdown (and their last log lines) before the test reads the log.
+        with contextlib.suppress(TimeoutError):
+            wait_for(lambda: not _group_alive(group), 15, "process group gone")
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def worker_process(env: dict[str, str], log: Path) -> ServiceProcess:

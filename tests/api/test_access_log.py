@@ -12,7 +12,10 @@ import httpx
 import pytest
 import structlog
 from prometheus_client import REGISTRY
+from starlette.types import Message, Scope
 
+from oversight_api.app import create_app
+from oversight_api.resources import Resources
 from oversight_db.logs import configure_logging
 from tests.conftest import MakeKey, MakeOrg
 
@@ -146,3 +149,31 @@ async def test_a_warning_is_written_at_once_and_after_the_access_lines_before_it
     structlog.get_logger("test").warning("disk_nearly_full")
     events = [json.loads(line)["event"] for line in capfd.readouterr().err.splitlines()]
     assert events == ["request", "disk_nearly_full"]
+
+
+@pytest.mark.parametrize(
+    "incoming", ["trace-42\n", "trace\r\n42", "trace\x0042", "t" * 65, "trace 42", "trácé"]
+)
+async def test_an_unsafe_request_id_is_replaced_not_echoed(resources: Resources, incoming: str) -> None:
+    """X-Request-ID rides into every log line of the request and the audit trail: only a plain token is
+    taken over (a trailing newline too is refused: the whole value must match). Sent as a raw ASGI scope:
+    an HTTP client would refuse to send most of these, a proxy in front of us might not."""
+    app = create_app(resources=resources)
+    sent: list[Message] = []
+    scope: Scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+        "path": "/healthz", "raw_path": b"/healthz", "query_string": b"", "root_path": "",
+        "headers": [(b"x-request-id", incoming.encode("utf-8"))], "client": ("127.0.0.1", 1),
+        "server": ("test", 80),
+    }  # fmt: skip
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    echoed = dict(start["headers"])[b"x-request-id"].decode()
+    assert echoed != incoming and re.fullmatch(r"[0-9a-f]{32}", echoed)

@@ -118,3 +118,19 @@ async def test_audit_checkpoint_then_verify_checks_the_stored_checkpoint(
     stored.write_text(stored.read_text().replace('"seq": ', '"seq": 1'))
     forged = cli(servers, "audit", "verify", OVERSIGHT_DATA_DIR=str(tmp_path))
     assert forged.returncode == 1 and "signature does not verify" in forged.stdout
+
+
+async def test_an_unprintable_operating_system_user_name_is_audited_as_the_uid(
+    servers: Servers, engine: AsyncEngine
+) -> None:
+    """``cli:<user>`` takes the name from LOGNAME first: one with a newline is not written to the audit
+    trail; the operator is recorded by uid instead."""
+    made = cli(servers, "orgs", "create", "--kind", "plan", "--name", "CLI Eve", "--jurisdiction", "US-CA",
+               LOGNAME="eve\ncli:root")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    org_id = uuid.UUID(made.stdout.strip())
+    async with engine.connect() as conn:
+        actors = (
+            await conn.scalars(select(AuditEvent.actor).where(AuditEvent.organization_id == org_id))
+        ).all()
+    assert actors and set(actors) == {f"cli:uid-{os.getuid()}"}

@@ -6,6 +6,7 @@ import dataclasses
 import json
 import threading
 import time
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
@@ -17,10 +18,14 @@ import pytest_asyncio
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_api.app import create_app
 from oversight_api.resources import Resources
-from oversight_db.models import Organization
+from oversight_app.caller import Caller
+from oversight_app.permissions import Role
+from oversight_db.models import AuditEvent, Organization
 from tests.conftest import MakeOrg
 
 ISSUER = "https://login.example.org/realms/oversight"
@@ -183,3 +188,64 @@ async def test_keys_from_a_jwks_url(
         assert unknown_kid.status_code == 401
         expired = await c.get("/v1/ping", headers=bearer(token(rsa_key, plan, exp=int(time.time()) - 120)))
         assert expired.status_code == 401
+
+
+FORGED_SUBJECTS = {
+    "newline": "user-42\nuser:admin",
+    "carriage-return": "user-42\r",
+    "tab": "user-42\tadmin",
+    "nul": "user-42\x00",
+    "escape": "\x1b[31muser-42",
+    "delete": "user-42\x7f",
+    "c1-control": "user-42\x85next",
+    "bidi-override": "user-\u202e24",
+    "zero-width": "user\u200b-42",
+    "line-separator": "user-42\u2028admin",
+    "empty": "",
+    "too-long": "u" * 196,  # "user:" + 196 characters would not fit the audit trail's 200
+}
+
+
+@pytest.mark.parametrize("sub", FORGED_SUBJECTS.values(), ids=FORGED_SUBJECTS.keys())
+async def test_a_subject_with_control_characters_or_too_long_is_a_401_never_an_actor(
+    static_client: httpx.AsyncClient,
+    rsa_key: rsa.RSAPrivateKey,
+    make_org: MakeOrg,
+    session: AsyncSession,
+    sub: str,
+) -> None:
+    plan = await make_org("plan")
+    t = token(rsa_key, plan, sub=sub)
+    ping = await static_client.get("/v1/ping", headers=bearer(t))
+    write = await static_client.post(
+        "/v1/api-keys", json={"name": "forged", "role": "viewer"}, headers=bearer(t)
+    )
+    for r in (ping, write):
+        assert r.status_code == 401, r.text
+        assert r.headers["content-type"] == "application/problem+json"
+        assert r.json()["type"] == "urn:oversight:problem:unauthenticated"
+        assert sub not in r.text or not sub
+    actors = await session.scalars(select(AuditEvent.actor).where(AuditEvent.organization_id == plan.id))
+    assert list(actors) == []
+
+
+async def test_a_long_printable_non_ascii_subject_is_the_actor(
+    static_client: httpx.AsyncClient, rsa_key: rsa.RSAPrivateKey, make_org: MakeOrg, session: AsyncSession
+) -> None:
+    plan = await make_org("plan")
+    sub = "Jürgen Ødegård " + "x" * 180  # 195 characters: "user:" + sub is the audit trail's 200
+    t = token(rsa_key, plan, sub=sub)
+    ping = await static_client.get("/v1/ping", headers=bearer(t))
+    assert ping.status_code == 200 and ping.json()["actor"] == f"user:{sub}"
+    write = await static_client.post("/v1/api-keys", json={"name": "ok", "role": "viewer"}, headers=bearer(t))
+    assert write.status_code == 201, write.text
+    actors = await session.scalars(select(AuditEvent.actor).where(AuditEvent.organization_id == plan.id))
+    assert list(actors) == [f"user:{sub}"]
+
+
+def test_a_caller_cannot_carry_an_unclean_actor() -> None:
+    """Whatever builds a Caller from outside input checks it first; one that did not fails here."""
+    for actor in ("user:a\nb", "", "x" * 201, "cli:\u202eroot"):
+        with pytest.raises(ValueError):
+            Caller(uuid.uuid4(), "plan", Role.VIEWER, actor)
+    assert Caller(uuid.uuid4(), "plan", Role.VIEWER, "x" * 200).actor == "x" * 200

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -64,5 +68,51 @@ async def test_library_loggers_print_no_exception_text(
     written = out.out + out.err
     assert "Exception in ASGI application" in written
     assert "job:1 failed" in written and "IntegrityError" in written
+    for secret in (NAME, BIRTH.isoformat(), NUMBER):
+        assert secret not in written
+
+
+async def test_a_library_message_quoting_its_own_exception_prints_its_type(
+    settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """asyncio's "Task exception was never retrieved" is built before logging, with the task's repr -
+    which quotes the exception (``exception=IntegrityError('...')``)."""
+    driver_error = (await _database_error(settings)).orig  # its text names the member number
+    assert driver_error is not None
+    configure_logging("info", json=True)
+    loop = asyncio.get_running_loop()
+    future = loop.create_future()
+    future.set_exception(driver_error)
+    assert NUMBER in repr(future)
+    loop.default_exception_handler(
+        {"message": "Task exception was never retrieved", "exception": driver_error, "future": future}
+    )
+    future.exception()  # retrieved now: no second report when it is collected
+    written = capsys.readouterr().err
+    assert "Task exception was never retrieved" in written and type(driver_error).__name__ in written
+    for secret in (NAME, BIRTH.isoformat(), NUMBER):
+        assert secret not in written
+
+
+def test_uncaught_exceptions_in_the_process_and_its_threads_are_logged_without_their_message() -> None:
+    """What Python's default hooks would print to stderr, message and all."""
+    program = f"""
+import threading
+from oversight_db.logs import configure_logging
+configure_logging("info", json=True)
+thread = threading.Thread(target=lambda: int({NAME!r}), name="member-import")
+thread.start()
+thread.join()
+raise LookupError({NUMBER!r}, {BIRTH.isoformat()!r})
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+    written = done.stdout + done.stderr
+    assert done.returncode == 1
+    lines = [json.loads(line) for line in done.stderr.splitlines()]
+    assert [(x["event"], x["error_type"]) for x in lines] == [
+        ("thread_exception", "ValueError"),
+        ("uncaught_exception", "LookupError"),
+    ]
+    assert lines[0]["thread"] == "member-import" and "Traceback" in lines[1]["exception"]
     for secret in (NAME, BIRTH.isoformat(), NUMBER):
         assert secret not in written

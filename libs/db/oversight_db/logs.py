@@ -98,6 +98,30 @@ def configure_logging(level: str = "info", json: bool = True) -> None:
         cache_logger_on_first_use=False,
     )
     _route_library_logs(processors[:-1], renderer, numeric_level)
+    _route_uncaught_exceptions()
+
+
+def _route_uncaught_exceptions() -> None:
+    """An exception nobody caught - one that ends the process, or a thread's - is printed by Python's
+    default hooks straight to stderr, message and all; ours log it like any other (type and frames).
+    Only Python's defaults are replaced: a hook someone installed on purpose (a test runner's, an error
+    tracker's) stays theirs."""
+    log = structlog.get_logger("oversight.uncaught")
+
+    def excepthook(exc_type: type[BaseException], exc: BaseException, tb: Any) -> None:
+        log.critical("uncaught_exception", error_type=exc_type.__name__, exc_info=exc)
+
+    def thread_excepthook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            thread = args.thread.name if args.thread else None
+            log.error(
+                "thread_exception", error_type=args.exc_type.__name__, thread=thread, exc_info=args.exc_value
+            )
+
+    if sys.excepthook is sys.__excepthook__:
+        sys.excepthook = excepthook
+    if threading.excepthook is threading.__excepthook__:
+        threading.excepthook = thread_excepthook
 
 
 # Loggers that libraries configure with handlers of their own (uvicorn's default log config does, when it is
@@ -159,4 +183,21 @@ def _foreign_message(logger: Any, method: str, event: MutableMapping[str, Any]) 
             event["event"] = str(template)
     if record is not None:
         event["logger"] = record.name
+        if record.exc_info and record.exc_info[1] is not None:
+            event["event"] = _without_exception_text(str(event.get("event", "")), record.exc_info[1])
     return event
+
+
+def _without_exception_text(message: str, exc: BaseException) -> str:
+    """A message built before logging can quote its own exception (asyncio's "Task exception was never
+    retrieved" carries the task's repr, ``exception=IntegrityError('... Key (num)=(...)')``): each
+    exception of the chain, as ``repr`` or ``str``, is replaced by its type."""
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:  # a chain can loop back on itself
+        seen.add(id(link))
+        for text in (repr(link), str(link)):
+            if text:
+                message = message.replace(text, f"<{type(link).__name__}>")
+        link = link.__cause__ or link.__context__
+    return message

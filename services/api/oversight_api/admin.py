@@ -7,6 +7,7 @@ They take a session and only flush; the CLI's unit of work commits. Each write i
 from __future__ import annotations
 
 import getpass
+import os
 import uuid
 from typing import Any, TypeVar
 
@@ -16,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_app.api_keys import service as api_keys
 from oversight_app.api_keys.schemas import ApiKeyCreated, ApiKeyIn
-from oversight_app.caller import Caller
+from oversight_app.caller import MAX_ACTOR_LENGTH, Caller, clean_identity
 from oversight_app.organizations import service as organizations
 from oversight_app.organizations.schemas import OrganizationIn
 from oversight_db import audit
@@ -34,10 +35,13 @@ class AdminError(Exception):
 
 
 def cli_actor() -> str:
+    """``cli:<user>``. The name comes from the environment (``LOGNAME``, ``USER``) before the password
+    database, so one that is not printable or too long for the audit trail is replaced by the uid."""
     try:
-        return f"cli:{getpass.getuser()}"
+        actor = f"cli:{getpass.getuser()}"
     except Exception:  # no user name in some containers
         return "cli"
+    return actor if clean_identity(actor, MAX_ACTOR_LENGTH) else f"cli:uid-{os.getuid()}"
 
 
 def _input(model: type[M], **values: Any) -> M:

@@ -16,7 +16,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from oversight_api.metrics import LATENCY, REQUESTS
 from oversight_api.problems import problem_response
 
-_REQUEST_ID_OK = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+# Matched whole (``fullmatch``): ``$`` would also accept a trailing newline, which would then ride into
+# every log line of the request and into the audit trail's request id.
+_REQUEST_ID_OK = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 
 log = structlog.get_logger("oversight.api.access")
 
@@ -57,7 +59,7 @@ def _request_id(scope: Scope) -> str:
     for name, value in scope["headers"]:
         if name == b"x-request-id":
             incoming: str = value.decode("latin-1")
-            if _REQUEST_ID_OK.match(incoming):
+            if _REQUEST_ID_OK.fullmatch(incoming):
                 return incoming
             break
     return uuid.uuid4().hex

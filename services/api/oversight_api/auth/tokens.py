@@ -10,14 +10,29 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_api.resources import Resources
-from oversight_app.caller import Caller
+from oversight_app.caller import MAX_ACTOR_LENGTH, Caller, clean_identity
 from oversight_app.errors import ProblemError
 from oversight_app.permissions import Role, role_fits
 from oversight_db.models.organizations import Organization
 
+ACTOR_PREFIX = "user:"
+
 
 def _unauthenticated(detail: str) -> ProblemError:
     return ProblemError(401, detail, slug="unauthenticated", headers={"WWW-Authenticate": "Bearer"})
+
+
+def _subject(claims: dict[str, Any]) -> str:
+    """The token's ``sub``, which the audit trail records as ``user:<sub>`` and logs may carry: a signed
+    token is still the identity provider's (or its users') text, so a subject with a control character
+    (a newline forges a line), or longer than the actor column holds, is refused rather than recorded."""
+    sub = claims.get("sub")
+    if not clean_identity(sub, MAX_ACTOR_LENGTH - len(ACTOR_PREFIX)):
+        raise _unauthenticated(
+            f"the token's subject must be 1-{MAX_ACTOR_LENGTH - len(ACTOR_PREFIX)} printable characters"
+        )
+    assert isinstance(sub, str)
+    return sub
 
 
 async def _signing_key(resources: Resources, token: str) -> Any:
@@ -55,6 +70,7 @@ async def caller_from_jwt(resources: Resources, session: AsyncSession, token: st
         )
     except jwt.PyJWTError as exc:
         raise _unauthenticated(f"invalid access token: {exc}") from None
+    actor = ACTOR_PREFIX + _subject(claims)
     try:
         org_id = uuid.UUID(str(claims.get(settings.oidc_org_claim)))
     except ValueError:
@@ -75,6 +91,4 @@ async def caller_from_jwt(resources: Resources, session: AsyncSession, token: st
     # One role per request: the most capable the token carries, in matrix order.
     order = [Role.STATE_ADMIN, Role.PLAN_ADMIN, Role.REVIEWER, Role.PROVIDER, Role.VIEWER]
     role = next(r for r in order if r in roles)
-    return Caller(
-        organization_id=org_id, organization_kind=org_kind, role=role, actor=f"user:{claims['sub']}"
-    )
+    return Caller(organization_id=org_id, organization_kind=org_kind, role=role, actor=actor)
