@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PY_DIRS := libs/domain/oversight_domain libs/db/oversight_db libs/app/oversight_app services/api/oversight_api services/worker/oversight_worker
 
-.PHONY: install run test lint fmt bench migrate clean
+.PHONY: install run test lint fmt bench migrate clean deploy-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ fmt: install
 
 bench: install  ## benchmarks: print measured figures and ratios (never part of `make test`)
 	$(BIN)/python -m tests.perf.run_all
+
+DEPLOY_STAMP := $(VENV)/.deploy-installed
+$(DEPLOY_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,deploy]"
+	touch $(DEPLOY_STAMP)
+
+deploy-check: $(DEPLOY_STAMP)  ## render + validate k8s manifests and compose.yaml offline; build the image where Docker runs
+	$(BIN)/python deploy/check.py
 
 migrate: install
 	$(BIN)/oversight migrate
