@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PY_DIRS := libs/domain/oversight_domain libs/db/oversight_db libs/app/oversight_app services/api/oversight_api services/worker/oversight_worker
 
-.PHONY: install run test lint fmt bench migrate clean
+.PHONY: install run test lint fmt bench migrate clean deploy-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,16 @@ fmt: install
 
 bench: install  ## benchmarks: print measured figures and ratios (never part of `make test`)
 	$(BIN)/python -m tests.perf.run_all
+
+# The deployment checkers live in a venv of their own: cloudcoil (the CRD models) registers a pytest plugin.
+DEPLOY_VENV := $(VENV)/deploy-tools
+$(DEPLOY_VENV)/.installed: deploy/check-requirements.txt
+	$(PYTHON) -m venv $(DEPLOY_VENV)
+	$(DEPLOY_VENV)/bin/python -m pip install --quiet -r deploy/check-requirements.txt
+	touch $@
+
+deploy-check: $(DEPLOY_VENV)/.installed  ## render + validate k8s manifests and compose.yaml offline; build the image where Docker runs
+	$(DEPLOY_VENV)/bin/python deploy/check.py
 
 migrate: install
 	$(BIN)/oversight migrate
