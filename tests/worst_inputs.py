@@ -61,7 +61,7 @@ def largest_tool() -> bytes:
     data = tool_data("ecm-largest")
     template = data["sections"][0]["elements"][0]
     per_section = MAX_ELEMENTS // MAX_SECTIONS
-    text = "x" * 200
+    text = "x" * 150
     data["sections"] = [
         {
             "key": f"s{s}",

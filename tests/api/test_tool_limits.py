@@ -18,15 +18,21 @@ YAML = {"Content-Type": "application/yaml"}
 JSON = {"Content-Type": "application/json"}
 
 BAD_TOOLS = [
-    ("alias-bomb-600k", worst_inputs.alias_bomb(), YAML, "larger than 262144 bytes"),
+    ("alias-bomb-600k", worst_inputs.alias_bomb(), YAML, "larger than 131072 bytes"),
     (
-        "alias-bomb-200k",
-        worst_inputs.alias_bomb(200_000),
+        "alias-bomb-100k",
+        worst_inputs.alias_bomb(100_000),
         YAML,
         "YAML aliases (*name) are not accepted (line 2",
     ),
-    ("deep-json", worst_inputs.deep_json(), JSON, "nested more than 20 levels deep (line 1, column 21)"),
-    ("deep-yaml", worst_inputs.deep_yaml(), YAML, "exceeded maximum nesting depth"),
+    ("deep-json-100k", worst_inputs.deep_json(), JSON, "larger than 131072 bytes"),
+    (
+        "deep-json-50k",
+        worst_inputs.deep_json(50_000),
+        JSON,
+        "nested more than 20 levels deep (line 1, column 21)",
+    ),
+    ("deep-yaml-50k", worst_inputs.deep_yaml(50_000), YAML, "exceeded maximum nesting depth"),
     ("long-int-json", worst_inputs.long_integer_json(), JSON, "a number longer than 20 characters (line 1"),
     ("long-int-yaml", worst_inputs.long_integer_yaml(), YAML, "a number longer than 20 characters"),
     ("invalid-utf8", worst_inputs.INVALID_UTF8, YAML, "not valid UTF-8 (byte 26"),
@@ -103,7 +109,7 @@ async def test_capacity_period_counts_are_bounded(
     )
     problem = assert_problem(r, 422, "validation")
     assert problem["errors"] == [
-        {"path": "body.quarterly_periods", "message": "31912 periods; at most 120"}
+        {"path": "body.quarterly_periods", "message": "31912 periods; at most 60"}
     ], problem
     monthly = {
         "first_month": "2000-01-01",

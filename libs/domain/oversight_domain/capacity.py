@@ -88,14 +88,14 @@ class _Model(BaseModel):
 # Bounds on the numbers that drive the schedule's loops: every period and month is a report, and a due date in
 # business days is counted one calendar day at a time (2,000,000 business days took 11.8 s; 10**12 overflowed
 # the date type). Far above Table 2 (seed 001: 6 quarters, 19 months, due 30 days or a month after).
-MAX_DUE_DAYS = 365
+MAX_DUE_DAYS = 180
 """Days from a period's end to its report's due date."""
 MAX_DUE_MONTHS_AFTER = 12
 """Months from a period's end month to its report's due month."""
-MAX_PERIODS = 120
-"""Quarterly (or other) performance periods in a program: 30 years of quarters."""
-MAX_MONTHLY_REPORTS = 120
-"""Monthly reports in a program: ten years."""
+MAX_PERIODS = 60
+"""Quarterly (or other) performance periods in a program: 15 years of quarters."""
+MAX_MONTHLY_REPORTS = 60
+"""Monthly reports in a program: five years."""
 MAX_MONTHS_PER_PERIOD = 12
 
 

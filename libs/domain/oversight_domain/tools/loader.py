@@ -32,8 +32,8 @@ class ToolValidationError(ValueError):
 
 # Limits on an uploaded tool document, far above what a real tool needs and low enough that parsing one costs
 # milliseconds: the shipped tools are about 18 KB, 4 levels of nesting and numbers of at most 4 characters.
-MAX_DOCUMENT_BYTES = 256 * 1024
-"""A tool document's size in bytes (14 times the largest shipped tool)."""
+MAX_DOCUMENT_BYTES = 128 * 1024
+"""A tool document's size in bytes (7 times the largest shipped tool)."""
 MAX_DEPTH = 20
 """Nested mappings and lists (a tool uses 5: ``policies.compliance.staleness.max_age_days.<kind>``)."""
 MAX_NUMBER_CHARS = 20

@@ -21,9 +21,9 @@ KEY_PATTERN = r"^[a-z0-9][a-z0-9_.\-]*$"
 # Bounds on the numbers that drive loops (sample draws, scoring, business-day counting, reminders), named so
 # the limits are found in one place. Each is far above the seeds' figures and keeps the work small: scoring
 # is records x record-level elements, and counting business days walks the calendar one day at a time.
-MAX_SECTIONS = 50
+MAX_SECTIONS = 25
 """Sections in a tool (the shipped tools have 4 and 6)."""
-MAX_ELEMENTS = 500
+MAX_ELEMENTS = 250
 """Elements in a tool, all sections together (the shipped tools have 13 and 41)."""
 MAX_EVIDENCE_SOURCES = 20
 MAX_SAMPLE_SIZE = 1000
