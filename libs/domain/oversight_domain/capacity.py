@@ -85,20 +85,34 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+# Bounds on the numbers that drive the schedule's loops: every period and month is a report, and a due date in
+# business days is counted one calendar day at a time (2,000,000 business days took 11.8 s; 10**12 overflowed
+# the date type). Far above Table 2 (seed 001: 6 quarters, 19 months, due 30 days or a month after).
+MAX_DUE_DAYS = 180
+"""Days from a period's end to its report's due date."""
+MAX_DUE_MONTHS_AFTER = 12
+"""Months from a period's end month to its report's due month."""
+MAX_PERIODS = 60
+"""Quarterly (or other) performance periods in a program: 15 years of quarters."""
+MAX_MONTHLY_REPORTS = 60
+"""Monthly reports in a program: five years."""
+MAX_MONTHS_PER_PERIOD = 12
+
+
 class DayOfFollowingMonth(_Model):
     kind: Literal["day_of_following_month"]
     day: int = Field(ge=1, le=31)
-    months_after: int = Field(default=1, ge=0)
+    months_after: int = Field(default=1, ge=0, le=MAX_DUE_MONTHS_AFTER)
 
 
 class LastDayOfMonth(_Model):
     kind: Literal["last_day_of_month"]
-    months_after: int = Field(default=0, ge=0)
+    months_after: int = Field(default=0, ge=0, le=MAX_DUE_MONTHS_AFTER)
 
 
 class DaysAfterEnd(_Model):
     kind: Literal["days_after_end"]
-    days: int = Field(ge=0)
+    days: int = Field(ge=0, le=MAX_DUE_DAYS)
     day_type: DayType = "calendar"
 
 
@@ -116,8 +130,8 @@ class QuarterlySpec(_Model):
 
     first_start: date | None = None
     last_end: date | None = None
-    months_per_period: int = Field(default=3, ge=1)
-    periods: tuple[PeriodSpec, ...] | None = None
+    months_per_period: int = Field(default=3, ge=1, le=MAX_MONTHS_PER_PERIOD)
+    periods: tuple[PeriodSpec, ...] | None = Field(default=None, max_length=MAX_PERIODS)
     due_rule: DueRule
 
 
@@ -226,6 +240,16 @@ def due_date(
     return add_days(period_end, rule.days, rule.day_type, calendar)
 
 
+def _due_date_in_range(
+    rule: DayOfFollowingMonth | LastDayOfMonth | DaysAfterEnd, period_end: date, calendar: Calendar, path: str
+) -> date:
+    """:func:`due_date`, refusing a due date past the last date Python represents (9999-12-31)."""
+    try:
+        return due_date(rule, period_end, calendar)
+    except (OverflowError, ValueError):  # date + timedelta overflows; date(10000, ...) is a ValueError
+        raise CapacityError([{"path": path, "message": "the due date falls after 9999-12-31"}]) from None
+
+
 def _quarter_label(start: date, end: date, index: int) -> str:
     if start.day == 1 and start.month % 3 == 1 and end == last_day_of_month(add_months(start, 2)):
         return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
@@ -248,6 +272,10 @@ def _generation_errors(first_start: date, last_end: date, months_per_period: int
                 f"{months_per_period}-month periods",
             }
         )
+    elif months // months_per_period > MAX_PERIODS:
+        errors.append(
+            {"path": "quarterly", "message": f"{months // months_per_period} periods; at most {MAX_PERIODS}"}
+        )
     return errors
 
 
@@ -256,9 +284,11 @@ def _periods_between(first_start: date, last_end: date, months_per_period: int) 
     periods = []
     start = first_start
     while start <= last_end:
-        nxt = add_months(start, months_per_period)
-        periods.append((start, nxt - timedelta(days=1)))
-        start = nxt
+        end = last_day_of_month(add_months(start, months_per_period - 1))
+        periods.append((start, end))
+        if end >= last_end:  # no next start computed: after 9999-12-31 there is none
+            break
+        start = end + timedelta(days=1)
     return periods
 
 
@@ -331,7 +361,7 @@ def generate_schedule(spec: ProgramSpec | Mapping[str, Any], calendar: Calendar 
             ScheduledReport(
                 "quarterly",
                 _quarter_label(start, end, i),
-                due_date(program.quarterly.due_rule, end, cal),
+                _due_date_in_range(program.quarterly.due_rule, end, cal, "quarterly.due_rule"),
                 start,
                 end,
                 i,
@@ -346,12 +376,16 @@ def generate_schedule(spec: ProgramSpec | Mapping[str, Any], calendar: Calendar 
         last = (m.last_month or periods[-1][1]).replace(day=1)
         if last < m.first_month:
             raise CapacityError([{"path": "monthly.last_month", "message": "is before first_month"}])
+        count = (last.year - m.first_month.year) * 12 + last.month - m.first_month.month + 1
+        if count > MAX_MONTHLY_REPORTS:
+            raise CapacityError(
+                [{"path": "monthly", "message": f"{count} monthly reports; at most {MAX_MONTHLY_REPORTS}"}]
+            )
         month, i = m.first_month, 1
         while month <= last:
             end = last_day_of_month(month)
-            reports.append(
-                ScheduledReport("monthly", f"{month:%Y-%m}", due_date(m.due_rule, end, cal), month, end, i)
-            )
+            due_on = _due_date_in_range(m.due_rule, end, cal, "monthly.due_rule")
+            reports.append(ScheduledReport("monthly", f"{month:%Y-%m}", due_on, month, end, i))
             month, i = add_months(month, 1), i + 1
     order = {"distribution_plan": 0, "quarterly": 1, "monthly": 2}
     reports.sort(key=lambda r: (r.due_on, order[r.kind]))

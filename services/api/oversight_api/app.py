@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -76,6 +77,10 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
             return
         built, servers = await build_resources(settings)
         app.state.resources = built
+        # Everything loaded so far (modules, the app, pools) lives as long as the process: frozen, a full garbage
+        # collection no longer walks it. Unfrozen, a collection triggered by one large request (a tool import
+        # parsing in a worker thread) held the GIL, and with it the event loop, for 300-700 ms.
+        gc.freeze()
         try:
             yield
         finally:

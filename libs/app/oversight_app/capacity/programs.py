@@ -3,6 +3,7 @@ by ``oversight_domain.capacity`` (Table 2 for the NC program)."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Any, cast
 
@@ -73,7 +74,9 @@ async def create_program(session: AsyncSession, caller: Caller, body: ProgramIn)
     """A state creates a program; its report schedule is generated from the program data and stored."""
     require_state(caller)
     program_id = uuid.uuid4()
-    spec, schedule = _spec_and_schedule(program_id, body)
+    # Bounded (oversight_domain.capacity's MAX_* limits), but counting business days for the largest program
+    # allowed is still hundreds of milliseconds of pure CPU: in a worker thread, off the event loop.
+    spec, schedule = await asyncio.to_thread(_spec_and_schedule, program_id, body)
     program = CapacityProgram(
         id=program_id,
         organization_id=caller.organization_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from fractions import Fraction
@@ -56,7 +57,9 @@ async def current_scorecard(session: AsyncSession, review: Review, tool: ToolVer
         )
     ).all()
     findings = [Finding(str(r[0]) if r[0] is not None else None, r[1], r[2]) for r in rows]
-    card = score(tool, findings, record_ids, first_draw)
+    # records x elements answers (up to MAX_SAMPLE_SIZE records per stratum and MAX_ELEMENTS elements): scored
+    # in a worker thread so a large review cannot hold the event loop.
+    card = await asyncio.to_thread(score, tool, findings, record_ids, first_draw)
     # Every draw leaves sampled records (an excluded one is replaced from its own draw's reserve), so the
     # sampled records tell which draws exist.
     draws = {r[1] for r in records}

@@ -7,6 +7,7 @@ A stored version changes only while no review uses it: importing (an organizatio
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from enum import StrEnum
@@ -168,7 +169,9 @@ def _parse(raw: bytes, fmt: ToolFormat) -> ToolVersion:
 
 async def import_tool(session: AsyncSession, caller: Caller, fmt: ToolFormat, raw: bytes) -> ImportedTool:
     """Store the caller's own version of a tool; re-importing an unused version replaces it."""
-    tool = _parse(raw, fmt)
+    # Parsing is bounded (document size, nesting, numbers, no YAML aliases) but is still milliseconds of pure
+    # CPU for a large document: in a worker thread, so the event loop keeps answering other requests.
+    tool = await asyncio.to_thread(_parse, raw, fmt)
     if await _stored_row(session, None, tool) is not None:
         raise conflict(
             f"{tool.key} version {tool.version} is a shipped tool version; import yours as a new version",

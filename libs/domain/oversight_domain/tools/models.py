@@ -18,6 +18,23 @@ from oversight_domain.types import DayType, ExactFraction, Level, Program
 
 KEY_PATTERN = r"^[a-z0-9][a-z0-9_.\-]*$"
 
+# Bounds on the numbers that drive loops (sample draws, scoring, business-day counting, reminders), named so
+# the limits are found in one place. Each is far above the seeds' figures and keeps the work small: scoring
+# is records x record-level elements, and counting business days walks the calendar one day at a time.
+MAX_SECTIONS = 25
+"""Sections in a tool (the shipped tools have 4 and 6)."""
+MAX_ELEMENTS = 250
+"""Elements in a tool, all sections together (the shipped tools have 13 and 41)."""
+MAX_EVIDENCE_SOURCES = 20
+MAX_SAMPLE_SIZE = 1000
+"""Records per stratum, the cap, the expansion draw and the oversample (seeds: 8, 10, 30)."""
+MAX_POLICY_DAYS = 730
+"""Any day count in a policy (notice 28, PIP 90, CAP 30, TAR 60 in the seeds); two years at most."""
+MAX_REMINDERS = 10
+MAX_REVIEW_FREQUENCY_MONTHS = 120
+MAX_ENGAGEMENT_COUNT = 100
+"""Attempts or contacts required in an engagement window (seed 003: 3 and 1)."""
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -47,7 +64,7 @@ class Element(_Model):
     key: str = Field(pattern=KEY_PATTERN, max_length=80)
     title: str = Field(min_length=1)
     requirement: str = Field(min_length=1)
-    evidence_sources: tuple[str, ...] = ()
+    evidence_sources: tuple[str, ...] = Field(default=(), max_length=MAX_EVIDENCE_SOURCES)
     level: Level
     points: int = Field(ge=1, le=1000)
 
@@ -55,7 +72,7 @@ class Element(_Model):
 class Section(_Model):
     key: str = Field(pattern=KEY_PATTERN, max_length=80)
     title: str = Field(min_length=1)
-    elements: tuple[Element, ...] = Field(min_length=1)
+    elements: tuple[Element, ...] = Field(min_length=1, max_length=MAX_ELEMENTS)
 
 
 # --------------------------------------------------------------------------- policies
@@ -122,10 +139,10 @@ class SamplingPolicy(_Model):
     """
 
     strata: Literal["single", "by_stratum"]
-    per_stratum: int = Field(ge=1)
-    cap: int | None = Field(default=None, ge=1)
-    expansion_size: int = Field(default=0, ge=0)
-    oversample: int = Field(default=0, ge=0)
+    per_stratum: int = Field(ge=1, le=MAX_SAMPLE_SIZE)
+    cap: int | None = Field(default=None, ge=1, le=MAX_SAMPLE_SIZE)
+    expansion_size: int = Field(default=0, ge=0, le=MAX_SAMPLE_SIZE)
+    oversample: int = Field(default=0, ge=0, le=MAX_SAMPLE_SIZE)
     eligibility_min_enrolled: int | None = Field(default=None, ge=1)
     frame: str = Field(default="", description="What the sampling frame is (documentation for reviewers).")
 
@@ -137,9 +154,9 @@ class NoticePolicy(_Model):
     sends no reminder.
     """
 
-    days: int = Field(ge=0)
+    days: int = Field(ge=0, le=MAX_POLICY_DAYS)
     day_type: DayType = "calendar"
-    reminder_days_before: int | None = Field(default=7, ge=1)
+    reminder_days_before: int | None = Field(default=7, ge=1, le=MAX_POLICY_DAYS)
 
 
 class EscalationPolicy(_Model):
@@ -150,22 +167,22 @@ class EscalationPolicy(_Model):
     ``reminder_offsets``: calendar days before the due date at which ``action_plan_due_soon`` is owed.
     """
 
-    pip_days: int | None = Field(ge=1)
-    cap_days: int | None = Field(ge=1)
+    pip_days: int | None = Field(ge=1, le=MAX_POLICY_DAYS)
+    cap_days: int | None = Field(ge=1, le=MAX_POLICY_DAYS)
     day_type: DayType = "calendar"
     calendar: str = Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
     technical_assistance_exempt: bool = True
     first_review_is_technical_assistance: bool = False
     holds_on_cap: tuple[str, ...] = ("new_enrollment", "authorizations")
-    reminder_offsets: tuple[int, ...] = (14, 7, 1)
+    reminder_offsets: tuple[int, ...] = Field(default=(14, 7, 1), max_length=MAX_REMINDERS)
     on_cap_overdue: Literal["termination_recommended"] = "termination_recommended"
 
     @model_validator(mode="after")
     def _check(self) -> EscalationPolicy:
         errors: list[dict[str, str]] = []
         for i, off in enumerate(self.reminder_offsets):
-            if off < 1:
-                errors.append({"path": f"reminder_offsets[{i}]", "message": "must be >= 1"})
+            if not 1 <= off <= MAX_POLICY_DAYS:
+                errors.append({"path": f"reminder_offsets[{i}]", "message": f"must be 1-{MAX_POLICY_DAYS}"})
         if len(set(self.reminder_offsets)) != len(self.reminder_offsets):
             errors.append({"path": "reminder_offsets", "message": "offsets must be unique"})
         if errors:
@@ -176,26 +193,26 @@ class EscalationPolicy(_Model):
 class ReviewFrequency(_Model):
     """How often a provider is reviewed (ECM: every other year = 24 months, seed 003)."""
 
-    months: int | None = Field(default=None, ge=1)
+    months: int | None = Field(default=None, ge=1, le=MAX_REVIEW_FREQUENCY_MONTHS)
     note: str = ""
 
 
 class EngagementPolicy(_Model):
     """Seed 003 "Engagement Requirements Met": non-enrolled 3 attempts / 30 days; enrolled >= 1 / 30 days."""
 
-    window_days: int = Field(default=30, ge=1)
-    not_enrolled_min_attempts: int = Field(default=3, ge=0)
-    enrolled_min_contacts: int = Field(default=1, ge=0)
+    window_days: int = Field(default=30, ge=1, le=MAX_POLICY_DAYS)
+    not_enrolled_min_attempts: int = Field(default=3, ge=0, le=MAX_ENGAGEMENT_COUNT)
+    enrolled_min_contacts: int = Field(default=1, ge=0, le=MAX_ENGAGEMENT_COUNT)
 
 
 class TarTimelinessPolicy(_Model):
     """Seed 003, Partnership policy MCUP3041."""
 
-    service_days: int = Field(default=15, ge=0)
+    service_days: int = Field(default=15, ge=0, le=MAX_POLICY_DAYS)
     service_day_type: DayType = "business"
-    denial_or_retro_days: int = Field(default=60, ge=0)
+    denial_or_retro_days: int = Field(default=60, ge=0, le=MAX_POLICY_DAYS)
     denial_or_retro_day_type: DayType = "calendar"
-    renewal_days_before_end: int = Field(default=10, ge=0)
+    renewal_days_before_end: int = Field(default=10, ge=0, le=MAX_POLICY_DAYS)
     renewal_day_type: DayType = "calendar"
 
 
@@ -215,9 +232,9 @@ class StalenessPolicy(_Model):
     @model_validator(mode="after")
     def _check(self) -> StalenessPolicy:
         errors = [
-            {"path": f"max_age_days.{k}", "message": "must be >= 1"}
+            {"path": f"max_age_days.{k}", "message": f"must be 1-{MAX_POLICY_DAYS}"}
             for k, v in self.max_age_days.items()
-            if v < 1
+            if not 1 <= v <= MAX_POLICY_DAYS
         ]
         if errors:
             raise semantic_error(errors)
@@ -252,7 +269,7 @@ class ToolVersion(_Model):
     program: Program
     jurisdiction: str = Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
     source: str = ""
-    sections: tuple[Section, ...] = Field(min_length=1)
+    sections: tuple[Section, ...] = Field(min_length=1, max_length=MAX_SECTIONS)
     policies: Policies
 
     @model_validator(mode="after")
@@ -283,6 +300,9 @@ class ToolVersion(_Model):
                     )
                 else:
                     seen_elements[element.key] = here
+        elements = sum(len(section.elements) for section in self.sections)
+        if elements > MAX_ELEMENTS:
+            errors.append({"path": "sections", "message": f"{elements} elements; at most {MAX_ELEMENTS}"})
         sampling = self.policies.sampling
         if sampling.strata == "single" and sampling.cap is not None and sampling.cap < sampling.per_stratum:
             errors.append({"path": "policies.sampling.cap", "message": "must be >= per_stratum"})
