@@ -168,6 +168,10 @@ def service_env(database_url: str, redis_url: str, data_dir: Path, **extra: str)
             "PYTHONPATH": str(REPO_ROOT),
         }
     )
+    # Every process writing to the session's database signs audit events with the one test key (conftest), or
+    # a whole-database `oversight audit verify` in a later test would meet key ids it cannot check.
+    if "OVERSIGHT_AUDIT_KEY" in os.environ:
+        env["OVERSIGHT_AUDIT_KEY"] = os.environ["OVERSIGHT_AUDIT_KEY"]
     env.update(extra)
     return env
 
