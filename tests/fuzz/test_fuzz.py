@@ -16,6 +16,8 @@ alone with ``pytest -m fuzz -s`` to print the figures.
 from __future__ import annotations
 
 import asyncio
+import base64
+import json
 import os
 import time
 from collections import Counter
@@ -48,6 +50,66 @@ SKIPPED = {("GET", "/readyz")}
 ELSEWHERE = {("POST", "/v1/tools"): "a tool import that is not UTF-8 (tool-import limits, issue 12)"}
 
 
+def _b64(value: Any) -> str:
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+
+# The classes of bad input the hardening probe found answered with 500, planted into generated cases on top
+# of what schemathesis tries by itself (its random strings rarely hold a NUL, decode as a cursor or overflow).
+HOSTILE_TEXT = ["a\x00b", "\x00", "x\ud800y", "\udfff"]
+HOSTILE_INT = [2**31, -(2**31) - 1, 3790901571040, 10**20]
+HOSTILE_DAY = ["0001-01-01", "9999-12-31", "1899-12-31", "2200-01-01"]
+HOSTILE_CURSOR = [
+    _b64([1, 2]),
+    _b64("ab"),
+    _b64([None, None]),
+    _b64([[[[[[]]]]]]),
+    base64.urlsafe_b64encode(b"[" * 5000 + b"]" * 5000).decode(),
+    _b64([{"x": 1}, {"k": "u"}]),
+    _b64([{"k": "dt", "t": "0001-01-01T00:00:00+14:00"}, {"k": "u", "t": "not-a-uuid"}]),
+]
+
+
+def _leaves(value: Any, at: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any]]:
+    if isinstance(value, dict):
+        return [leaf for k, v in value.items() for leaf in _leaves(v, (*at, k))]
+    if isinstance(value, list):
+        return [leaf for i, v in enumerate(value) for leaf in _leaves(v, (*at, i))]
+    return [(at, value)]
+
+
+def _hostile_for(name: Any, value: Any) -> list[Any]:
+    if name == "cursor":
+        return HOSTILE_CURSOR
+    if isinstance(value, int) and not isinstance(value, bool):
+        return HOSTILE_INT
+    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
+        return HOSTILE_DAY
+    return HOSTILE_TEXT
+
+
+@st.composite
+def _planted(draw: st.DrawFn, cases: st.SearchStrategy[schemathesis.Case[Any]]) -> schemathesis.Case[Any]:
+    """A generated case with one of its values (query, path, header, or any leaf of the body) replaced by
+    a hostile one of the same kind."""
+    case = draw(cases)
+    spots: list[tuple[str, tuple[Any, ...], Any]] = []
+    for where in ("query", "path_parameters", "headers"):
+        for key, value in (getattr(case, where) or {}).items():
+            if where != "headers" or key in ("If-Match", "Idempotency-Key"):
+                spots.append((where, (key,), value))
+    if isinstance(case.body, dict | list):
+        spots += [("body", at, value) for at, value in _leaves(case.body) if at]
+    if not spots:
+        return case
+    where, at, value = draw(st.sampled_from(spots))
+    container: Any = case.body if where == "body" else getattr(case, where)
+    for step in at[:-1]:
+        container = container[step]
+    container[at[-1]] = draw(st.sampled_from(_hostile_for(at[-1], value)))
+    return case
+
+
 @dataclass
 class Figures:
     operations: int = 0
@@ -63,7 +125,8 @@ def _httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     # No cookies: no operation declares one (and httpx deprecates per-request cookies).
     out: dict[str, Any] = {k: kwargs[k] for k in ("method", "url", "headers", "params") if k in kwargs}
     if "json" in kwargs:
-        out["json"] = kwargs["json"]
+        # ASCII escapes, as a client's JSON may spell a lone surrogate ("\\ud800").
+        out["content"] = json.dumps(kwargs["json"])
     if "data" in kwargs:
         out["content" if isinstance(kwargs["data"], bytes | str) else "data"] = kwargs["data"]
     return out
@@ -91,6 +154,8 @@ def _fuzz_operation(
         strategies.append(
             operation.as_strategy(generation_mode=GenerationMode.POSITIVE, path_parameters=real)
         )
+    # Each kind of case also with one value replaced by a hostile one (the probe's classes of bad input).
+    strategies += [_planted(strategy) for strategy in strategies]
 
     @settings(
         max_examples=EXAMPLES,
@@ -103,8 +168,8 @@ def _fuzz_operation(
     )
     @given(case=st.one_of(strategies), caller=st.sampled_from(callers))
     def run(case: schemathesis.Case[Any], caller: dict[str, str]) -> None:
-        kwargs = _httpx_kwargs(case.as_transport_kwargs(base_url="http://test", headers=caller))
         try:
+            kwargs = _httpx_kwargs(case.as_transport_kwargs(base_url="http://test", headers=caller))
             response = send(kwargs)
         except (httpx.InvalidURL, httpx.LocalProtocolError, UnicodeEncodeError):
             # A header or URL no HTTP client can put on the wire (e.g. a line break in a header value).
