@@ -13,6 +13,8 @@ WALK_BODIES: dict[tuple[str, str], Any] = {
     ("PATCH", "/v1/organizations/{organization_id}"): {"name": "Renamed by an outsider"},
     ("POST", "/v1/providers/{provider_id}/sites"): {"name": "Outsider site"},
     ("PATCH", "/v1/network-links/{network_link_id}"): {"status": "terminated"},
+    # --- provider sites (issue 12) ---
+    ("PATCH", "/v1/providers/{provider_id}/sites/{site_id}"): {"city": "Outsider city"},
     # --- Capacity Building (issue 7) ---
     ("POST", "/v1/capacity/programs/{program_id}/participants"): {
         "plan_id": "00000000-0000-4000-8000-000000000001"

@@ -241,6 +241,17 @@ async def reviews(ctx: WalkContext) -> dict[str, str]:
 BUILDERS.append(reviews)
 
 
+# --- provider sites (issue 12): tenant A's own site for its provider ---------------------------------------
+async def sites(ctx: WalkContext) -> dict[str, str]:
+    admin = ctx.headers["plan_admin"]
+    url = f"/v1/providers/{ctx.provider.id}/sites"
+    provider = ok(await ctx.client.post(url, json={"name": "Tenant A site"}, headers=admin)).json()
+    return {"site_id": next(s["id"] for s in provider["sites"] if s["name"] == "Tenant A site")}
+
+
+BUILDERS.append(sites)
+
+
 async def build_world(ctx: WalkContext) -> dict[str, str]:
     for builder in BUILDERS:
         ctx.ids.update(await builder(ctx))

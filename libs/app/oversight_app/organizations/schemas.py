@@ -91,7 +91,31 @@ class SiteIn(_In):
     county: Text | None = Field(default=None, max_length=100)
 
 
+class SitePatch(_In):
+    """Change your own site: the fields given are set (``null`` clears an optional one; the name stays)."""
+
+    name: Text | None = Field(default=None, min_length=1, max_length=300)
+    address_line: Text | None = Field(default=None, max_length=300)
+    city: Text | None = Field(default=None, max_length=100)
+    state: Text | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    postal_code: Text | None = Field(default=None, pattern=r"^\d{5}(-\d{4})?$")
+    county: Text | None = Field(default=None, max_length=100)
+
+    @field_validator("name")
+    @classmethod
+    def _name_stays(cls, value: str | None) -> str | None:
+        # Field validators see only values the client sent: an explicit null would erase a required field.
+        if value is None:
+            raise ValueError("a site keeps its name; send a new one or leave it out")
+        return value
+
+
+SiteOwner = Literal["provider", "plan"]
+
+
 class SiteOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: uuid.UUID
     name: str
     address_line: str | None
@@ -99,6 +123,13 @@ class SiteOut(BaseModel):
     state: str | None
     postal_code: str | None
     county: str | None
+    owner: SiteOwner = Field(
+        description="provider: the provider's own site, shown to every plan it contracts with and changed only "
+        "by the provider; plan: an entry of the plan owner_id, shown to that plan (and the provider and the "
+        "state), never to another plan, and changed only by that plan"
+    )
+    owner_id: uuid.UUID = Field(description="The organization whose entry this site is")
+    version: int
 
 
 class ProviderIn(_In):
@@ -112,8 +143,16 @@ class ProviderIn(_In):
     program: Program
     effective_from: Day
     effective_to: Day | None = None
-    sites: list[SiteIn] = Field(default_factory=list, max_length=100)
-    settings: OrganizationSettings = Field(default_factory=OrganizationSettings)
+    sites: list[SiteIn] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Your own sites for this provider (other plans never see them)",
+    )
+    settings: OrganizationSettings = Field(
+        default_factory=OrganizationSettings,
+        description="The provider's notice contacts, used only when the NPI is new to Oversight; after that they "
+        "are the provider's own record, which only the provider changes",
+    )
 
     _npi = field_validator("npi")(_check_npi)
 
@@ -140,5 +179,5 @@ class ProviderOut(BaseModel):
     npi: str | None
     jurisdiction: str
     version: int
-    sites: list[SiteOut]
+    sites: list[SiteOut] = Field(description="The provider's own sites and the caller's own entries")
     network: list[NetworkLinkOut] = Field(description="The links the caller may see")

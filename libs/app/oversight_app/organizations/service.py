@@ -15,8 +15,9 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, select, text
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal_column, or_, select, text
 from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_app import tenancy
@@ -24,6 +25,7 @@ from oversight_app.audit import audit_event
 from oversight_app.caller import Caller
 from oversight_app.errors import ProblemError, conflict, not_found, unprocessable
 from oversight_app.etags import check_if_match
+from oversight_app.lookup import one_or_404
 from oversight_app.organizations.schemas import (
     NetworkLinkOut,
     NetworkLinkPatch,
@@ -33,6 +35,8 @@ from oversight_app.organizations.schemas import (
     ProviderIn,
     ProviderOut,
     SiteIn,
+    SiteOut,
+    SitePatch,
 )
 from oversight_app.pagination import PageParams, keyset_page
 from oversight_app.permissions import Role
@@ -176,7 +180,27 @@ async def update_organization(
 # --- providers -----------------------------------------------------------------------------------------
 
 
-def _sites_json() -> Any:
+def site_clause(caller: Caller) -> ColumnElement[bool]:
+    """Sites the caller may read: a provider's own sites, plus the entries tenancy's plan-provider rule lets the
+    caller see (a plan its own; the provider every plan's entry about it; a state its jurisdiction's plans').
+    Another plan's entry about the same provider is outside it, so it is a 404 like any other tenant's row."""
+    return and_(
+        tenancy.provider_clause(caller, ProviderSite.provider_id),
+        or_(
+            ProviderSite.owner_id == ProviderSite.provider_id,
+            tenancy.plan_provider_clause(caller, ProviderSite.owner_id, ProviderSite.provider_id),
+        ),
+    )
+
+
+def _owner_kind() -> Any:
+    return case(
+        (ProviderSite.owner_id == ProviderSite.provider_id, literal_column("'provider'")),
+        else_=literal_column("'plan'"),
+    )
+
+
+def _sites_json(caller: Caller) -> Any:
     site = func.jsonb_build_object(
         "id",
         ProviderSite.id,
@@ -192,12 +216,18 @@ def _sites_json() -> Any:
         ProviderSite.postal_code,
         "county",
         ProviderSite.county,
+        "owner",
+        _owner_kind(),
+        "owner_id",
+        ProviderSite.owner_id,
+        "version",
+        ProviderSite.version,
     )
+    # Two owners may each have a "Main": the provider's own first, then by id, so the order is stable.
+    order = aggregate_order_by(site, ProviderSite.name, _owner_kind().desc(), ProviderSite.id)
     return (
-        select(
-            func.coalesce(func.jsonb_agg(aggregate_order_by(site, ProviderSite.name)), text("'[]'::jsonb"))
-        )
-        .where(ProviderSite.provider_id == Organization.id)
+        select(func.coalesce(func.jsonb_agg(order), text("'[]'::jsonb")))
+        .where(ProviderSite.provider_id == Organization.id, site_clause(caller))
         .correlate(Organization)
         .scalar_subquery()
     )
@@ -239,7 +269,7 @@ def _provider_select(caller: Caller) -> Select[Any]:
         Organization.npi,
         Organization.jurisdiction,
         Organization.version,
-        _sites_json().label("sites"),
+        _sites_json(caller).label("sites"),
         _links_json(caller).label("network"),
     ).where(Organization.kind == "provider", tenancy.provider_clause(caller, Organization.id))
 
@@ -279,13 +309,16 @@ async def list_providers(
     return [_provider_out(r) for r in rows], cursor
 
 
-async def _insert_sites(session: AsyncSession, provider_id: uuid.UUID, sites: list[SiteIn]) -> int:
+async def _insert_sites(
+    session: AsyncSession, provider_id: uuid.UUID, owner_id: uuid.UUID, sites: list[SiteIn]
+) -> int:
+    """Insert ``owner_id``'s sites for the provider; a name the owner already has is skipped (counted out)."""
     if not sites:
         return 0
     names = [s.name for s in sites]
     if len(set(names)) != len(names):
         raise unprocessable(
-            "site names must be unique per provider",
+            "site names must be unique",
             [
                 {"path": f"body.sites[{i}].name", "message": "duplicate site name"}
                 for i, n in enumerate(names)
@@ -294,8 +327,19 @@ async def _insert_sites(session: AsyncSession, provider_id: uuid.UUID, sites: li
         )
     result = await session.execute(
         insert(ProviderSite)
-        .values([{"id": uuid.uuid4(), "provider_id": provider_id, **s.model_dump()} for s in sites])
-        .on_conflict_do_nothing(index_elements=["provider_id", "name"])
+        .values(
+            [
+                {
+                    "id": uuid.uuid4(),
+                    "provider_id": provider_id,
+                    "owner_id": owner_id,
+                    "version": 1,
+                    **s.model_dump(),
+                }
+                for s in sites
+            ]
+        )
+        .on_conflict_do_nothing(index_elements=["provider_id", "owner_id", "name"])
         .returning(ProviderSite.id)
     )
     return len(result.all())
@@ -391,7 +435,8 @@ async def add_provider(session: AsyncSession, caller: Caller, body: ProviderIn) 
     _check_addition(caller, body)
     provider_id, new_provider = await _provider_for_npi(session, caller, body)
     await _link_to_network(session, caller, provider_id, body, new_provider)
-    sites = await _insert_sites(session, provider_id, body.sites)
+    # The plan's sites are its own entries, whether the provider is new or another plan's already.
+    sites = await _insert_sites(session, provider_id, caller.organization_id, body.sites)
     if sites:
         await audit_event(
             session, caller, "provider_site.created", "organization", provider_id, {"count": sites}
@@ -399,14 +444,93 @@ async def add_provider(session: AsyncSession, caller: Caller, body: ProviderIn) 
     return await get_provider(session, caller, provider_id)
 
 
+def _site_owner(caller: Caller) -> uuid.UUID:
+    """Whose entry a new site is: the calling plan's own, or the provider's own when the provider adds it."""
+    if caller.organization_kind not in ("plan", "provider"):
+        raise ProblemError(403, "only a plan or the provider itself enters sites", slug="forbidden")
+    return caller.organization_id
+
+
 async def add_site(
     session: AsyncSession, caller: Caller, provider_id: uuid.UUID, body: SiteIn
 ) -> ProviderOut:
-    await get_provider(session, caller, provider_id)  # 404 outside the caller's network
-    if not await _insert_sites(session, provider_id, [body]):
-        raise conflict("this provider already has a site with that name", slug="site-exists")
+    """Add a site: a plan's own entry about a provider in its network, or a provider's own site."""
+    await get_provider(session, caller, provider_id)  # 404 outside the caller's network (or not itself)
+    owner_id = _site_owner(caller)
+    if not await _insert_sites(session, provider_id, owner_id, [body]):
+        raise conflict("you already have a site with that name for this provider", slug="site-exists")
     await audit_event(session, caller, "provider_site.created", "organization", provider_id, {"count": 1})
     return await get_provider(session, caller, provider_id)
+
+
+async def _load_site(
+    session: AsyncSession, caller: Caller, provider_id: uuid.UUID, site_id: uuid.UUID, *, lock: bool = False
+) -> ProviderSite:
+    stmt = select(ProviderSite).where(
+        ProviderSite.id == site_id, ProviderSite.provider_id == provider_id, site_clause(caller)
+    )
+    return await one_or_404(session, stmt, "site", lock=lock)
+
+
+async def _own_site(
+    session: AsyncSession, caller: Caller, provider_id: uuid.UUID, site_id: uuid.UUID
+) -> ProviderSite:
+    site = await _load_site(session, caller, provider_id, site_id, lock=True)
+    if site.owner_id != caller.organization_id:
+        # Visible (the provider sees each plan's entry about it, a state its plans'), so a 403 reveals nothing;
+        # another plan's entry never gets here: it is outside site_clause, a 404.
+        raise ProblemError(403, "only the organization that entered a site changes it", slug="forbidden")
+    return site
+
+
+async def get_site(
+    session: AsyncSession, caller: Caller, provider_id: uuid.UUID, site_id: uuid.UUID
+) -> SiteOut:
+    return SiteOut.model_validate(await _load_site(session, caller, provider_id, site_id))
+
+
+async def update_site(
+    session: AsyncSession,
+    caller: Caller,
+    provider_id: uuid.UUID,
+    site_id: uuid.UUID,
+    body: SitePatch,
+    if_match: str | None,
+) -> SiteOut:
+    site = await _own_site(session, caller, provider_id, site_id)
+    check_if_match(if_match, site.version)
+    changed = body.model_dump(exclude_unset=True)
+    try:
+        # A savepoint, so a rename onto another of the owner's names is a 409 and the request goes on.
+        async with session.begin_nested():
+            for field, value in changed.items():
+                setattr(site, field, value)
+            await session.flush()
+    except IntegrityError:
+        raise conflict(
+            "you already have a site with that name for this provider", slug="site-exists"
+        ) from None
+    await audit_event(
+        session,
+        caller,
+        "provider_site.updated",
+        "provider_site",
+        site.id,
+        {"fields": sorted(changed), "provider_id": str(provider_id)},
+    )
+    await session.refresh(site)
+    return SiteOut.model_validate(site)
+
+
+async def delete_site(
+    session: AsyncSession, caller: Caller, provider_id: uuid.UUID, site_id: uuid.UUID
+) -> None:
+    site = await _own_site(session, caller, provider_id, site_id)
+    await session.delete(site)
+    await session.flush()
+    await audit_event(
+        session, caller, "provider_site.deleted", "provider_site", site_id, {"provider_id": str(provider_id)}
+    )
 
 
 # --- network links -------------------------------------------------------------------------------------

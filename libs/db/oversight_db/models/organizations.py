@@ -50,18 +50,30 @@ class NetworkLink(IdMixin, TimestampMixin, VersionedMixin, Base):
     effective_to: Mapped[date | None]
 
 
-class ProviderSite(IdMixin, TimestampMixin, Base):
-    """A place a provider delivers care from (ECM/TCM sites are named in reviews and notices)."""
+class ProviderSite(IdMixin, TimestampMixin, VersionedMixin, Base):
+    """A place a provider delivers care from (ECM/TCM sites are named in reviews and notices).
+
+    ``owner_id`` is the organization whose entry the site is: the provider itself (its own site, shown to every
+    plan it contracts with) or the plan that entered it (shown to that plan, the provider and the state, never to
+    another plan). Only the owner changes it. The NPI and legal name live on ``organization`` and stay shared.
+    """
 
     __tablename__ = "provider_site"
-    __table_args__ = (UniqueConstraint("provider_id", "name"),)
+    # Names are unique per owner: one plan's "Main" must not collide with (and so reveal) another plan's.
+    __table_args__ = (UniqueConstraint("provider_id", "owner_id", "name"),)
 
     provider_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("organization.id", ondelete="CASCADE"), index=True
     )
+    owner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(300))
     address_line: Mapped[str | None] = mapped_column(String(300))
     city: Mapped[str | None] = mapped_column(String(100))
     state: Mapped[str | None] = mapped_column(String(2))
     postal_code: Mapped[str | None] = mapped_column(String(10))
     county: Mapped[str | None] = mapped_column(String(100))
+
+    @property
+    def owner(self) -> str:
+        """``provider`` for the provider's own site, ``plan`` for a plan's entry (the API's ``owner``)."""
+        return "provider" if self.owner_id == self.provider_id else "plan"

@@ -15,3 +15,7 @@ OrganizationsWrite = Annotated[Caller, Depends(require(Permission.ORGANIZATIONS_
 OrganizationsCreate = Annotated[Caller, Depends(require(Permission.ORGANIZATIONS_CREATE))]
 ProvidersRead = Annotated[Caller, Depends(require(Permission.PROVIDERS_READ))]
 ProvidersWrite = Annotated[Caller, Depends(require(Permission.PROVIDERS_WRITE))]
+# A site is an entry in the caller's own record (a plan's about a provider in its network, or a provider's
+# about itself), so writing one is organizations:write: held by plan admins and by providers, which
+# providers:write (a plan's network) is not.
+SitesWrite = Annotated[Caller, Depends(require(Permission.ORGANIZATIONS_WRITE))]

@@ -18,6 +18,7 @@ from oversight_api.organizations.auth import (
     OrganizationsWrite,
     ProvidersRead,
     ProvidersWrite,
+    SitesWrite,
 )
 from oversight_app.organizations import service
 from oversight_app.organizations.schemas import (
@@ -29,6 +30,8 @@ from oversight_app.organizations.schemas import (
     ProviderIn,
     ProviderOut,
     SiteIn,
+    SiteOut,
+    SitePatch,
 )
 from oversight_app.pagination import Page
 from oversight_app.text import Text
@@ -121,11 +124,48 @@ async def get_provider(provider_id: uuid.UUID, session: Session, caller: Provide
     operation_id="providers_add_site",
 )
 @idempotent
-async def add_site(
-    provider_id: uuid.UUID, body: SiteIn, session: Session, caller: ProvidersWrite
-) -> Response:
+async def add_site(provider_id: uuid.UUID, body: SiteIn, session: Session, caller: SitesWrite) -> Response:
+    """A plan adds its own site for a provider in its network (no other plan sees it); the provider adds its
+    own (every plan it contracts with sees it)."""
     provider = await service.add_site(session, caller, provider_id, body)
     return respond(provider, status=201, etag=provider.version, location=f"/v1/providers/{provider.id}")
+
+
+@providers_router.get(
+    "/providers/{provider_id}/sites/{site_id}", response_model=SiteOut, operation_id="providers_get_site"
+)
+async def get_site(
+    provider_id: uuid.UUID, site_id: uuid.UUID, session: Session, caller: ProvidersRead
+) -> Response:
+    site = await service.get_site(session, caller, provider_id, site_id)
+    return respond(site, etag=site.version)
+
+
+@providers_router.patch(
+    "/providers/{provider_id}/sites/{site_id}", response_model=SiteOut, operation_id="providers_update_site"
+)
+async def update_site(
+    provider_id: uuid.UUID,
+    site_id: uuid.UUID,
+    body: SitePatch,
+    session: Session,
+    caller: SitesWrite,
+    if_match: IfMatch = None,
+) -> Response:
+    """Change a site you entered (a plan its own, a provider its own); another plan's site is a 404."""
+    site = await service.update_site(session, caller, provider_id, site_id, body, if_match)
+    return respond(site, etag=site.version)
+
+
+@providers_router.delete(
+    "/providers/{provider_id}/sites/{site_id}", status_code=204, operation_id="providers_delete_site"
+)
+async def delete_site(
+    provider_id: uuid.UUID, site_id: uuid.UUID, session: Session, caller: SitesWrite
+) -> Response:
+    """Remove a site you entered. Takes no If-Match, like the other deletes (API keys, webhook endpoints)."""
+    await service.delete_site(session, caller, provider_id, site_id)
+    return Response(status_code=204)
 
 
 @providers_router.get(
