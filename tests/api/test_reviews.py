@@ -238,7 +238,9 @@ async def test_provider_reads_its_own_reviews_only(
         await rclient.get("/v1/reviews", params={"status": "open"}, headers=reviewer), 422, "validation"
     )
     assert_problem(
-        await rclient.get("/v1/reviews", params={"cursor": "garbage"}, headers=reviewer), 422, "validation"
+        await rclient.get("/v1/reviews", params={"cursor": "garbage"}, headers=reviewer),
+        422,
+        "invalid-cursor",
     )
 
 

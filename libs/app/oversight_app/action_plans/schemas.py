@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from oversight_app.bounds import Day
+from oversight_app.text import Text
 from oversight_domain.statuses import ActionPlanStatus, ProviderStanding
 
 
@@ -42,22 +44,22 @@ class ActionPlanRecord(_In):
     """A PIP issued before the plan used Oversight: the due date is computed from ``issued_on``."""
 
     provider_id: uuid.UUID
-    tool_key: str = Field(min_length=1, max_length=80)
-    tool_version: str | None = Field(default=None, min_length=1, max_length=40)
-    issued_on: date
+    tool_key: Text = Field(min_length=1, max_length=80)
+    tool_version: Text | None = Field(default=None, min_length=1, max_length=40)
+    issued_on: Day
     review_id: uuid.UUID | None = None
-    comment: str | None = Field(default=None, max_length=4000)
+    comment: Text | None = Field(default=None, max_length=4000)
 
 
 class SubmissionIn(_In):
-    response: str = Field(
+    response: Text = Field(
         min_length=1, max_length=20000, description="The provider's plan or evidence of correction"
     )
 
 
 class DecisionIn(_In):
     decision: Literal["accept", "return"]
-    comment: str = Field(min_length=1, max_length=4000)
+    comment: Text = Field(min_length=1, max_length=4000)
 
 
 class StandingOut(BaseModel):

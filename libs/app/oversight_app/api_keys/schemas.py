@@ -6,12 +6,13 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from oversight_app.permissions import Role
+from oversight_app.text import Text
 
 
 class ApiKeyIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    name: str = Field(min_length=1, max_length=200, description="What the key is for, e.g. 'care platform'")
+    name: Text = Field(min_length=1, max_length=200, description="What the key is for, e.g. 'care platform'")
     role: Role
 
 

@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from oversight_app.bounds import Day, Int32
+from oversight_app.text import Text
 from oversight_domain.capacity import DueRule
 
 Money = Decimal
@@ -31,23 +33,23 @@ class _Out(BaseModel):
 
 
 class PeriodIn(_In):
-    start: date
-    end: date
+    start: Day
+    end: Day
 
 
 class QuarterlyPeriodsIn(_In):
     """Generated periods (``first_start``..``last_end`` in ``months_per_period`` steps) or explicit ``periods``."""
 
-    first_start: date | None = None
-    last_end: date | None = None
+    first_start: Day | None = None
+    last_end: Day | None = None
     months_per_period: int = Field(default=3, ge=1, le=12)
     periods: list[PeriodIn] | None = Field(default=None, max_length=120)
     due_rule: DueRule
 
 
 class MonthlyReportsIn(_In):
-    first_month: date
-    last_month: date | None = Field(default=None, description="Default: the month the last quarter ends")
+    first_month: Day
+    last_month: Day | None = Field(default=None, description="Default: the month the last quarter ends")
     due_rule: DueRule
 
 
@@ -55,15 +57,15 @@ class RemindersIn(_In):
     """When each report's reminders go to the plan's admins (default: 14, 7 and 1 days before the due date and an
     overdue notice, copied to the state, the day after)."""
 
-    days_before: list[int] | None = Field(default=None, max_length=10, description="Calendar days before")
-    overdue_days_after: int | None = Field(default=None, description="Calendar days after the due date")
+    days_before: list[Int32] | None = Field(default=None, max_length=10, description="Calendar days before")
+    overdue_days_after: Int32 | None = Field(default=None, description="Calendar days after the due date")
 
 
 class ProgramIn(_In):
-    name: str = Field(min_length=1, max_length=300)
+    name: Text = Field(min_length=1, max_length=300)
     funding_total: Money = Field(ge=0, max_digits=16, decimal_places=2)
-    jurisdiction: str = Field(default="US-NC", pattern=r"^[A-Z]{2}(-[A-Z]{2})?$")
-    distribution_plan_due_on: date | None = None
+    jurisdiction: Text = Field(default="US-NC", pattern=r"^[A-Z]{2}(-[A-Z]{2})?$")
+    distribution_plan_due_on: Day | None = None
     quarterly_periods: QuarterlyPeriodsIn
     monthly_reports: MonthlyReportsIn | None = None
     reminders: RemindersIn | None = None
@@ -121,14 +123,14 @@ class ParticipantOut(BaseModel):
 
 
 class BudgetIn(_In):
-    milestone: int
+    milestone: Int32
     amount: Money = Field(max_digits=16)
 
 
 class TargetIn(_In):
-    milestone: int
-    quarter: int = Field(description="The quarter's period_index in the program schedule (1-based)")
-    measure: str = Field(min_length=1, max_length=200, description="e.g. 'care managers hired'")
+    milestone: Int32
+    quarter: Int32 = Field(description="The quarter's period_index in the program schedule (1-based)")
+    measure: Text = Field(min_length=1, max_length=200, description="e.g. 'care managers hired'")
     target: Decimal = Field(max_digits=16)
     payment: Money = Field(max_digits=16, description="What meeting this target earns")
 
@@ -136,13 +138,13 @@ class TargetIn(_In):
 class AllocationIn(_In):
     provider_id: uuid.UUID
     provider_type: Literal["amh_plus", "cma"]
-    milestone: int
+    milestone: Int32
     amount: Money = Field(max_digits=16)
 
 
 class DistributionPlanIn(_In):
-    approach: str | None = Field(default=None, max_length=20000)
-    needs_assessment: str | None = Field(
+    approach: Text | None = Field(default=None, max_length=20000)
+    needs_assessment: Text | None = Field(
         default=None, max_length=20000, description="Summary of the regional needs assessment"
     )
     budgets: list[BudgetIn] = Field(max_length=6)
@@ -176,27 +178,27 @@ class DistributionPlanOut(BaseModel):
 
 class PlanDecisionIn(_In):
     decision: Literal["approve", "return"]
-    comments: str | None = Field(default=None, max_length=20000)
+    comments: Text | None = Field(default=None, max_length=20000)
 
 
 # --------------------------------------------------------------------------- reports
 
 
 class ProgressIn(_In):
-    milestone: int
+    milestone: Int32
     quantity: Decimal = Field(max_digits=16)
-    measure: str | None = Field(default=None, max_length=200)
-    note: str | None = Field(default=None, max_length=2000)
+    measure: Text | None = Field(default=None, max_length=200)
+    note: Text | None = Field(default=None, max_length=2000)
 
 
 class ReportSubmissionIn(_In):
     progress: list[ProgressIn] = Field(max_length=60)
-    narrative: str | None = Field(default=None, max_length=50000)
+    narrative: Text | None = Field(default=None, max_length=50000)
 
 
 class ReportDecisionIn(_In):
     decision: Literal["accept", "return"]
-    comments: str | None = Field(default=None, max_length=20000)
+    comments: Text | None = Field(default=None, max_length=20000)
 
 
 class ProgressOut(BaseModel):

@@ -8,6 +8,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from oversight_app.bounds import Day
+from oversight_app.text import Text
+
 Program = Literal["ecm", "tcm"]
 EnrollmentStatus = Literal["engaged", "enrolled", "not_enrolled", "disenrolled"]
 MAX_BATCH = 1000
@@ -21,9 +24,9 @@ class EnrollmentIn(_In):
     program: Program
     provider_id: uuid.UUID = Field(description="A provider in your network for this program")
     status: EnrollmentStatus
-    start_date: date
-    end_date: date | None = None
-    population: str | None = Field(
+    start_date: Day
+    end_date: Day | None = None
+    population: Text | None = Field(
         default=None,
         max_length=100,
         description="NC population segment (TCM) or CalAIM population of focus (ECM)",
@@ -37,12 +40,12 @@ class EnrollmentIn(_In):
 
 
 class MemberIn(_In):
-    member_number: str = Field(min_length=1, max_length=20, description="NC Medicaid ID or Medi-Cal CIN")
-    first_name: str = Field(min_length=1, max_length=100)
-    last_name: str = Field(min_length=1, max_length=100)
-    birth_date: date
-    gender: str | None = Field(default=None, max_length=20)
-    plan_code: str | None = Field(default=None, max_length=20)
+    member_number: Text = Field(min_length=1, max_length=20, description="NC Medicaid ID or Medi-Cal CIN")
+    first_name: Text = Field(min_length=1, max_length=100)
+    last_name: Text = Field(min_length=1, max_length=100)
+    birth_date: Day
+    gender: Text | None = Field(default=None, max_length=20)
+    plan_code: Text | None = Field(default=None, max_length=20)
     enrollments: list[EnrollmentIn] = Field(default_factory=list, max_length=20)
 
 
@@ -88,13 +91,13 @@ class MemberOut(BaseModel):
 
 
 class ClaimIn(_In):
-    claim_number: str = Field(min_length=1, max_length=50)
-    member_number: str = Field(min_length=1, max_length=20)
+    claim_number: Text = Field(min_length=1, max_length=50)
+    member_number: Text = Field(min_length=1, max_length=20)
     provider_id: uuid.UUID
-    date_of_service: date
-    paid_date: date
-    population_segment: str | None = Field(default=None, max_length=100)
-    procedure_code: str | None = Field(default=None, max_length=20)
+    date_of_service: Day
+    paid_date: Day
+    population_segment: Text | None = Field(default=None, max_length=100)
+    procedure_code: Text | None = Field(default=None, max_length=20)
 
     @model_validator(mode="after")
     def _dates(self) -> ClaimIn:

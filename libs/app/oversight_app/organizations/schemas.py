@@ -8,8 +8,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from oversight_app.bounds import Day
 from oversight_app.organizations.npi import is_valid_npi
 from oversight_app.permissions import Role
+from oversight_app.text import Text
 
 Kind = Literal["state", "plan", "provider"]
 Program = Literal["ecm", "tcm"]
@@ -23,7 +25,7 @@ class _In(BaseModel):
 # One mailbox: no spaces or line breaks (a CR/LF in an address made every delivery attempt of the notice
 # fail while building the message), no list separators or display names, a dot in the domain.
 EmailAddress = Annotated[
-    str,
+    Text,
     StringConstraints(
         max_length=254, pattern=r"^[^@\s,;<>()\[\]\\\"]+@[^@\s,;<>()\[\]\\\"]+\.[^@\s,;<>()\[\]\\\"]+$"
     ),
@@ -51,9 +53,9 @@ def _check_npi(value: str | None) -> str | None:
 
 class OrganizationIn(_In):
     kind: Kind
-    name: str = Field(min_length=1, max_length=300)
-    npi: str | None = Field(default=None, description="Required for providers")
-    jurisdiction: str | None = Field(
+    name: Text = Field(min_length=1, max_length=300)
+    npi: Text | None = Field(default=None, description="Required for providers")
+    jurisdiction: Text | None = Field(
         default=None, pattern=r"^US-[A-Z]{2}$", description="Defaults to the creating state's"
     )
     settings: OrganizationSettings = Field(default_factory=OrganizationSettings)
@@ -62,7 +64,7 @@ class OrganizationIn(_In):
 
 
 class OrganizationPatch(_In):
-    name: str | None = Field(default=None, min_length=1, max_length=300)
+    name: Text | None = Field(default=None, min_length=1, max_length=300)
     settings: OrganizationSettings | None = None
 
 
@@ -81,23 +83,23 @@ class OrganizationOut(BaseModel):
 
 
 class SiteIn(_In):
-    name: str = Field(min_length=1, max_length=300)
-    address_line: str | None = Field(default=None, max_length=300)
-    city: str | None = Field(default=None, max_length=100)
-    state: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
-    postal_code: str | None = Field(default=None, pattern=r"^\d{5}(-\d{4})?$")
-    county: str | None = Field(default=None, max_length=100)
+    name: Text = Field(min_length=1, max_length=300)
+    address_line: Text | None = Field(default=None, max_length=300)
+    city: Text | None = Field(default=None, max_length=100)
+    state: Text | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    postal_code: Text | None = Field(default=None, pattern=r"^\d{5}(-\d{4})?$")
+    county: Text | None = Field(default=None, max_length=100)
 
 
 class SitePatch(_In):
     """Change your own site: the fields given are set (``null`` clears an optional one; the name stays)."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=300)
-    address_line: str | None = Field(default=None, max_length=300)
-    city: str | None = Field(default=None, max_length=100)
-    state: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
-    postal_code: str | None = Field(default=None, pattern=r"^\d{5}(-\d{4})?$")
-    county: str | None = Field(default=None, max_length=100)
+    name: Text | None = Field(default=None, min_length=1, max_length=300)
+    address_line: Text | None = Field(default=None, max_length=300)
+    city: Text | None = Field(default=None, max_length=100)
+    state: Text | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    postal_code: Text | None = Field(default=None, pattern=r"^\d{5}(-\d{4})?$")
+    county: Text | None = Field(default=None, max_length=100)
 
     @field_validator("name")
     @classmethod
@@ -133,14 +135,14 @@ class SiteOut(BaseModel):
 class ProviderIn(_In):
     """Add a provider to the calling plan's network for one program (creating it unless the NPI exists)."""
 
-    npi: str
-    name: str = Field(min_length=1, max_length=300, description="Used when the NPI is new to Oversight")
-    jurisdiction: str | None = Field(
+    npi: Text
+    name: Text = Field(min_length=1, max_length=300, description="Used when the NPI is new to Oversight")
+    jurisdiction: Text | None = Field(
         default=None, pattern=r"^US-[A-Z]{2}$", description="Default: the plan's"
     )
     program: Program
-    effective_from: date
-    effective_to: date | None = None
+    effective_from: Day
+    effective_to: Day | None = None
     sites: list[SiteIn] = Field(
         default_factory=list,
         max_length=100,
@@ -168,7 +170,7 @@ class NetworkLinkOut(BaseModel):
 
 class NetworkLinkPatch(_In):
     status: LinkStatus | None = None
-    effective_to: date | None = None
+    effective_to: Day | None = None
 
 
 class ProviderOut(BaseModel):

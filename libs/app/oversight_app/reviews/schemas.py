@@ -9,12 +9,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
 
+from oversight_app.bounds import Day
+from oversight_app.text import Text
 from oversight_domain.statuses import ReviewPurpose, ReviewStatus, SampleRecordStatus
 
 Purpose = ReviewPurpose
 Status = ReviewStatus
 AnswerIn = Literal["yes", "no", "na"]
-Population = str
+Population = Text
 Score = Annotated[
     Decimal,
     PlainSerializer(float, return_type=float, when_used="json"),
@@ -29,14 +31,14 @@ class _In(BaseModel):
 
 class ReviewCreate(_In):
     provider_id: uuid.UUID
-    tool_key: str = Field(min_length=1, max_length=80)
-    tool_version: str | None = Field(default=None, min_length=1, max_length=40)
+    tool_key: Text = Field(min_length=1, max_length=80)
+    tool_version: Text | None = Field(default=None, min_length=1, max_length=40)
     purpose: Purpose
-    period_start: date
-    period_end: date
-    scheduled_for: date
+    period_start: Day
+    period_end: Day
+    scheduled_for: Day
     populations_of_focus: list[Population] | None = Field(default=None, max_length=20)
-    notice_waived_reason: str | None = Field(default=None, min_length=3, max_length=2000)
+    notice_waived_reason: Text | None = Field(default=None, min_length=3, max_length=2000)
 
     @model_validator(mode="after")
     def _period(self) -> ReviewCreate:
@@ -46,13 +48,13 @@ class ReviewCreate(_In):
 
 
 class ReviewPatch(_In):
-    scheduled_for: date | None = None
-    period_start: date | None = None
-    period_end: date | None = None
+    scheduled_for: Day | None = None
+    period_start: Day | None = None
+    period_end: Day | None = None
     populations_of_focus: list[Population] | None = Field(default=None, max_length=20)
-    notice_waived_reason: str | None = Field(default=None, min_length=3, max_length=2000)
+    notice_waived_reason: Text | None = Field(default=None, min_length=3, max_length=2000)
     status: Literal[ReviewStatus.IN_PROGRESS, ReviewStatus.CANCELLED] | None = None
-    cancel_reason: str | None = Field(default=None, min_length=3, max_length=2000)
+    cancel_reason: Text | None = Field(default=None, min_length=3, max_length=2000)
 
 
 class ReviewOut(BaseModel):
@@ -85,7 +87,7 @@ class ReviewOut(BaseModel):
 
 
 class SampleDrawIn(_In):
-    seed: str | None = Field(
+    seed: Text | None = Field(
         default=None,
         min_length=1,
         max_length=100,
@@ -137,7 +139,7 @@ class RecordOut(BaseModel):
 
 
 class ExcludeIn(_In):
-    reason: str = Field(min_length=3, max_length=2000)
+    reason: Text = Field(min_length=3, max_length=2000)
 
 
 class ExcludeOut(BaseModel):
@@ -150,11 +152,11 @@ class ExcludeOut(BaseModel):
 
 class FindingIn(_In):
     record_id: uuid.UUID | None = None
-    element_key: str = Field(min_length=1, max_length=80)
+    element_key: Text = Field(min_length=1, max_length=80)
     answer: AnswerIn
-    comment: str | None = Field(default=None, max_length=4000)
+    comment: Text | None = Field(default=None, max_length=4000)
     correction_required: bool = False
-    corrected_on: date | None = None
+    corrected_on: Day | None = None
 
 
 class FindingOut(BaseModel):

@@ -7,13 +7,15 @@ from datetime import datetime
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
 
+from oversight_app.text import Text
+
 
 class WebhookEndpointIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     url: AnyHttpUrl = Field(description="Where notices are POSTed (https in production)")
-    description: str | None = Field(None, max_length=300)
-    event_types: list[str] = Field(
+    description: Text | None = Field(None, max_length=300)
+    event_types: list[Text] = Field(
         default_factory=list, max_length=50, description="Notice kinds to receive; empty means every kind"
     )
 

@@ -12,6 +12,7 @@ from oversight_api.deps import Session
 from oversight_app.audit_events import service
 from oversight_app.audit_events.schemas import AuditEventFilter, AuditEventOut
 from oversight_app.pagination import Page
+from oversight_app.text import Text
 
 router = APIRouter(tags=["audit"])
 
@@ -21,9 +22,9 @@ async def list_audit_events(
     session: Session,
     page: Pagination,
     caller: AuditRead,
-    entity_type: str | None = Query(None, max_length=64),
-    entity_id: str | None = Query(None, max_length=64),
-    action: str | None = Query(None, max_length=64),
+    entity_type: Text | None = Query(None, max_length=64),
+    entity_id: Text | None = Query(None, max_length=64),
+    action: Text | None = Query(None, max_length=64),
     since: datetime | None = Query(None, description="Events at or after this time"),
     until: datetime | None = Query(None, description="Events before this time"),
 ) -> Page[AuditEventOut]:

@@ -16,6 +16,7 @@ from oversight_api.conventions.idempotency import idempotent
 from oversight_api.conventions.pagination import Pagination
 from oversight_api.conventions.responses import respond
 from oversight_api.deps import Session
+from oversight_app.bounds import Ordinal
 from oversight_app.capacity import distribution_plans, participants, programs, reports, views
 from oversight_app.capacity.schemas import (
     DistributionPlanIn,
@@ -168,7 +169,7 @@ async def submit_plan(
     operation_id="capacity_plans_version_get",
 )
 async def get_plan_version(
-    participant_id: uuid.UUID, version_number: int, session: Session, caller: CapacityRead
+    participant_id: uuid.UUID, version_number: Ordinal, session: Session, caller: CapacityRead
 ) -> PlanVersionOut:
     return await distribution_plans.get_plan_version(session, caller, participant_id, version_number)
 

@@ -6,8 +6,10 @@ from typing import Annotated
 
 from fastapi import Header
 
+from oversight_app.text import Text
+
 IfMatch = Annotated[
-    str | None,
+    Text | None,
     Header(
         alias="If-Match",
         description="The ETag you last read; required by this write (428 without it, 412 when stale)",

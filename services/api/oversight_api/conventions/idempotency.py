@@ -29,10 +29,11 @@ from starlette.responses import JSONResponse, Response
 
 from oversight_app.caller import Caller
 from oversight_app.errors import ProblemError
+from oversight_app.text import Text
 from oversight_db.models.idempotency import IdempotencyRecord
 
 IdempotencyKey = Annotated[
-    str | None,
+    Text | None,
     Header(
         alias="Idempotency-Key",
         max_length=200,

@@ -7,13 +7,14 @@ from typing import Annotated
 from fastapi import Depends, Query
 
 from oversight_app.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageParams
+from oversight_app.text import Text
 
 
 def page_params(
     limit: int = Query(
         DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT})"
     ),
-    cursor: str | None = Query(None, description="The next_cursor of the previous page"),
+    cursor: Text | None = Query(None, description="The next_cursor of the previous page"),
 ) -> PageParams:
     return PageParams(limit=limit, cursor=cursor)
 

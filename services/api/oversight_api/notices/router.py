@@ -12,6 +12,7 @@ from oversight_api.notices.auth import NoticesRead, NoticesRedeliver
 from oversight_app.notices import service
 from oversight_app.notices.schemas import NoticeOut
 from oversight_app.pagination import Page
+from oversight_app.text import Text
 from oversight_domain.statuses import NoticeDeliveryStatus
 
 router = APIRouter(tags=["notices"])
@@ -22,7 +23,7 @@ async def list_notices(
     session: Session,
     page: Pagination,
     caller: NoticesRead,
-    kind: str | None = Query(None, max_length=64, description="Only this kind, e.g. review_scheduled"),
+    kind: Text | None = Query(None, max_length=64, description="Only this kind, e.g. review_scheduled"),
     delivery_status: NoticeDeliveryStatus | None = Query(None),
     unread: bool | None = Query(None, description="true: only unread; false: only read"),
 ) -> Page[NoticeOut]:

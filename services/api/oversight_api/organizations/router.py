@@ -34,6 +34,7 @@ from oversight_app.organizations.schemas import (
     SitePatch,
 )
 from oversight_app.pagination import Page
+from oversight_app.text import Text
 
 router = APIRouter(tags=["organizations"])
 providers_router = APIRouter(tags=["providers"])
@@ -104,7 +105,7 @@ async def list_providers(
     status: Literal["active", "suspended", "terminated"] | None = Query(
         None, description="Network link status"
     ),
-    npi: str | None = Query(None, pattern=r"^\d{10}$"),
+    npi: Text | None = Query(None, pattern=r"^\d{10}$"),
 ) -> Page[ProviderOut]:
     items, cursor = await service.list_providers(session, caller, page, program, status, npi)
     return Page(items=items, next_cursor=cursor)

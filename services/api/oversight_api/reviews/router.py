@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Response
@@ -15,6 +14,7 @@ from oversight_api.conventions.pagination import Pagination
 from oversight_api.conventions.responses import respond
 from oversight_api.deps import ReadSession, Session
 from oversight_api.reviews.auth import FindingsWrite, ReviewsRead, ReviewsWrite
+from oversight_app.bounds import Day
 from oversight_app.pagination import Page
 from oversight_app.reviews import finalize, findings, samples, service
 from oversight_app.reviews.schemas import (
@@ -33,6 +33,7 @@ from oversight_app.reviews.schemas import (
     ScorecardOut,
     Status,
 )
+from oversight_app.text import Text
 from oversight_domain.statuses import SampleRecordStatus
 
 router = APIRouter(tags=["reviews"])
@@ -68,9 +69,9 @@ async def list_reviews(
     caller: ReviewsRead,
     provider_id: uuid.UUID | None = None,
     status: Status | None = None,
-    tool_key: str | None = Query(None, max_length=80),
-    scheduled_from: date | None = None,
-    scheduled_to: date | None = None,
+    tool_key: Text | None = Query(None, max_length=80),
+    scheduled_from: Day | None = None,
+    scheduled_to: Day | None = None,
 ) -> Page[ReviewOut]:
     items, cursor = await service.list_reviews(
         session,

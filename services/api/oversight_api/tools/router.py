@@ -11,6 +11,7 @@ from oversight_api.deps import Session
 from oversight_api.tools.auth import ToolsRead, ToolsWrite
 from oversight_api.tools.upload import IMPORT_BODY, ToolUpload
 from oversight_app.pagination import Page
+from oversight_app.text import Text
 from oversight_app.tools import service
 from oversight_app.tools.schemas import ToolVersionOut, ToolVersionSummary
 
@@ -22,8 +23,8 @@ async def list_tools(
     session: Session,
     page: Pagination,
     caller: ToolsRead,
-    program: str | None = Query(None, pattern="^(ecm|tcm)$"),
-    key: str | None = Query(None, max_length=80),
+    program: Text | None = Query(None, pattern="^(ecm|tcm)$"),
+    key: Text | None = Query(None, max_length=80),
 ) -> Page[ToolVersionSummary]:
     items, cursor = await service.list_tools(session, caller, page, program, key)
     return Page(items=items, next_cursor=cursor)
@@ -33,7 +34,7 @@ async def list_tools(
     "/tools/{tool_key}/versions/{version}", response_model=ToolVersionOut, operation_id="tools_get_version"
 )
 async def get_tool_version(
-    tool_key: str, version: str, session: Session, caller: ToolsRead
+    tool_key: Text, version: Text, session: Session, caller: ToolsRead
 ) -> ToolVersionOut:
     return await service.get_tool(session, caller, tool_key, version)
 

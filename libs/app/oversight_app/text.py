@@ -1,0 +1,29 @@
+"""The one text type for every string the API accepts: bodies, query values, path segments, headers we read.
+
+Postgres refuses a NUL character in ``text`` and in ``jsonb``, and a lone surrogate (``"\\ud800"``, which JSON
+can spell) cannot be encoded as UTF-8 at all, so either would reach the database and fail there as a 500 after
+the request was half processed. Refusing them here makes them a 422 naming the field, before anything runs.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator
+
+
+def refuse_unstorable(value: str) -> str:
+    """``value`` unchanged, or a ``ValueError`` (pydantic makes it a 422 at the field's path)."""
+    if "\x00" in value:
+        # The message never quotes the value: it may be member data.
+        raise ValueError("must not contain a NUL character")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("must not contain an unpaired surrogate (not valid Unicode)") from None
+    return value
+
+
+Text = Annotated[str, AfterValidator(refuse_unstorable)]
+"""A string we can store: no NUL, no lone surrogate. Add ``Field(max_length=...)`` etc. where it is used."""
