@@ -233,7 +233,7 @@ def main() -> None:
               f"until the {TIMEOUT_SECONDS} s timeout ({RECEIVERS * HANGING_EACH} notices to them, handed over first; "
               f"{hung_posts} POSTs hanging): {hung:.2f} s = {hung_rate:.0f}/s = {hung_rate / rate:.2f} of the "
               f"rate above (target >= 0.80); healthy sinks received {received} POSTs, {distinct} distinct "
-              f"Idempotency-Keys for the 3 x {NOTICES}")  # fmt: skip
+              f"Idempotency-Keys for the {len(TRANSPORTS) + 2} x {NOTICES}")  # fmt: skip
         seconds, done = asyncio.run(_sweep(servers.database_url, servers.migration_url))
         print(f"   P7 sweep: {done} due deadlines swept in {seconds:.2f} s = {done / seconds:.0f}/s "
               f"(target < 10 s: {10 / seconds:.2f}x headroom)")  # fmt: skip
