@@ -45,12 +45,9 @@ def best_of(runs: int, fn: Callable[[], Any]) -> tuple[float, Any]:
     return best, result
 
 
-def p4_case() -> tuple[ToolVersion, list[Finding], list[str]]:
-    """The P4 scorecard: 6 sections x 10 record-level elements (1-3 points), 30 records, every element
-    answered (3/5 yes, 1/5 no, 1/5 N/A), as in ``bench_reviews.py``."""
-    data: dict[str, Any] = tool_to_data(load_tool("ecm-partnership"))
-    data.update(key="bench-60", version="1", title="Benchmark tool, 60 elements")
-    data["sections"] = [
+def p4_sections() -> list[dict[str, Any]]:
+    """6 sections x 10 record-level elements of 1-3 points: the P4 tool's body (also ``bench_reviews.py``)."""
+    return [
         {
             "key": f"s{s}",
             "title": f"Section {s}",
@@ -67,6 +64,13 @@ def p4_case() -> tuple[ToolVersion, list[Finding], list[str]]:
         }
         for s in range(6)
     ]
+
+
+def p4_case() -> tuple[ToolVersion, list[Finding], list[str]]:
+    """The P4 scorecard: 6 sections x 10 record-level elements (1-3 points), 30 records, every element
+    answered (3/5 yes, 1/5 no, 1/5 N/A), as in ``bench_reviews.py``."""
+    data: dict[str, Any] = tool_to_data(load_tool("ecm-partnership"))
+    data.update(key="bench-60", version="1", title="Benchmark tool, 60 elements", sections=p4_sections())
     tool = parse_tool(data)
     record_ids = [f"R{i:02d}" for i in range(30)]
     answers: tuple[Answer, ...] = ("yes", "yes", "yes", "no", "na")

@@ -36,7 +36,7 @@ from oversight_api.auth.keycache import ApiKeyCache
 from oversight_api.resources import Resources
 from oversight_app.api_key_secrets import new_api_key
 from oversight_db.blobs import LocalBlobStore
-from oversight_db.db import create_engine, create_sessionmaker
+from oversight_db.db import create_engine, create_read_sessionmaker, create_sessionmaker
 from oversight_db.models import ApiKey, NetworkLink, Organization, ProviderSite
 from oversight_db.queue import redis_settings
 from oversight_db.settings import Settings
@@ -90,6 +90,7 @@ async def stack(database_url: str, redis_url: str, data_dir: str) -> AsyncIterat
         settings=settings,
         engine=engine,
         sessions=create_sessionmaker(engine),
+        read_sessions=create_read_sessionmaker(engine),  # as the app builds them
         redis=redis,
         blobs=LocalBlobStore(settings.data_dir / "blobs"),
     )

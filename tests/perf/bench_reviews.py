@@ -36,13 +36,14 @@ from oversight_api.app import create_app
 from oversight_api.resources import Resources
 from oversight_app.api_key_secrets import new_api_key
 from oversight_db.blobs import LocalBlobStore
-from oversight_db.db import create_engine, create_sessionmaker
+from oversight_db.db import create_engine, create_read_sessionmaker, create_sessionmaker
 from oversight_db.models import ApiKey, Enrollment, Member, NetworkLink, Organization
 from oversight_db.queue import redis_settings
 from oversight_db.sampling import DrawRequest, SamplingFrame, draw_in_sql, frame_sql
 from oversight_db.settings import Settings
 from oversight_domain.sampling import draw_sample, frame_fingerprint
 from oversight_domain.tools import dump_tool, load_tool
+from tests.perf.bench_domain import p4_sections
 from tests.servers import test_servers
 
 CONCURRENCY = 8
@@ -101,24 +102,7 @@ async def _throughput(app: Any, path: str, headers: dict[str, str], seconds: flo
 def _p4_tool() -> str:
     """A tool of 60 record-level elements (6 sections x 10), a single stratum of 30 records."""
     data = yaml.safe_load(dump_tool(load_tool("ecm-partnership")))
-    data.update(key="bench-60", version="1", title="Benchmark tool, 60 elements")
-    data["sections"] = [
-        {
-            "key": f"s{s}",
-            "title": f"Section {s}",
-            "elements": [
-                {
-                    "key": f"s{s}.e{e}",
-                    "title": f"Element {s}.{e}",
-                    "requirement": "Documented",
-                    "level": "record",
-                    "points": 1 + (e % 3),
-                }
-                for e in range(10)
-            ],
-        }
-        for s in range(6)
-    ]
+    data.update(key="bench-60", version="1", title="Benchmark tool, 60 elements", sections=p4_sections())
     sampling = data["policies"]["sampling"]
     sampling.update(per_stratum=30, expansion_size=0, oversample=0, eligibility_min_enrolled=None)
     data["policies"]["notice"] = None
@@ -353,6 +337,7 @@ async def _run(database_url: str, redis_url: str, owner_url: str) -> None:
         settings=settings,
         engine=engine,
         sessions=create_sessionmaker(engine),
+        read_sessions=create_read_sessionmaker(engine),  # as the app builds them
         redis=redis,
         blobs=LocalBlobStore(tmp / "blobs"),
     )

@@ -17,7 +17,8 @@ def check_if_match(if_match: str | None, current_version: int) -> None:
             "this write needs an If-Match header with the ETag you last read",
             slug="precondition-required",
         )
-    candidates = [tag.strip().removeprefix("W/") for tag in if_match.split(",")]
+    # RFC 9110 13.1.1: If-Match uses the strong comparison, so a weak tag (W/"3") never matches.
+    candidates = [tag.strip() for tag in if_match.split(",")]
     if "*" in candidates or etag_of(current_version) in candidates:
         return
     raise ProblemError(

@@ -44,7 +44,8 @@ class Settings(BaseSettings):
 
     api_host: str = "127.0.0.1"
     api_port: int = Field(default=8000, ge=1, le=65535)
-    public_base_url: str = "http://127.0.0.1:8000"
+    # Base of links in notices; unset = http://<api_host>:<api_port>, so a changed port keeps links working.
+    public_base_url: str = ""
     max_body_bytes: int = Field(default=2_000_000, ge=1024)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     log_json: bool = True
@@ -158,6 +159,12 @@ class Settings(BaseSettings):
         except ValueError:
             raise ValueError("is not a rate such as '600/minute' or '10 per second'") from None
         return value
+
+    @model_validator(mode="after")
+    def _public_base_url_follows_the_api(self) -> Settings:
+        if not self.public_base_url:
+            self.public_base_url = f"http://{self.api_host}:{self.api_port}"
+        return self
 
     @field_validator("redis_url")
     @classmethod

@@ -15,7 +15,7 @@ from oversight_api.middleware import BodySizeLimitMiddleware, RequestContextMidd
 from oversight_api.resources import Resources
 from oversight_api.routers import ROOT_ROUTERS, V1_ROUTERS
 from oversight_db.blobs import create_blob_store
-from oversight_db.db import create_engine, create_sessionmaker
+from oversight_db.db import create_engine, create_read_sessionmaker, create_sessionmaker
 from oversight_db.embedded import start_embedded
 from oversight_db.logs import configure_logging
 from oversight_db.queue import redis_settings
@@ -46,6 +46,7 @@ async def build_resources(settings: Settings) -> tuple[Resources, object]:
         settings=settings,
         engine=engine,
         sessions=create_sessionmaker(engine),
+        read_sessions=create_read_sessionmaker(engine),
         redis=redis,
         blobs=create_blob_store(settings),
         rate_limits=RateLimits.connect(

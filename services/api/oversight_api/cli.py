@@ -93,6 +93,8 @@ T = TypeVar("T")
 
 def run_with_database(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
     """Run ``work`` in one committed transaction on OVERSIGHT_DATABASE_URL (or the embedded Postgres)."""
+    from sqlalchemy import text
+
     from oversight_api.admin import AdminError
     from oversight_app.errors import ProblemError
     from oversight_db.db import create_engine, create_sessionmaker, unit_of_work
@@ -104,16 +106,31 @@ def run_with_database(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
         url = settings.database_url or servers.database_url
         assert url
 
+        where = (
+            f"the embedded database in OVERSIGHT_DATA_DIR={settings.data_dir.resolve()}"
+            if settings.database_url is None
+            else "the database of OVERSIGHT_DATABASE_URL"
+        )
+
         async def main() -> T:
             engine = create_engine(url, pool_size=1)
             try:
                 async with unit_of_work(create_sessionmaker(engine)) as session:
+                    if await session.scalar(text("SELECT to_regclass('alembic_version')")) is None:
+                        raise AdminError(
+                            f"{where} has no Oversight schema. Run this from the checkout that `make run` "
+                            "uses (its data is ./var), point OVERSIGHT_DATA_DIR or OVERSIGHT_DATABASE_URL at "
+                            "that database, or create the schema with `make migrate`"
+                        )
                     return await work(session)
             finally:
                 await engine.dispose()
 
         try:
             return asyncio.run(main())
+        except OSError as exc:  # refused, unreachable, no such socket: one line, not a driver traceback
+            typer.echo(f"error: cannot reach {where} ({type(exc).__name__})", err=True)
+            raise typer.Exit(1) from None
         except AdminError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from None

@@ -64,5 +64,13 @@ async def hand_off_notices(resources: Resources, notice_ids: list[uuid.UUID]) ->
         log.warning("notice_mark_enqueued_failed", count=len(reached), error_type=type(exc).__name__)
 
 
+async def _read_only(request: Request) -> AsyncIterator[AsyncSession]:
+    resources = get_resources(request)
+    async with (resources.read_sessions or resources.sessions)() as session:
+        yield session
+
+
 Session = Annotated[AsyncSession, Depends(_unit_of_work, scope="function")]
+# For a route that runs ONE select and writes nothing: no transaction, so no BEGIN/COMMIT round trips.
+ReadSession = Annotated[AsyncSession, Depends(_read_only)]
 AppResources = Annotated[Resources, Depends(get_resources)]

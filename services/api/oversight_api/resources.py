@@ -22,4 +22,6 @@ class Resources:
     blobs: BlobStore
     jwks_cache: dict[str, object] = field(default_factory=dict)
     api_keys: ApiKeyCache = field(default_factory=ApiKeyCache)
+    # Sessions without a transaction for single-SELECT reads (``ReadSession``); None: ``sessions``.
+    read_sessions: async_sessionmaker[AsyncSession] | None = None
     rate_limits: RateLimits | None = None  # None: not limited (tests that do not test the limits)

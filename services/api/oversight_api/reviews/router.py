@@ -13,7 +13,7 @@ from oversight_api.conventions.etags import IfMatch
 from oversight_api.conventions.idempotency import idempotent
 from oversight_api.conventions.pagination import Pagination
 from oversight_api.conventions.responses import respond
-from oversight_api.deps import Session
+from oversight_api.deps import ReadSession, Session
 from oversight_api.reviews.auth import FindingsWrite, ReviewsRead, ReviewsWrite
 from oversight_app.pagination import Page
 from oversight_app.reviews import finalize, findings, samples, service
@@ -86,7 +86,7 @@ async def list_reviews(
 
 
 @router.get("/reviews/{review_id}", response_model=ReviewOut, operation_id="reviews_get")
-async def get_review(review_id: uuid.UUID, session: Session, caller: ReviewsRead) -> Response:
+async def get_review(review_id: uuid.UUID, session: ReadSession, caller: ReviewsRead) -> Response:
     out = await service.get_review_out(session, caller, review_id)
     return respond(out, etag=out.version)
 
