@@ -5,7 +5,8 @@ OVERSIGHT_TEST_* are set, else embedded), the real worker process, local HTTP si
 
 The notices are handed over in one call, as the relay and the sweep hand over theirs (a few notices to a
 job). The same figure with one job per notice, as the API hands over a request's single notice, is printed
-beside it."""
+beside it. The first figure is measured twice, back to back, once per transport under httpx
+(OVERSIGHT_WEBHOOK_TRANSPORT: the httpx-aiohttp transport, httpx's own pool); the other runs use the default."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from oversight_db.models import Deadline, Notice, Organization, WebhookEndpoint,
 from oversight_db.outbox import mark_enqueued
 from oversight_db.queue import NOTICES_PER_JOB, enqueue_notice_attempts, redis_settings
 from oversight_worker.sweep import sweep_deadlines
+from oversight_worker.webhooks import DEFAULT_TRANSPORT, TRANSPORTS
 from tests.fault_procs import service_env, worker_process
 from tests.servers import test_servers
 from tests.sinks import WebhookSink, webhook_sink
@@ -50,6 +52,7 @@ class Load:
     per_healthy: int
     per_hanging: int
     per_job: int = NOTICES_PER_JOB
+    transport: str | None = None  # OVERSIGHT_WEBHOOK_TRANSPORT; None: the default
 
 
 async def _org(sessions: async_sessionmaker[AsyncSession], url: str | None) -> uuid.UUID:
@@ -60,7 +63,7 @@ async def _org(sessions: async_sessionmaker[AsyncSession], url: str | None) -> u
         s.add(org)
         await s.flush()
         if url:
-            s.add(WebhookEndpoint(organization_id=org.id, url=url, secret="whsec_bench"))
+            s.add(WebhookEndpoint(organization_id=org.id, url=url, secret="whsec_YmVuY2g="))
         return org.id
 
 
@@ -132,8 +135,9 @@ async def _delivery(database_url: str, redis_url: str, workdir: Path, load: Load
     healthy_ids = [await _notices(sessions, org, load.per_healthy) for org in healthy]
     order = [i for column in zip(*hanging_ids, strict=True) for i in column]
     order += [i for column in zip(*healthy_ids, strict=True) for i in column]  # receivers in turn
+    extra = {"OVERSIGHT_WEBHOOK_TRANSPORT": load.transport} if load.transport else {}
     env = service_env(
-        database_url, redis_url, workdir, OVERSIGHT_WEBHOOK_TIMEOUT_SECONDS=str(TIMEOUT_SECONDS)
+        database_url, redis_url, workdir, OVERSIGHT_WEBHOOK_TIMEOUT_SECONDS=str(TIMEOUT_SECONDS), **extra
     )
     worker = worker_process(env, workdir / "bench-worker.log")
     worker.start()
@@ -196,8 +200,13 @@ def main() -> None:
         sink.start()
         try:
             main_url, healthy_urls, hanging_urls = conn.recv()
-            plain = Load([main_url], [], NOTICES, 0)
-            elapsed = asyncio.run(_delivery(servers.database_url, servers.redis_url, Path(tmp), plain))
+            by_transport = {}
+            for transport in TRANSPORTS:
+                plain = Load([main_url], [], NOTICES, 0, transport=transport)
+                by_transport[transport] = asyncio.run(
+                    _delivery(servers.database_url, servers.redis_url, Path(tmp), plain)
+                )
+            elapsed = by_transport[DEFAULT_TRANSPORT]
             single = asyncio.run(
                 _delivery(
                     servers.database_url, servers.redis_url, Path(tmp), Load([main_url], [], NOTICES, 0, 1)
@@ -210,6 +219,13 @@ def main() -> None:
         finally:
             sink.join(10)
         rate, hung_rate, single_rate = NOTICES / elapsed, NOTICES / hung, NOTICES / single
+        for transport, seconds in by_transport.items():
+            print(f"   P7 transport {transport!r}{' (default)' if transport == DEFAULT_TRANSPORT else ''}: "
+                  f"{NOTICES} notices in {seconds:.2f} s = {NOTICES / seconds:.0f}/s "
+                  f"(target >= 500/s: {NOTICES / seconds / 500:.2f}x)")  # fmt: skip
+        other = next(t for t in TRANSPORTS if t != DEFAULT_TRANSPORT)
+        print(f"   P7 transports: the default {DEFAULT_TRANSPORT!r} delivers "
+              f"{by_transport[other] / elapsed:.2f}x the rate of {other!r} (same run, back to back)")  # fmt: skip
         print(f"   P7 delivery: {NOTICES} notices to the local sink (own process) by one worker "
               f"in {elapsed:.2f} s = {rate:.0f}/s (target >= 500/s: {rate / 500:.2f}x; {NOTICES_PER_JOB} to a job); one job "
               f"per notice (the API's hand-off): {single:.2f} s = {single_rate:.0f}/s ({single_rate / 500:.2f}x)")  # fmt: skip
@@ -217,7 +233,7 @@ def main() -> None:
               f"until the {TIMEOUT_SECONDS} s timeout ({RECEIVERS * HANGING_EACH} notices to them, handed over first; "
               f"{hung_posts} POSTs hanging): {hung:.2f} s = {hung_rate:.0f}/s = {hung_rate / rate:.2f} of the "
               f"rate above (target >= 0.80); healthy sinks received {received} POSTs, {distinct} distinct "
-              f"Idempotency-Keys for the 3 x {NOTICES}")  # fmt: skip
+              f"Idempotency-Keys for the {len(TRANSPORTS) + 2} x {NOTICES}")  # fmt: skip
         seconds, done = asyncio.run(_sweep(servers.database_url, servers.migration_url))
         print(f"   P7 sweep: {done} due deadlines swept in {seconds:.2f} s = {done / seconds:.0f}/s "
               f"(target < 10 s: {10 / seconds:.2f}x headroom)")  # fmt: skip

@@ -61,7 +61,7 @@ async def make_plan_and_providers(
             world.providers.append(provider)
         await s.flush()
         for org in world.all_org_ids:
-            s.add(WebhookEndpoint(organization_id=org, url=hook_url, secret="whsec_fault"))
+            s.add(WebhookEndpoint(organization_id=org, url=hook_url, secret="whsec_ZmF1bHQ="))
         for provider in world.providers:
             s.add(NetworkLink(plan_id=plan.id, provider_id=provider.id, program=program, status="active",
                               effective_from=date(2020, 1, 1)))  # fmt: skip

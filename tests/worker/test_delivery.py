@@ -4,8 +4,6 @@ to a job, the lease that keeps two copies of a job from both recording."""
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
 import json
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -18,6 +16,7 @@ from arq.connections import ArqRedis
 from arq.jobs import Job
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from standardwebhooks import Webhook, WebhookVerificationError
 
 from oversight_db.models import Notice, NoticeDelivery, Organization
 from oversight_db.outbox import add_notice
@@ -82,27 +81,34 @@ async def _reload(session: AsyncSession, notice_id: uuid.UUID) -> tuple[Notice, 
     return notice, rows
 
 
-def _verify(header: str, secret: str, body: bytes) -> bool:
-    parts = [p.split("=", 1) for p in header.split(",")]
-    timestamp = next(v for k, v in parts if k == "t")
-    expected = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
-    return any(k == "v1" and hmac.compare_digest(v, expected) for k, v in parts)
+# Standard Webhooks secrets (whsec_ + base64), as the API issues them.
+ALPHA, OTHER = "whsec_YWxwaGEtc2VjcmV0LWtleS0wMDAx", "whsec_b3RoZXItc2VjcmV0LWtleS0wMDAy"
+NEW, OLD = "whsec_bmV3LXNlY3JldC1rZXktMDAwMDAz", "whsec_b2xkLXNlY3JldC1rZXktMDAwMDA0"
+
+
+def _verify(headers: dict[str, str], secret: str, body: bytes) -> bool:
+    """As a receiver verifies: the standardwebhooks library over the raw body and the headers."""
+    try:
+        Webhook(secret).verify(body, headers)
+    except WebhookVerificationError:
+        return False
+    return True
 
 
 async def test_webhook_is_signed_keyed_by_notice_id_and_carries_ids_and_links(
     session: AsyncSession, make_org: MakeOrg, hooks: WebhookSink, worker_res: WorkerResources
 ) -> None:
     org = await make_org("provider", settings={"notice_channels": ["inbox", "webhook"]})
-    await add_endpoint(session, org, hooks.url("/a"), secret="whsec_alpha")
+    await add_endpoint(session, org, hooks.url("/a"), secret=ALPHA)
     notice = await _notice(session, org)
 
     result = await deliver(worker_res, notice.id, 0)
 
     assert result.status == "delivered"
     [got] = hooks.for_path("/a")
-    assert got.headers["idempotency-key"] == str(notice.id)
-    assert _verify(got.headers["oversight-signature"], "whsec_alpha", got.body)
-    assert not _verify(got.headers["oversight-signature"], "whsec_other", got.body)
+    assert got.headers["webhook-id"] == got.headers["idempotency-key"] == str(notice.id)
+    assert _verify(got.headers, ALPHA, got.body)
+    assert not _verify(got.headers, OTHER, got.body)
     payload = json.loads(got.body)
     assert set(payload) == {"id", "type", "created_at", "data"}
     assert payload["id"] == str(notice.id) and payload["type"] == "review_scheduled"
@@ -231,18 +237,18 @@ async def test_rotated_secret_signs_with_new_and_old_during_grace(
         session,
         org,
         hooks.url("/rotating"),
-        secret="whsec_new",
-        previous_secret="whsec_old",
+        secret=NEW,
+        previous_secret=OLD,
         previous_secret_expires_at=datetime.now(UTC) + timedelta(hours=1),
     )
     notice = await _notice(session, org)
     await deliver(worker_res, notice.id, 0)
     [got] = hooks.for_path("/rotating")
-    header = got.headers["oversight-signature"]
-    assert header.count("v1=") == 2
-    assert _verify(header, "whsec_new", got.body) and _verify(header, "whsec_old", got.body)
-    first_v1 = header.split(",")[1].removeprefix("v1=")
-    assert _verify(f"t={header.split(',')[0][2:]},v1={first_v1}", "whsec_new", got.body)
+    header = got.headers["webhook-signature"]
+    assert header.count("v1,") == 2
+    assert _verify(got.headers, NEW, got.body) and _verify(got.headers, OLD, got.body)
+    first, _ = header.split(" ")  # the new secret's comes first
+    assert _verify({**got.headers, "webhook-signature": first}, NEW, got.body)
 
 
 async def test_email_has_text_and_html_with_links_and_no_member_data(

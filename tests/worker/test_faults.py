@@ -70,7 +70,7 @@ async def _org_with_endpoint(
                            settings={"notice_channels": ["inbox", "webhook"]})  # fmt: skip
         s.add(org)
         await s.flush()
-        s.add(WebhookEndpoint(organization_id=org.id, url=url, secret="whsec_fault"))
+        s.add(WebhookEndpoint(organization_id=org.id, url=url, secret="whsec_ZmF1bHQ="))
     return org
 
 

@@ -1,6 +1,9 @@
 """Webhook POSTs as a receiver sees them: signed headers, keep-alive reuse, bodies drained or not, stale
 connections, per-receiver limits, timeouts, redirects not followed, TLS verified; and the outcome each gives.
 
+Every test runs over both transports under httpx (the httpx-aiohttp transport and httpx's own pool): the
+properties hold for either; only the error class an outcome names differs (``ERRORS``).
+
 Receivers here are small asyncio servers that answer exactly what a test scripts (the framing cases need
 bytes no ordinary server would send); the plain cases use the tests' webhook sink.
 """
@@ -17,6 +20,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import httpx
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -24,8 +28,20 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from oversight_worker.channels import send_webhook
-from oversight_worker.webhooks import MAX_RESPONSE_BYTES, WebhookClient
+from oversight_worker.webhooks import MAX_RESPONSE_BYTES, TRANSPORTS, Transport, WebhookClient
 from tests.sinks import WebhookSink
+
+# The class of the underlying error each transport reports (an outcome names it, never its message).
+ERRORS: dict[Transport, dict[str, str]] = {
+    "aiohttp": {
+        "dropped": "ServerDisconnectedError",
+        "refused": "ClientConnectorError",
+        "untrusted": "ClientConnectorCertificateError",
+    },
+    "httpx": {"dropped": "RemoteProtocolError", "refused": "ConnectError", "untrusted": "ConnectError"},
+}
+# What sending a header that would split the request raises, before anything is written.
+HEADER_REFUSED: dict[Transport, type[Exception]] = {"aiohttp": ValueError, "httpx": httpx.LocalProtocolError}
 
 HEADERS = {"Content-Type": "application/json", "Idempotency-Key": "n-1"}
 OK = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
@@ -111,6 +127,12 @@ def answer(data: bytes, keep: bool = True) -> Reply:
     return reply
 
 
+@pytest.fixture(params=TRANSPORTS)
+def transport(request: pytest.FixtureRequest) -> Transport:
+    name: Transport = request.param
+    return name
+
+
 @dataclass(frozen=True)
 class Endpoint:
     url: str
@@ -128,8 +150,10 @@ async def send(client: WebhookClient, url: str, seconds: float = 5.0) -> tuple[s
     return outcome.result, outcome.status_code, outcome.error
 
 
-async def test_a_post_carries_the_signature_headers_and_reuses_the_connection(hooks: WebhookSink) -> None:
-    client = WebhookClient()
+async def test_a_post_carries_the_signature_headers_and_reuses_the_connection(
+    hooks: WebhookSink, transport: Transport
+) -> None:
+    client = WebhookClient(transport=transport)
     try:
         for _ in range(3):
             assert await send(client, hooks.url("/c")) == ("delivered", 200, None)
@@ -138,13 +162,14 @@ async def test_a_post_carries_the_signature_headers_and_reuses_the_connection(ho
     got = hooks.for_path("/c")
     assert len(got) == 3 and got[0].body == b'{"id": "n-1"}'
     assert got[0].headers["host"] == f"127.0.0.1:{hooks.port}"
-    assert got[0].headers["idempotency-key"] == "n-1"
+    assert got[0].headers["webhook-id"] == got[0].headers["idempotency-key"] == "n-1"
     assert got[0].headers["oversight-event"] == "review_reminder"
-    assert got[0].headers["oversight-signature"].startswith("t=")
+    assert got[0].headers["webhook-signature"].startswith("v1,")
+    assert got[0].headers["webhook-timestamp"].isdigit()
     assert got[0].headers["content-length"] == "13"
 
     async with receiver(answer(OK)) as server:
-        client = WebhookClient()
+        client = WebhookClient(transport=transport)
         for _ in range(5):
             assert await client.post(server.url(), HEADERS, b"{}", timeout_seconds=5) == 200
         await client.aclose()
@@ -153,13 +178,13 @@ async def test_a_post_carries_the_signature_headers_and_reuses_the_connection(ho
 
 
 async def test_5xx_and_429_are_retried_other_4xx_and_redirects_fail_without_being_followed(
-    hooks: WebhookSink,
+    hooks: WebhookSink, transport: Transport
 ) -> None:
     hooks.responses["/moved"] = [301]
     hooks.responses["/down"] = [503]
     hooks.responses["/busy"] = [429]
     hooks.responses["/gone"] = [410]
-    client = WebhookClient()
+    client = WebhookClient(transport=transport)
     assert await send(client, hooks.url("/moved")) == ("failed", 301, "HTTP 301")
     assert await send(client, hooks.url("/down")) == ("retry", 503, "HTTP 503")
     assert await send(client, hooks.url("/busy")) == ("retry", 429, "HTTP 429")
@@ -189,19 +214,23 @@ async def test_5xx_and_429_are_retried_other_4xx_and_redirects_fail_without_bein
     ],
 )
 async def test_response_bodies_are_drained_to_reuse_the_connection_or_it_is_closed(
-    response: bytes, status: int, reused: bool
+    response: bytes, status: int, reused: bool, transport: Transport
 ) -> None:
     async with receiver(answer(response)) as server:
-        client = WebhookClient()
+        client = WebhookClient(transport=transport)
         assert await client.post(server.url(), HEADERS, b"{}", timeout_seconds=5) == status
         assert await client.post(server.url(), HEADERS, b"{}", timeout_seconds=5) == status
         await client.aclose()
+    if transport == "httpx" and response.startswith(b"HTTP/1.1 100 "):
+        # httpx's own pool (h11) answers correctly after an unasked-for 100 Continue but does not reuse that
+        # connection: a known difference from aiohttp's, pinned here so a change shows.
+        reused = False
     assert server.connections == (1 if reused else 2)
 
 
-async def test_a_body_until_close_is_not_waited_for() -> None:
+async def test_a_body_until_close_is_not_waited_for(transport: Transport) -> None:
     async with receiver(answer(b"HTTP/1.1 200 OK\r\n\r\nand so on")) as server:
-        client = WebhookClient()
+        client = WebhookClient(transport=transport)
         started = time.monotonic()
         assert await client.post(server.url(), HEADERS, b"{}", timeout_seconds=5) == 200
         assert await client.post(server.url(), HEADERS, b"{}", timeout_seconds=5) == 200
@@ -219,9 +248,11 @@ async def test_a_body_until_close_is_not_waited_for() -> None:
         b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
     ],
 )
-async def test_malformed_responses_are_retried_naming_only_the_error_class(response: bytes) -> None:
+async def test_malformed_responses_are_retried_naming_only_the_error_class(
+    response: bytes, transport: Transport
+) -> None:
     async with receiver(answer(response, keep=False)) as server:
-        client = WebhookClient()
+        client = WebhookClient(transport=transport)
         result, code, error = await send(client, server.url())
         await client.aclose()
     assert result == "retry" and code is None and error is not None
@@ -229,9 +260,9 @@ async def test_malformed_responses_are_retried_naming_only_the_error_class(respo
     assert " " not in error.removeprefix("connection error (")  # a class name, no message or body
 
 
-async def test_an_idle_connection_the_receiver_closed_is_replaced() -> None:
+async def test_an_idle_connection_the_receiver_closed_is_replaced(transport: Transport) -> None:
     async with receiver(answer(OK, keep=False)) as server:  # answers, then closes
-        client = WebhookClient()
+        client = WebhookClient(transport=transport)
         for _ in range(3):
             assert await client.post(server.url(), HEADERS, b"{}", timeout_seconds=5) == 200
             await asyncio.sleep(0.05)  # the close reaches the client's event loop
@@ -239,7 +270,9 @@ async def test_an_idle_connection_the_receiver_closed_is_replaced() -> None:
     assert server.connections == 3 and len(server.requests) == 3
 
 
-async def test_a_reused_connection_dropped_before_any_reply_is_retried_once_on_a_new_one() -> None:
+async def test_a_reused_connection_dropped_before_any_reply_is_retried_once_on_a_new_one(
+    transport: Transport,
+) -> None:
     async def reply(conn: int, n: int, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
         if n == 2:  # the receiver's keep-alive timer fired as the request arrived
             return False
@@ -248,7 +281,7 @@ async def test_a_reused_connection_dropped_before_any_reply_is_retried_once_on_a
         return True
 
     async with receiver(reply) as server:
-        client = WebhookClient()
+        client = WebhookClient(transport=transport)
         assert await client.post(server.url(), HEADERS, b"{}", timeout_seconds=5) == 200
         assert await client.post(server.url(), HEADERS, b"{}", timeout_seconds=5) == 200
         await client.aclose()
@@ -256,37 +289,39 @@ async def test_a_reused_connection_dropped_before_any_reply_is_retried_once_on_a
     assert server.connections == 2 and len(server.requests) == 3
 
 
-async def test_a_receiver_that_keeps_dropping_connections_gets_one_retry_then_a_retried_outcome() -> None:
+async def test_a_receiver_that_keeps_dropping_connections_gets_one_retry_then_a_retried_outcome(
+    transport: Transport,
+) -> None:
     async def drop(conn: int, n: int, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
         return False
 
     async with receiver(drop) as server:
-        client = WebhookClient()
+        client = WebhookClient(transport=transport)
         assert await send(client, server.url()) == (
             "retry",
             None,
-            "connection error (ServerDisconnectedError)",
+            f"connection error ({ERRORS[transport]['dropped']})",
         )
         await client.aclose()
     assert len(server.requests) == 2
 
 
-async def test_timeouts_and_refused_connections_are_retried() -> None:
+async def test_timeouts_and_refused_connections_are_retried(transport: Transport) -> None:
     async def never(conn: int, n: int, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
         await reader.read()  # until the client gives up and closes
         return False
 
     async with receiver(never) as server:
-        client = WebhookClient()
+        client = WebhookClient(transport=transport)
         started = time.monotonic()
         assert await send(client, server.url(), seconds=0.3) == ("retry", None, "timeout (TimeoutError)")
         assert time.monotonic() - started < 2
         await client.aclose()
-    client = WebhookClient()
+    client = WebhookClient(transport=transport)
     assert await send(client, "http://127.0.0.1:9/refused") == (
         "retry",
         None,
-        "connection error (ClientConnectorError)",
+        f"connection error ({ERRORS[transport]['refused']})",
     )
     for url in ("ftp://example.org/x", "http:///nohost"):
         result, _, error = await send(client, url)
@@ -294,16 +329,18 @@ async def test_timeouts_and_refused_connections_are_retried() -> None:
     await client.aclose()
 
 
-async def test_a_header_that_would_split_the_request_is_never_sent() -> None:
+async def test_a_header_that_would_split_the_request_is_never_sent(transport: Transport) -> None:
     async with receiver(answer(OK)) as server:
-        client = WebhookClient()
-        with pytest.raises(ValueError):
+        client = WebhookClient(transport=transport)
+        with pytest.raises(HEADER_REFUSED[transport]):
             await client.post(server.url(), {"X-Bad": "a\r\nInjected: 1"}, b"{}", timeout_seconds=2)
         await client.aclose()
     assert server.requests == []
 
 
-async def test_connections_per_receiver_are_limited_and_waiting_counts_against_the_timeout() -> None:
+async def test_connections_per_receiver_are_limited_and_waiting_counts_against_the_timeout(
+    transport: Transport,
+) -> None:
     async def slow(conn: int, n: int, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
         await asyncio.sleep(0.1)
         writer.write(OK)
@@ -311,7 +348,7 @@ async def test_connections_per_receiver_are_limited_and_waiting_counts_against_t
         return True
 
     async with receiver(slow) as server:
-        client = WebhookClient(max_connections_per_receiver=2)
+        client = WebhookClient(max_connections_per_receiver=2, transport=transport)
         codes = await asyncio.gather(
             *(client.post(server.url(), HEADERS, b"{}", timeout_seconds=5) for _ in range(8))
         )
@@ -319,17 +356,23 @@ async def test_connections_per_receiver_are_limited_and_waiting_counts_against_t
         assert server.most_open == 2 and server.connections == 2
 
         started = time.monotonic()
-        results = await asyncio.gather(
+        sends = asyncio.gather(
             *(client.post(server.url(), HEADERS, b"{}", timeout_seconds=0.15) for _ in range(6)),
             return_exceptions=True,
         )
+        # Just before the deadline, six sends competing for two connections have opened no other. (After it,
+        # a send cancelled on its connection closes it, and a waiter whose own deadline is a moment later may
+        # open one before this server, in the same event loop, has seen the close: counted here it would
+        # look like a third connection.)
+        await asyncio.sleep(0.13)
+        assert server.open_now == 2 and server.most_open == 2 and server.connections == 2
+        results = await sends
         elapsed = time.monotonic() - started
         await client.aclose()
     # The two connections' first turns succeed; the others time out, waiting or answering, at the deadline.
     assert results.count(200) == 2
     assert all(isinstance(r, TimeoutError) for r in results if r != 200)
     assert elapsed < 1
-    assert server.most_open == 2
 
 
 def _self_signed(tmp: Path) -> tuple[ssl.SSLContext, ssl.SSLContext]:
@@ -363,15 +406,15 @@ def _self_signed(tmp: Path) -> tuple[ssl.SSLContext, ssl.SSLContext]:
     return server, client
 
 
-async def test_tls_verifies_the_receiver_certificate(tmp_path: Path) -> None:
+async def test_tls_verifies_the_receiver_certificate(tmp_path: Path, transport: Transport) -> None:
     server_context, trusting = _self_signed(tmp_path)
     async with receiver(answer(OK), ssl_context=server_context) as server:
         url = f"https://127.0.0.1:{server.port}/hook"
-        default = WebhookClient()
+        default = WebhookClient(transport=transport)
         result, _, error = await send(default, url)  # not signed by a known authority
-        assert (result, error) == ("retry", "connection error (ClientConnectorCertificateError)")
+        assert (result, error) == ("retry", f"connection error ({ERRORS[transport]['untrusted']})")
         await default.aclose()
-        client = WebhookClient(ssl_context=trusting)
+        client = WebhookClient(ssl_context=trusting, transport=transport)
         assert await client.post(url, HEADERS, b"{}", timeout_seconds=5) == 200
         assert await client.post(url, HEADERS, b"{}", timeout_seconds=5) == 200
         await client.aclose()

@@ -99,6 +99,9 @@ class Settings(BaseSettings):
     # A delivery job sends its notices at once and must finish inside the worker's 30 s job timeout
     # (oversight_worker.settings.DELIVER_TIMEOUT_SECONDS), or arq would cancel and rerun it forever.
     webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=25)
+    # What carries webhook POSTs under httpx (oversight_worker.webhooks): the httpx-aiohttp transport or
+    # httpx's own pool. The default is the faster in bench_worker (P7); the other is there to compare.
+    webhook_transport: Literal["aiohttp", "httpx"] = "aiohttp"
     notice_retry_hours: float = Field(default=24.0, gt=0, description="Give up on a channel after this")
     # Deadlines fall due on calendar dates in this time zone (the programs' jurisdiction).
     deadline_timezone: str = "America/New_York"

@@ -7,22 +7,21 @@ Each send returns an ``Outcome`` (delivered, retry or failed) and never raises f
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
+import binascii
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from typing import Any, Literal, Protocol
 
-import aiohttp
 import aiosmtplib
+import httpx
+from standardwebhooks import Webhook
 
 from oversight_db.settings import Settings
 from oversight_worker.render import RenderedEmail
 from oversight_worker.retry import retryable_status
 from oversight_worker.webhooks import WebhookClient
 
-SIGNATURE_HEADER = "Oversight-Signature"
 USER_AGENT = "Oversight-Webhooks/1"
 
 
@@ -48,23 +47,23 @@ class WebhookTarget(Protocol):
     def deleted_at(self) -> datetime | None: ...
 
 
-def sign(secret: str, timestamp: int, body: bytes) -> str:
-    """Hex HMAC-SHA256 of ``"<timestamp>.<body>"`` with the endpoint's secret."""
-    message = str(timestamp).encode() + b"." + body
-    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
-
-
-def signature_header(endpoint: WebhookTarget, timestamp: int, body: bytes, now: datetime) -> str:
-    """``t=<unix>,v1=<hex>``; during a rotation's grace period a second ``v1`` signed with the previous
-    secret follows the new one, so receivers can switch secrets without rejecting deliveries."""
-    parts = [f"t={timestamp}", f"v1={sign(endpoint.secret, timestamp, body)}"]
+def signature_header(endpoint: WebhookTarget, notice_id: str, timestamp: datetime, body: bytes) -> str:
+    """``webhook-signature`` (Standard Webhooks): ``v1,<base64>`` signed with the endpoint's secret by the
+    ``standardwebhooks`` library; during a rotation's grace period a second one, signed with the previous
+    secret, follows after a space, so receivers can switch secrets without rejecting deliveries. Raises
+    ``ValueError`` for a secret that is not ``whsec_`` + base64."""
+    secrets = [endpoint.secret]
     if (
         endpoint.previous_secret
         and endpoint.previous_secret_expires_at is not None
-        and endpoint.previous_secret_expires_at > now
+        and endpoint.previous_secret_expires_at > timestamp
     ):
-        parts.append(f"v1={sign(endpoint.previous_secret, timestamp, body)}")
-    return ",".join(parts)
+        secrets.append(endpoint.previous_secret)
+    if not all(s.removeprefix("whsec_") for s in secrets):
+        raise ValueError("empty webhook secret")  # checked here: the library's own error is not public
+    # The body is JSON we rendered (UTF-8); the library signs text.
+    data = body.decode()
+    return " ".join(Webhook(secret).sign(notice_id, timestamp, data) for secret in secrets)
 
 
 async def send_webhook(
@@ -78,21 +77,31 @@ async def send_webhook(
 ) -> Outcome:
     if endpoint.deleted_at is not None:
         return Outcome("cancelled", error="endpoint deleted")
-    timestamp = int(now.timestamp())
+    try:
+        signature = signature_header(endpoint, notice_id, now, body)
+    except (binascii.Error, ValueError):
+        # Never the secret itself in the error; a new secret (rotate-secret) is the fix, not a retry.
+        return Outcome("failed", error="endpoint secret is not whsec_ + base64")
     headers = {
         "Content-Type": "application/json",
         "User-Agent": USER_AGENT,
-        SIGNATURE_HEADER: signature_header(endpoint, timestamp, body, now),
+        # Standard Webhooks: the id is the notice's, the same on every retry (receivers de-duplicate on it);
+        # the timestamp is this attempt's, and what was signed.
+        "webhook-id": notice_id,
+        "webhook-timestamp": str(int(now.timestamp())),
+        "webhook-signature": signature,
+        # Kept from before the Standard Webhooks headers (README): the same value as webhook-id.
         "Idempotency-Key": notice_id,
         "Oversight-Event": kind,
     }
     try:
         # Redirects are not followed (the client never does): a 3xx is the receiver's misconfiguration.
         code = await client.post(endpoint.url, headers, body, timeout_seconds=timeout_seconds)
-    except TimeoutError as exc:  # aiohttp's timeouts are TimeoutErrors too
+    except TimeoutError as exc:
         return Outcome("retry", error=f"timeout ({type(exc).__name__})")
-    except (aiohttp.ClientError, OSError, ValueError) as exc:  # ValueError: a URL or header it cannot send
-        return Outcome("retry", error=f"connection error ({type(exc).__name__})")
+    except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
+        # ValueError: a header it cannot send. The class of the underlying error, never its message.
+        return Outcome("retry", error=f"connection error ({type(exc.__cause__ or exc).__name__})")
     if 200 <= code < 300:
         return Outcome("delivered", status_code=code)
     if retryable_status(code):

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from oversight_db.blobs import BlobStore
 from oversight_db.settings import Settings
-from oversight_worker.webhooks import WebhookClient
+from oversight_worker.webhooks import DEFAULT_TRANSPORT, Transport, WebhookClient
 
 
 def calendar_today(timezone: str) -> Callable[[], date]:
@@ -22,11 +22,16 @@ def calendar_today(timezone: str) -> Callable[[], date]:
     return lambda: datetime.now(zone).date()
 
 
-def webhook_client(max_connections_per_receiver: int = 20) -> WebhookClient:
+def webhook_client(
+    max_connections_per_receiver: int = 20, transport: Transport = DEFAULT_TRANSPORT
+) -> WebhookClient:
     """Keep-alive connections to webhook receivers, at most ``max_connections_per_receiver`` to each (the
     worker passes ``worker_max_jobs``: a receiver sees no more connections than when a job delivered one
-    notice; a send waiting longer than its timeout for one is a timeout, retried later)."""
-    return WebhookClient(max_connections_per_receiver=max_connections_per_receiver, keepalive_seconds=30.0)
+    notice; a send waiting longer than its timeout for one is a timeout, retried later), over ``transport``
+    (``OVERSIGHT_WEBHOOK_TRANSPORT``)."""
+    return WebhookClient(
+        max_connections_per_receiver=max_connections_per_receiver, keepalive_seconds=30.0, transport=transport
+    )
 
 
 @dataclass

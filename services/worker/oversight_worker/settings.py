@@ -100,7 +100,7 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             blobs=create_blob_store(settings),
             worker_id=f"{socket.gethostname()}:{os.getpid()}",
             today=calendar_today(settings.deadline_timezone),
-            webhooks=webhook_client(settings.worker_max_jobs),
+            webhooks=webhook_client(settings.worker_max_jobs, settings.webhook_transport),
             smtp_slots=asyncio.Semaphore(settings.worker_max_jobs),
             db_slots=asyncio.Semaphore(settings.worker_max_jobs),
         )

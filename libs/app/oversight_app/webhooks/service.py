@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import secrets
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -25,7 +26,9 @@ MAX_ENDPOINTS = 10
 
 
 def new_secret() -> str:
-    return "whsec_" + secrets.token_urlsafe(32)
+    # Standard Webhooks: "whsec_" + standard base64 of 24-64 random bytes. Not URL-safe base64: the spec's
+    # verifiers in other languages refuse "-" and "_".
+    return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
 def _validate(body: WebhookEndpointIn, settings: Settings) -> None:
