@@ -109,9 +109,9 @@ async def test_capacity_period_counts_are_bounded(
         "/v1/capacity/programs", json=NC_PROGRAM | {"quarterly_periods": quarterly}, headers=state
     )
     problem = assert_problem(r, 422, "validation")
-    assert problem["errors"] == [
-        {"path": "body.quarterly_periods", "message": "712 periods; at most 60"}
-    ], problem
+    assert problem["errors"] == [{"path": "body.quarterly_periods", "message": "712 periods; at most 60"}], (
+        problem
+    )
     monthly = {
         "first_month": "2000-01-01",
         "last_month": "2199-12-01",
