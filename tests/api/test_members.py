@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
-import structlog
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -177,23 +175,12 @@ async def test_member_list_filters_scopes_and_audits_reads(
     ).status_code == 403
 
 
-def _reset_cached_loggers() -> None:
-    # structlog caches each module logger's level on first use; drop that so a new level applies.
-    for name, module in list(sys.modules.items()):
-        if name.startswith("oversight_"):
-            for value in vars(module).values():
-                if isinstance(value, structlog._config.BoundLoggerLazyProxy):
-                    vars(value).pop("bind", None)
-
-
 @pytest.fixture
 def debug_logs() -> Iterator[None]:
     """Every logger at debug level for one test (the session runs at warning)."""
-    configure_logging("debug", True)
-    _reset_cached_loggers()
+    configure_logging("debug", True)  # loggers are not cached: the new level applies at once
     yield
     configure_logging("warning", True)
-    _reset_cached_loggers()
 
 
 async def test_names_and_birth_dates_never_reach_the_logs(
