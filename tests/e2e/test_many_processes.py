@@ -110,7 +110,14 @@ async def _throughput_org(sessions: async_sessionmaker[AsyncSession], url: str) 
                            settings={"notice_channels": ["webhook"]})  # fmt: skip
         s.add(org)
         await s.flush()
-        s.add(WebhookEndpoint(organization_id=org.id, url=url, secret="whsec_scale"))
+        # Standard Webhooks secrets are base64 after whsec_ (an undecodable one fails its deliveries).
+        s.add(
+            WebhookEndpoint(
+                organization_id=org.id,
+                url=url,
+                secret="whsec_" + "c2NhbGUtdGVzdC1zZWNyZXQtMDEyMzQ1Njc4OWFiY2Q=",
+            )
+        )
         return org.id
 
 
