@@ -14,11 +14,17 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+from arq import create_pool
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from oversight_db.outbox import mark_enqueued
+from oversight_db.queue import enqueue_notices, redis_settings
 from tests.conftest import REPO_ROOT
 from tests.servers import free_port
 
@@ -242,3 +248,14 @@ def api_process(env: dict[str, str], log: Path) -> tuple[ServiceProcess, str]:
     base = f"http://127.0.0.1:{port}"
     wait_for(lambda: httpx.get(f"{base}/healthz", timeout=1).status_code == 200, 30, "API /healthz")
     return proc, base
+
+
+async def hand_off(sessions: async_sessionmaker[AsyncSession], redis_url: str, ids: list[uuid.UUID]) -> None:
+    """What the API does after its commit: enqueue the first attempts, then record that."""
+    pool = await create_pool(redis_settings(redis_url))
+    try:
+        reached = await enqueue_notices(pool, ids)
+    finally:
+        await pool.aclose()
+    async with sessions() as s, s.begin():
+        await mark_enqueued(s, reached, datetime.now(UTC))

@@ -17,7 +17,7 @@ import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from threading import Thread
@@ -33,11 +33,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.models import Member, Notice, Organization, WebhookEndpoint
-from oversight_db.outbox import add_notice, mark_enqueued
+from oversight_db.outbox import add_notice
 from oversight_db.queue import enqueue_notices, redis_settings
 from oversight_db.settings import Settings
 from tests.conftest import TEST_AUDIT_KEY, _make_key
-from tests.fault_procs import RedisProcess, ServiceProcess, service_env, wait_for
+from tests.fault_procs import RedisProcess, ServiceProcess, hand_off, service_env, wait_for
 from tests.servers import TestServers, free_port
 
 pytestmark = pytest.mark.fault
@@ -180,17 +180,6 @@ async def _notice_for(sessions: async_sessionmaker[AsyncSession], org: Organizat
     return notice_id
 
 
-async def _hand_off(sessions: async_sessionmaker[AsyncSession], redis_url: str, ids: list[uuid.UUID]) -> None:
-    """What the API does after its commit: enqueue the first attempts, then record that."""
-    pool = await create_pool(redis_settings(redis_url))
-    try:
-        reached = await enqueue_notices(pool, ids)
-    finally:
-        await pool.aclose()
-    async with sessions() as s, s.begin():
-        await mark_enqueued(s, reached, datetime.now(UTC))
-
-
 async def eventually(check: Callable[[], Any], limit: float, what: str) -> None:
     """Wait until ``check()`` (a bool, or an awaitable of one) is true."""
     started = time.monotonic()
@@ -283,7 +272,7 @@ async def test_member_data_never_reaches_the_api_or_worker_output(
 
         # (b) two notices to failing receivers, handed over as the API does; (c) one whose claim fails (its
         # trigger refuses the API's "enqueued" mark too, so it is only queued).
-        await _hand_off(committed, redis.url, [notices[echoing.id], notices[refused.id]])
+        await hand_off(committed, redis.url, [notices[echoing.id], notices[refused.id]])
         pool = await create_pool(redis_settings(redis.url))
         try:
             await enqueue_notices(pool, [notices[failing_job.id]])

@@ -24,7 +24,7 @@ import sys
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -32,19 +32,16 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 import pytest_asyncio
-from arq import create_pool
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.models import ActionPlan, Deadline, Notice, Organization, WebhookEndpoint, WorkerHeartbeat
-from oversight_db.outbox import mark_enqueued
-from oversight_db.queue import enqueue_notices, redis_settings
 from oversight_db.settings import Settings
 from oversight_domain.tools import load_tool
 from tests.api.reviews_world import ecm_frame
 from tests.conftest import REPO_ROOT, TEST_AUDIT_KEY, _make_key
-from tests.fault_procs import RedisProcess, ServiceProcess, api_process, service_env, worker_process
+from tests.fault_procs import RedisProcess, ServiceProcess, api_process, hand_off, service_env, worker_process
 from tests.sinks import WebhookSink, webhook_sink
 from tests.worker.fault_reviews import FaultWorld, make_plan_and_providers
 
@@ -135,16 +132,6 @@ async def _bulk_notices(
             {"org": org_id, "n": n},
         )
         return list(await s.scalars(select(Notice.id).where(Notice.recipient_organization_id == org_id)))
-
-
-async def _hand_off(sessions: async_sessionmaker[AsyncSession], redis_url: str, ids: list[uuid.UUID]) -> None:
-    pool = await create_pool(redis_settings(redis_url))
-    try:
-        reached = await enqueue_notices(pool, ids)
-    finally:
-        await pool.aclose()
-    async with sessions() as s, s.begin():
-        await mark_enqueued(s, reached, datetime.now(UTC))
 
 
 async def _undelivered(sessions: async_sessionmaker[AsyncSession], org_ids: list[uuid.UUID]) -> int:
@@ -281,7 +268,7 @@ async def test_three_apis_three_workers_every_effect_once(
         figures: dict[int, float] = {}
         for n_workers in (1, WORKERS):
             org_id = await _throughput_org(committed, sink.url(f"/throughput-{n_workers}"))
-            await _hand_off(committed, redis.url, await _bulk_notices(committed, org_id, NOTICES))
+            await hand_off(committed, redis.url, await _bulk_notices(committed, org_id, NOTICES))
             workers = [
                 worker_process(env, tmp_path / f"worker-{n_workers}-{i}.log") for i in range(n_workers)
             ]

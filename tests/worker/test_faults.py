@@ -10,14 +10,13 @@ import asyncio
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 import pytest_asyncio
-from arq import create_pool
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -25,11 +24,17 @@ from oversight_api.resources import Resources
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.migrate import upgrade
 from oversight_db.models import Notice, Organization, WebhookEndpoint, WorkerHeartbeat
-from oversight_db.outbox import add_notice, mark_enqueued
-from oversight_db.queue import enqueue_notices, redis_settings
+from oversight_db.outbox import add_notice
 from oversight_db.settings import Settings
 from tests.conftest import _make_key
-from tests.fault_procs import PostgresCluster, RedisProcess, api_process, service_env, worker_process
+from tests.fault_procs import (
+    PostgresCluster,
+    RedisProcess,
+    api_process,
+    hand_off,
+    service_env,
+    worker_process,
+)
 from tests.servers import in_thread
 from tests.sinks import WebhookSink
 
@@ -94,17 +99,6 @@ async def _add_notices(
     return ids
 
 
-async def _hand_off(sessions: async_sessionmaker[AsyncSession], redis_url: str, ids: list[uuid.UUID]) -> None:
-    """What the API does after its commit: enqueue first attempts, then record it."""
-    pool = await create_pool(redis_settings(redis_url))
-    try:
-        reached = await enqueue_notices(pool, ids)
-    finally:
-        await pool.aclose()
-    async with sessions() as s, s.begin():
-        await mark_enqueued(s, reached, datetime.now(UTC))
-
-
 async def _delivered(sessions: async_sessionmaker[AsyncSession], org_id: uuid.UUID) -> int:
     async with sessions() as s:
         count = await s.scalar(
@@ -126,7 +120,7 @@ async def test_kill_9_mid_delivery_every_notice_arrives_with_distinct_keys(
     try:
         org = await _org_with_endpoint(committed, hooks.url("/fault-kill"))
         ids = await _add_notices(committed, org, total)
-        await _hand_off(committed, redis.url, ids)
+        await hand_off(committed, redis.url, ids)
         started = time.monotonic()
         worker.start()
         await eventually(
@@ -179,12 +173,12 @@ async def test_postgres_restart_under_the_worker_it_recovers_without_restarting(
         worker = worker_process(service_env(pg.url, redis.url, tmp_path), tmp_path / "worker.log")
         worker.start()
         before = await _add_notices(sessions, org, 50)
-        await _hand_off(sessions, redis.url, before)
+        await hand_off(sessions, redis.url, before)
         await eventually(lambda: _ready_async(_delivered(sessions, org.id), 50), 30, "first batch delivered")
 
         # In flight: handed to the queue, then Postgres goes away under the worker for a few seconds.
         during = await _add_notices(sessions, org, 100)
-        await _hand_off(sessions, redis.url, during)
+        await hand_off(sessions, redis.url, during)
         pg.stop()
         await asyncio.sleep(3)
         assert worker.alive()
@@ -192,7 +186,7 @@ async def test_postgres_restart_under_the_worker_it_recovers_without_restarting(
         restarted = time.monotonic()
         await engine.dispose()  # our own pool's connections died with the server too
         after = await _add_notices(sessions, org, 50)
-        await _hand_off(sessions, redis.url, after)
+        await hand_off(sessions, redis.url, after)
         try:
             await eventually(lambda: _ready_async(_delivered(sessions, org.id), 200), 60, "all 200 delivered")
         except TimeoutError:
