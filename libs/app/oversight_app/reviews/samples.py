@@ -165,8 +165,8 @@ async def _records_by_status(session: AsyncSession, review: Review, *statuses: s
 
 
 async def _frame_draw(
-    session: AsyncSession, review: Review, policy: SamplingPolicy, number: int, seed: str
-) -> tuple[SampleDraw, list[ReviewRecord]]:
+    session: AsyncSession, review: Review, policy: SamplingPolicy, number: int, seed: str, actor: str
+) -> SampleDraw:
     """A draw from the frame: the first sample, or an expansion from every member not in the sample yet."""
     # Members in the sample or excluded from it are never drawn again; reserves (and held members) may be.
     taken = await _records_by_status(session, review, "sampled", "excluded")
@@ -179,18 +179,17 @@ async def _frame_draw(
     # An expansion that finds fewer members than it asks for takes them all (none, even): the review can then be
     # finalized with the sample the frame allows, and the draw says it was limited by the frame.
     draw = _draw_row(
-        review, number, seed, result.frame_size, result.frame_fingerprint, result.available, size
+        review, number, seed, result.frame_size, result.frame_fingerprint, result.available, size, actor
     )
     session.add(draw)
     await session.flush()  # no ORM relationship orders the inserts: the draw row goes first
-    new = _records(review, draw, result, size, policy.oversample, reserves)
-    session.add_all(new)
-    return draw, new
+    session.add_all(_records(review, draw, result, size, policy.oversample, reserves))
+    return draw
 
 
 async def _upfront_second_stage(
-    session: AsyncSession, review: Review, policy: SamplingPolicy, first: SampleDraw
-) -> tuple[SampleDraw, list[ReviewRecord]]:
+    session: AsyncSession, review: Review, policy: SamplingPolicy, first: SampleDraw, actor: str
+) -> SampleDraw:
     """The upfront method's second stage: the rest of the sample drawn up front becomes due. Nothing is drawn
     from the frame now, so the stage describes the first draw's frame and seed."""
     held = await _records_by_status(session, review, "held")
@@ -198,12 +197,12 @@ async def _upfront_second_stage(
     for r in held:
         counts[r.stratum] = counts.get(r.stratum, 0) + 1
     size = draw_size(policy, 2, counts)
-    draw = _draw_row(review, 2, first.seed, first.frame_size, first.frame_fingerprint, counts, size)
+    draw = _draw_row(review, 2, first.seed, first.frame_size, first.frame_fingerprint, counts, size, actor)
     session.add(draw)
     await session.flush()
     for r in held:
         r.draw_id, r.draw_number, r.status = draw.id, 2, SampleRecordStatus.SAMPLED
-    return draw, []
+    return draw
 
 
 def _draw_row(
@@ -214,6 +213,7 @@ def _draw_row(
     fingerprint: str,
     available: Mapping[str, int],
     size: DrawSize,
+    actor: str,
 ) -> SampleDraw:
     return SampleDraw(
         id=uuid.uuid4(),
@@ -225,7 +225,7 @@ def _draw_row(
         strata_sizes=dict(available),
         quotas=size.quotas,
         requested=size.requested,
-        drawn_by="",
+        drawn_by=actor,
         drawn_at=datetime.now(UTC),
     )
 
@@ -248,12 +248,11 @@ async def draw_sample(
     policy = tool.policies.sampling
     _check_seed(policy, number, body.seed)
     if number == 2 and policy.method == "upfront":
-        draw, _ = await _upfront_second_stage(session, review, policy, draws[1])
+        draw = await _upfront_second_stage(session, review, policy, draws[1], caller.actor)
     else:
         # The expansion continues the first draw's order unless the reviewer picks a seed.
         seed = body.seed or (draws[1].seed if number == 2 else secrets.token_hex(8))
-        draw, _ = await _frame_draw(session, review, policy, number, seed)
-    draw.drawn_by = caller.actor
+        draw = await _frame_draw(session, review, policy, number, seed, caller.actor)
     started = await start_if_scheduled(session, caller, review, by="sample_draw")
     touch(review)
     await session.flush()
