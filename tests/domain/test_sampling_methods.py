@@ -13,6 +13,8 @@ from importlib import resources
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from oversight_domain.sampling import FrameMember, draw_sample, draw_size, percentage_size
 from oversight_domain.tools import SamplingPolicy, ToolValidationError, load_tool, parse_tool, tool_to_data
@@ -196,3 +198,18 @@ def test_the_example_8_30_tool_parses() -> None:
     sampling = parse_tool(text).policies.sampling
     assert (sampling.method, sampling.per_stratum, sampling.upfront_size) == ("upfront", 8, 30)
     assert sampling.has_second_stage
+
+
+@given(n=st.integers(0, 60), per=st.integers(1, 12), extra=st.integers(1, 12), over=st.integers(0, 10))
+@settings(max_examples=150, deadline=None)
+def test_two_draws_take_what_they_ask_or_the_whole_frame(n: int, per: int, extra: int, over: int) -> None:
+    """Whatever the reserves, the first draw and the expansion sample min(n, per + extra) distinct members, and a
+    draw says it was limited exactly when it took fewer than it asked for."""
+    policy = SamplingPolicy(strata="single", per_stratum=per, expansion_size=extra, oversample=over)
+    frame = [FrameMember(f"p{i}", "") for i in range(n)]
+    first = draw_sample(frame, policy, "prop")
+    second = draw_sample(frame, policy, "prop", draw=2, already_selected=ids(first.selected))
+    chosen = ids(first.selected) + ids(second.selected)
+    assert len(chosen) == len(set(chosen)) == min(n, per + extra)
+    assert first.limited_by_frame == (n < per)
+    assert second.limited_by_frame == (n - len(first.selected) < extra)
