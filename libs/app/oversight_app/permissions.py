@@ -40,6 +40,8 @@ class Permission(StrEnum):
     CAPACITY_ADMIN = "capacity:admin"
     CAPACITY_READ = "capacity:read"
     CAPACITY_SUBMIT = "capacity:submit"
+    REPORTS_READ = "reports:read"
+    REPORTS_SCHEDULE = "reports:schedule"
 
 
 _ALL_READS = {
@@ -49,6 +51,7 @@ _ALL_READS = {
     Permission.REVIEWS_READ,
     Permission.ACTION_PLANS_READ,
     Permission.NOTICES_READ,
+    Permission.REPORTS_READ,
 }
 
 MATRIX: dict[Role, frozenset[Permission]] = {
@@ -65,6 +68,8 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.WEBHOOKS_MANAGE,
             Permission.CAPACITY_ADMIN,
             Permission.CAPACITY_READ,
+            Permission.REPORTS_READ,
+            Permission.REPORTS_SCHEDULE,
         }
     ),
     Role.PLAN_ADMIN: frozenset(
@@ -83,6 +88,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.WEBHOOKS_MANAGE,
             Permission.CAPACITY_READ,
             Permission.CAPACITY_SUBMIT,
+            Permission.REPORTS_SCHEDULE,
         }
     ),
     Role.REVIEWER: frozenset(
@@ -105,6 +111,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.ACTION_PLANS_RESPOND,
             Permission.NOTICES_READ,
             Permission.WEBHOOKS_MANAGE,
+            Permission.REPORTS_READ,
         }
     ),
     Role.VIEWER: frozenset(_ALL_READS | {Permission.CAPACITY_READ}),
