@@ -37,6 +37,9 @@ class Permission(StrEnum):
     ACTION_PLANS_RESPOND = "action_plans:respond"
     NOTICES_READ = "notices:read"
     WEBHOOKS_MANAGE = "webhooks:manage"
+    DISPUTES_READ = "disputes:read"
+    DISPUTES_FILE = "disputes:file"
+    DISPUTES_DECIDE = "disputes:decide"
     CAPACITY_ADMIN = "capacity:admin"
     CAPACITY_READ = "capacity:read"
     CAPACITY_SUBMIT = "capacity:submit"
@@ -49,6 +52,7 @@ _ALL_READS = {
     Permission.REVIEWS_READ,
     Permission.ACTION_PLANS_READ,
     Permission.NOTICES_READ,
+    Permission.DISPUTES_READ,
 }
 
 MATRIX: dict[Role, frozenset[Permission]] = {
@@ -80,6 +84,8 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.REVIEWS_WRITE,
             Permission.FINDINGS_WRITE,
             Permission.ACTION_PLANS_DECIDE,
+            # Seed 004 is silent on who decides; a plan admin does, not the reviewer whose finding is disputed.
+            Permission.DISPUTES_DECIDE,
             Permission.WEBHOOKS_MANAGE,
             Permission.CAPACITY_READ,
             Permission.CAPACITY_SUBMIT,
@@ -103,6 +109,8 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.REVIEWS_READ,
             Permission.ACTION_PLANS_READ,
             Permission.ACTION_PLANS_RESPOND,
+            Permission.DISPUTES_READ,
+            Permission.DISPUTES_FILE,
             Permission.NOTICES_READ,
             Permission.WEBHOOKS_MANAGE,
         }

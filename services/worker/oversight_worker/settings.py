@@ -49,6 +49,7 @@ HANDLER_MODULES = (
     "oversight_app.action_plans.deadlines",
     "oversight_app.reviews.reminders",
     "oversight_app.capacity.reminders",
+    "oversight_app.disputes.deadlines",
 )
 
 
