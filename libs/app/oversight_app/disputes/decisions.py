@@ -258,6 +258,7 @@ async def decide(
     row.decision_comment = body.comment
     row.decided_on, row.decided_at, row.decided_by = today, datetime.now(UTC), caller.actor
     row.changes = changes
+    row.updated_at = row.decided_at  # set here, not by the server, so the row stays readable after flush
     await session.flush()
     await cancel_deadlines(session, SUBJECT_TYPE, row.id)
     data = {**notice_data(row), "decision": body.decision.value}

@@ -85,23 +85,36 @@ async def _review_target(
         finding_id, review_id = subject_id, found
     review = await _review_decision(session, provider_id, review_id)
     assert review.finalized_at is not None
-    # A finding reaches the provider with the review's result.
-    delivered = await _delivered_on(session, provider_id, review.id, "review_result")
+    # A finding reaches the provider with the review's result: the review_result notice, delivered or not
+    # (it carries the finalization's date).
+    notice = await session.scalar(
+        select(Notice)
+        .where(
+            Notice.recipient_organization_id == provider_id,
+            Notice.subject_id == review.id,
+            Notice.kind == "review_result",
+        )
+        .order_by(Notice.created_at.desc())
+        .limit(1)
+    )
+    if notice is not None and notice.delivered_at is not None:
+        received = notice.delivered_at.astimezone(UTC).date()
+    elif notice is not None and notice.data.get("finalized_on"):
+        received = date.fromisoformat(notice.data["finalized_on"])
+    else:
+        received = review.finalized_at.astimezone(UTC).date()
     return Disputed(
         plan_id=review.plan_id,
         tool_version_id=review.tool_version_id,
-        received_on=delivered or review.finalized_at.astimezone(UTC).date(),
+        received_on=received,
         review_id=review.id,
         finding_id=finding_id,
     )
 
 
 def _last_entry(plan: ActionPlan, **match: Any) -> dict[str, Any] | None:
-    entries: list[dict[str, Any]] = plan.history
-    for entry in reversed(entries):
-        if all(entry.get(k) == v for k, v in match.items()):
-            return entry
-    return None
+    found = [e for e in plan.history if all(e.get(k) == v for k, v in match.items())]
+    return dict(found[-1]) if found else None
 
 
 async def _plan_target(

@@ -6,7 +6,7 @@ The plan's decision is in ``decisions``; the overdue sweep in ``deadlines``.
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, exists, select
@@ -211,6 +211,7 @@ async def add_evidence(
         raise conflict("the dispute is decided; evidence can no longer be added", slug="dispute-decided")
     entry = {"text": body.text, "added_by": caller.actor, "added_on": today.isoformat()}
     row.evidence = [*row.evidence, entry]
+    row.updated_at = datetime.now(UTC)  # set here, not by the server, so the row stays readable after flush
     await session.flush()
     await audit_event(
         session,

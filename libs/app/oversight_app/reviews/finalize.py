@@ -168,6 +168,8 @@ async def finalize(
             "technical_assistance": review.technical_assistance,
             "action_plan_id": str(action_plan_id) if action_plan_id else None,
             "next_review_due": review.next_review_due.isoformat() if review.next_review_due else None,
+            # The decision's date: a dispute's window counts from it when the notice is not delivered.
+            "finalized_on": today.isoformat(),
         },
         dedupe_key=f"review_result:{review.id}",
     )
