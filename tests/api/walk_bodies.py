@@ -49,3 +49,9 @@ WALK_BODIES |= {
     ("POST", "/v1/notices/{notice_id}/redeliver"): None,
     ("POST", "/v1/webhook-endpoints/{webhook_endpoint_id}/rotate-secret"): None,
 }
+
+# --- follow-ups and disputes (issue 14) ---
+WALK_BODIES |= {
+    ("POST", "/v1/disputes/{dispute_id}/evidence"): {"text": "outsider"},
+    ("POST", "/v1/disputes/{dispute_id}/decision"): {"decision": "upheld", "comment": "outsider"},
+}

@@ -252,6 +252,50 @@ async def sites(ctx: WalkContext) -> dict[str, str]:
 BUILDERS.append(sites)
 
 
+# --- follow-ups and disputes (issue 14): a scorecard version of the review, a provider's dispute -------------
+async def disputes(ctx: WalkContext) -> dict[str, str]:
+    """Written as rows: the walk's review is not finalized, and the routes only read or change these."""
+    from datetime import UTC, datetime, timedelta
+
+    from oversight_db.models import Dispute, Review, ScorecardVersion
+
+    review = await ctx.session.get(Review, uuid.UUID(ctx.ids["review_id"]))
+    assert review is not None
+    card = {"review_id": str(review.id), "tool_key": review.tool_key, "tool_version": review.tool_version,
+            "sections": [], "total": {"yes_points": 0, "possible_points": 0, "score": None}, "outcome": None,
+            "sections_requiring_action": [], "records": [], "expansion_required": False, "unanswered": [],
+            "final": True}  # fmt: skip
+    ctx.session.add(
+        ScorecardVersion(
+            review_id=review.id, version_number=1, scorecard=card, reason="finalized", created_by="walk"
+        )
+    )
+    today = datetime.now(UTC).date()
+    dispute = Dispute(
+        id=uuid.uuid4(),
+        plan_id=ctx.plan.id,
+        provider_id=ctx.provider.id,
+        subject="review_result",
+        review_id=review.id,
+        tool_version_id=review.tool_version_id,
+        received_on=today,
+        window_closes_on=today + timedelta(days=21),
+        filed_on=today,
+        reason="walk",
+        evidence=[],
+        status="open",
+        decision_due_on=today + timedelta(days=30),
+        changes={},
+        filed_by="walk",
+    )
+    ctx.session.add(dispute)
+    await ctx.session.flush()
+    return {"dispute_id": str(dispute.id), "version_number": "1"}
+
+
+BUILDERS.append(disputes)
+
+
 async def build_world(ctx: WalkContext) -> dict[str, str]:
     for builder in BUILDERS:
         ctx.ids.update(await builder(ctx))
