@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -261,7 +262,7 @@ async def disputes(ctx: WalkContext) -> dict[str, str]:
 
     review = await ctx.session.get(Review, uuid.UUID(ctx.ids["review_id"]))
     assert review is not None
-    card = {"review_id": str(review.id), "tool_key": review.tool_key, "tool_version": review.tool_version,
+    card: dict[str, Any] = {"review_id": str(review.id), "tool_key": review.tool_key, "tool_version": review.tool_version,
             "sections": [], "total": {"yes_points": 0, "possible_points": 0, "score": None}, "outcome": None,
             "sections_requiring_action": [], "records": [], "expansion_required": False, "unanswered": [],
             "final": True}  # fmt: skip
