@@ -6,7 +6,7 @@ dispute that amends findings re-scores into a new version and the earlier ones s
 finalized before this migration gets its frozen scorecard as version 1.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011 (the sampling methods' migration; first written after 0010)
 Create Date: 2026-12-03 01:00:00
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0012"
-down_revision: str | None = "0010"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
