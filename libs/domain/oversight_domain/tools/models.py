@@ -384,6 +384,19 @@ class Policies(_Model):
     follow_up: FollowUpPolicy = FollowUpPolicy()
     disputes: DisputePolicy = DisputePolicy()
 
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Policies added after tool versions were stored are left out while they hold their defaults: a stored
+        # version's document and content hash stay what they were, so `tools sync` sees no conflict.
+        data: dict[str, Any] = handler(self)
+        for name in _LATER_POLICIES:
+            if getattr(self, name) == Policies.model_fields[name].default:
+                del data[name]
+        return data
+
+
+_LATER_POLICIES = ("follow_up", "disputes")
+
 
 # --------------------------------------------------------------------------- tool version
 
