@@ -40,6 +40,9 @@ class Permission(StrEnum):
     CAPACITY_ADMIN = "capacity:admin"
     CAPACITY_READ = "capacity:read"
     CAPACITY_SUBMIT = "capacity:submit"
+    OBLIGATIONS_READ = "obligations:read"
+    OBLIGATIONS_SUBMIT = "obligations:submit"
+    OBLIGATIONS_DECIDE = "obligations:decide"
 
 
 _ALL_READS = {
@@ -49,6 +52,7 @@ _ALL_READS = {
     Permission.REVIEWS_READ,
     Permission.ACTION_PLANS_READ,
     Permission.NOTICES_READ,
+    Permission.OBLIGATIONS_READ,
 }
 
 MATRIX: dict[Role, frozenset[Permission]] = {
@@ -80,6 +84,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.REVIEWS_WRITE,
             Permission.FINDINGS_WRITE,
             Permission.ACTION_PLANS_DECIDE,
+            Permission.OBLIGATIONS_DECIDE,
             Permission.WEBHOOKS_MANAGE,
             Permission.CAPACITY_READ,
             Permission.CAPACITY_SUBMIT,
@@ -92,6 +97,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.REVIEWS_WRITE,
             Permission.FINDINGS_WRITE,
             Permission.ACTION_PLANS_DECIDE,
+            Permission.OBLIGATIONS_DECIDE,
         }
     ),
     Role.PROVIDER: frozenset(
@@ -103,6 +109,8 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.REVIEWS_READ,
             Permission.ACTION_PLANS_READ,
             Permission.ACTION_PLANS_RESPOND,
+            Permission.OBLIGATIONS_READ,
+            Permission.OBLIGATIONS_SUBMIT,
             Permission.NOTICES_READ,
             Permission.WEBHOOKS_MANAGE,
         }
