@@ -206,6 +206,7 @@ async def submit(
         data={**notice_data(row, kind.title), "status": row.status, "late": late},
         dedupe_key=f"{series.SUBJECT_TYPE}:{row.id}:submitted:{row.submissions}",
     )
+    await session.refresh(row)  # updated_at is the database's
     return row
 
 
@@ -257,4 +258,5 @@ async def decide(
         data={**notice_data(row, _kind(row).title), "status": row.status},
         dedupe_key=f"{series.SUBJECT_TYPE}:{row.id}:decided:{row.submissions}",
     )
+    await session.refresh(row)  # updated_at is the database's
     return row
