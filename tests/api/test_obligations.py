@@ -62,7 +62,7 @@ async def test_the_narrative_is_due_six_months_after_the_first_enrolled_member_t
     rclient: httpx.AsyncClient, clock: Clock, session: AsyncSession, make_org: MakeOrg, auth_headers: MakeKey
 ) -> None:
     clock.today = date(2026, 3, 2)
-    plan, provider, hp, hv = await _world(rclient, session, make_org, auth_headers)
+    plan, _, hp, hv = await _world(rclient, session, make_org, auth_headers)
 
     # Nothing is owed until the worker has looked at the data; looking twice starts the series once.
     assert await _list(rclient, hp) == []
@@ -150,7 +150,7 @@ async def test_peer_sharing_every_two_months_for_a_new_site_then_every_six(
     rclient: httpx.AsyncClient, clock: Clock, session: AsyncSession, make_org: MakeOrg, auth_headers: MakeKey
 ) -> None:
     clock.today = date(2026, 1, 10)
-    plan, provider, hp, hv = await _world(rclient, session, make_org, auth_headers)
+    _, provider, hp, hv = await _world(rclient, session, make_org, auth_headers)
     r = await rclient.post(f"/v1/providers/{provider.id}/sites", json={"name": "Ukiah"}, headers=hv | idem())
     assert r.status_code == 201, r.text
     (site_out,) = r.json()["sites"]

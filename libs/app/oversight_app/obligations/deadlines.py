@@ -53,7 +53,7 @@ async def on_obligation_deadline(session: AsyncSession, deadline: Deadline, toda
     ).one_or_none()
     if found is None:  # its site was removed, and the series with it
         return
-    row, link = found.tuple()
+    row, link = found
     kind = kind_of(row)
     if kind is None:
         return
