@@ -68,7 +68,7 @@ async def _occurrences(session: AsyncSession, provider: Organization) -> list[tu
         .where(ProviderObligation.provider_id == provider.id)
         .order_by(ProviderObligation.sequence)
     )
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    return [(r.sequence, r.due_on, r.status) for r in rows]
 
 
 async def test_each_reminder_and_the_overdue_notice_fire_once_and_the_next_year_follows(
