@@ -30,11 +30,13 @@ OPEN_REVIEW_STATUSES: frozenset[ReviewStatus] = frozenset({ReviewStatus.SCHEDULE
 
 
 class SampleRecordStatus(StrEnum):
-    """A drawn member: in the sample, held in reserve (the oversample), or excluded (and replaced)."""
+    """A drawn member: in the sample, held in reserve (the oversample), or excluded (and replaced); ``held``:
+    drawn up front and reviewed only if the first records fail (the ``upfront`` sampling method, NCQA 8/30)."""
 
     SAMPLED = "sampled"
     RESERVE = "reserve"
     EXCLUDED = "excluded"
+    HELD = "held"
 
 
 class ActionPlanStatus(StrEnum):

@@ -103,12 +103,35 @@ class SampleDrawOut(BaseModel):
     seed: str
     frame_size: int
     frame_fingerprint: str
-    strata_sizes: dict[str, int]
-    quotas: dict[str, int]
+    strata_sizes: dict[str, int] = Field(
+        description="Members each pool offered this draw (not yet in the sample; for the up-front sample's "
+        "second stage, its held records)"
+    )
+    quotas: dict[str, int] = Field(description="Records each pool gave the sample")
+    requested: int | None = Field(
+        description="Records the tool's sampling method asked this draw for; null for draws made before it was "
+        "recorded"
+    )
+    available: int = Field(description="Members the frame offered this draw (the sum of strata_sizes)")
+    limited_by_frame: bool = Field(
+        description="Fewer records than requested were drawn because the frame had no more: all it had are in "
+        "the sample"
+    )
     sampled: int
+    held: int = Field(description="Records drawn up front for the second stage (the upfront method)")
     reserve: int
     drawn_by: str
     drawn_at: datetime
+
+
+class SampleDrawnOut(SampleDrawOut):
+    """A draw just made: the draw and what it did to the review."""
+
+    review_status: Status
+    review_started: bool = Field(
+        description="The review was scheduled and this draw started it (status in_progress; audited as "
+        "review.started)"
+    )
 
 
 class SampleDrawList(BaseModel):
@@ -206,6 +229,14 @@ class UnansweredOut(BaseModel):
     element_key: str
 
 
+class SampleStageOut(BaseModel):
+    draw_number: int
+    requested: int | None
+    available: int
+    drawn: int
+    limited_by_frame: bool
+
+
 class ScorecardOut(BaseModel):
     review_id: uuid.UUID
     tool_key: str
@@ -216,6 +247,14 @@ class ScorecardOut(BaseModel):
     sections_requiring_action: list[str]
     records: list[RecordScoreOut]
     expansion_required: bool
+    sample_limited_by_frame: bool = Field(
+        default=False,
+        description="A draw had fewer members left in the frame than the sampling method asked for; the "
+        "sample holds all of them (sample_draws has the counts)",
+    )
+    sample_draws: list[SampleStageOut] = Field(
+        default_factory=list, description="Each draw's requested, available and drawn records"
+    )
     unanswered: list[UnansweredOut]
     final: bool = Field(description="true once the review is finalized (the frozen snapshot)")
 

@@ -118,8 +118,19 @@ async def tool_of(session: AsyncSession, review: Review) -> ToolVersion:
 def touch(review: Review) -> None:
     """Change the row so its version (the ETag) moves: the sample or findings changed."""
     review.updated_at = datetime.now(UTC)
-    if review.status == "scheduled":
-        review.status = "in_progress"
+
+
+async def start_if_scheduled(session: AsyncSession, caller: Caller, review: Review, by: str) -> bool:
+    """The draw/start rule (README "Sampling methods"): drawing the sample or recording findings on a scheduled
+    review starts it - explicitly, as ``PATCH {"status": "in_progress"}`` would, and audited as
+    ``review.started`` with what started it. True when it started now."""
+    if review.status != ReviewStatus.SCHEDULED:
+        return False
+    review.status = ReviewStatus.IN_PROGRESS
+    await audit_event(
+        session, caller, "review.started", "review", review.id, {"status": "in_progress", "by": by}
+    )
+    return True
 
 
 def review_out(review: Review) -> ReviewOut:

@@ -94,7 +94,8 @@ class Review(IdMixin, TimestampMixin, VersionedMixin, Base):
 
 
 class SampleDraw(IdMixin, Base):
-    """One draw of a review's sample (1: the first sample, 2: the expansion), with what proves it."""
+    """One draw of a review's sample (1: the first sample, 2: the second stage - an expansion draw from the
+    frame, or the up-front sample's held records), with what proves it."""
 
     __tablename__ = "sample_draw"
     __table_args__ = (
@@ -109,6 +110,9 @@ class SampleDraw(IdMixin, Base):
     frame_fingerprint: Mapped[str] = mapped_column(String(64))
     strata_sizes: Mapped[dict[str, int]] = mapped_column(JSONB)
     quotas: Mapped[dict[str, int]] = mapped_column(JSONB)
+    # Records the tool's sampling method asked this draw for; fewer were drawn when the frame had fewer left
+    # (``sum(quotas) < requested``). Null for draws made before it was recorded (they drew what they asked).
+    requested: Mapped[int | None] = mapped_column(Integer)
     drawn_by: Mapped[str] = mapped_column(String(200))
     drawn_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
 

@@ -29,7 +29,7 @@ from oversight_app.reviews.schemas import (
     ReviewPatch,
     SampleDrawIn,
     SampleDrawList,
-    SampleDrawOut,
+    SampleDrawnOut,
     ScorecardOut,
     Status,
 )
@@ -111,7 +111,7 @@ async def update_review(
 @router.post(
     "/reviews/{review_id}/samples",
     status_code=201,
-    response_model=SampleDrawOut,
+    response_model=SampleDrawnOut,
     operation_id="reviews_draw_sample",
 )
 @idempotent
