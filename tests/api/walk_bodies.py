@@ -41,6 +41,9 @@ WALK_BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/v1/reviews/{review_id}/finalize"): None,
     ("POST", "/v1/action-plans/{action_plan_id}/submissions"): {"response": "outsider"},
     ("POST", "/v1/action-plans/{action_plan_id}/decision"): {"decision": "accept", "comment": "outsider"},
+    # --- provider obligations (issue 14) ---
+    ("POST", "/v1/obligations/{obligation_id}/submissions"): {"summary": "outsider", "content": "outsider"},
+    ("POST", "/v1/obligations/{obligation_id}/decision"): {"decision": "accept", "comment": "outsider"},
 }
 
 # --- notices and webhook endpoints (issue 6) ---

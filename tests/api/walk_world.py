@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_db.models import Organization
@@ -295,6 +296,44 @@ async def disputes(ctx: WalkContext) -> dict[str, str]:
 
 
 BUILDERS.append(disputes)
+
+
+# --- provider obligations (issue 14): tenant A's provider in its ECM network with an enrolled member ---------
+async def obligations(ctx: WalkContext) -> dict[str, str]:
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from oversight_app.obligations.materialise import materialise_obligations
+    from oversight_db.models import Enrollment, NetworkLink, ProviderObligation
+
+    today = datetime.now(UTC).date()
+    ctx.session.add(
+        NetworkLink(
+            plan_id=ctx.plan.id,
+            provider_id=ctx.provider.id,
+            program="ecm",
+            status="active",
+            effective_from=today - timedelta(days=60),
+        )
+    )
+    ctx.session.add(
+        Enrollment(
+            member_id=uuid.UUID(ctx.ids["member_id"]), plan_id=ctx.plan.id, provider_id=ctx.provider.id,
+            program="ecm", status="enrolled", start_date=today - timedelta(days=30),
+        )
+    )  # fmt: skip
+    await ctx.session.flush()
+    await materialise_obligations(ctx.session, today, ZoneInfo("America/New_York"))
+    obligation = await ctx.session.scalar(
+        select(ProviderObligation.id).where(
+            ProviderObligation.plan_id == ctx.plan.id, ProviderObligation.kind == "program_narrative"
+        )
+    )
+    assert obligation is not None
+    return {"obligation_id": str(obligation)}
+
+
+BUILDERS.append(obligations)
 
 
 async def build_world(ctx: WalkContext) -> dict[str, str]:

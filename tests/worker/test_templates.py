@@ -61,6 +61,12 @@ SAMPLE: dict[str, Any] = {
     "filed_on": "2027-01-20",
     "decision_due_on": "2027-02-19",
     "scorecard_version": 2,
+    "obligation_id": str(uuid.uuid4()),
+    "obligation_kind": "program_narrative",
+    "title": "Program narrative description",
+    "sequence": 1,
+    "site_id": str(uuid.uuid4()),
+    "late": False,
 }
 # What a careless writer might put next to the facts: templates must never look at it.
 MEMBER_DATA = {"member_name": "Jane Q. Doe", "birth_date": "1970-01-01", "member_number": "900123456K"}

@@ -43,6 +43,9 @@ class Permission(StrEnum):
     CAPACITY_ADMIN = "capacity:admin"
     CAPACITY_READ = "capacity:read"
     CAPACITY_SUBMIT = "capacity:submit"
+    OBLIGATIONS_READ = "obligations:read"
+    OBLIGATIONS_SUBMIT = "obligations:submit"
+    OBLIGATIONS_DECIDE = "obligations:decide"
 
 
 _ALL_READS = {
@@ -53,6 +56,7 @@ _ALL_READS = {
     Permission.ACTION_PLANS_READ,
     Permission.NOTICES_READ,
     Permission.DISPUTES_READ,
+    Permission.OBLIGATIONS_READ,
 }
 
 MATRIX: dict[Role, frozenset[Permission]] = {
@@ -86,6 +90,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.ACTION_PLANS_DECIDE,
             # Seed 004 is silent on who decides; a plan admin does, not the reviewer whose finding is disputed.
             Permission.DISPUTES_DECIDE,
+            Permission.OBLIGATIONS_DECIDE,
             Permission.WEBHOOKS_MANAGE,
             Permission.CAPACITY_READ,
             Permission.CAPACITY_SUBMIT,
@@ -98,6 +103,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.REVIEWS_WRITE,
             Permission.FINDINGS_WRITE,
             Permission.ACTION_PLANS_DECIDE,
+            Permission.OBLIGATIONS_DECIDE,
         }
     ),
     Role.PROVIDER: frozenset(
@@ -111,6 +117,8 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.ACTION_PLANS_RESPOND,
             Permission.DISPUTES_READ,
             Permission.DISPUTES_FILE,
+            Permission.OBLIGATIONS_READ,
+            Permission.OBLIGATIONS_SUBMIT,
             Permission.NOTICES_READ,
             Permission.WEBHOOKS_MANAGE,
         }

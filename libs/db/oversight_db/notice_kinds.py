@@ -229,6 +229,46 @@ _KINDS = [
         description="A Capacity Building report is overdue.",
     ),
 ]
+# Provider obligations (seed 003: program narrative, peer sharing support); ``site_id`` only for a site's.
+_OBLIGATION_FACTS = ("obligation_kind", "title", "sequence", "plan_id", "provider_id", "site_id")
+_KINDS += [
+    NoticeKind(
+        "obligation_reminder",
+        "provider_obligation",
+        required=("obligation_id", "title", "due_on"),
+        optional=(*_OBLIGATION_FACTS, "days_before"),
+        description="An obligation is due soon (the kind's reminders.days_before: 30 and 7 days for the program "
+        "narrative, 7 for peer sharing), to the provider.",
+    ),
+    NoticeKind(
+        "obligation_overdue",
+        "provider_obligation",
+        required=("obligation_id", "title", "due_on"),
+        optional=_OBLIGATION_FACTS,
+        description="An obligation passed its due date unsubmitted, to the provider and the plan's admins.",
+    ),
+    NoticeKind(
+        "obligation_submitted",
+        "provider_obligation",
+        required=("obligation_id", "title", "due_on"),
+        optional=(*_OBLIGATION_FACTS, "status", "late"),
+        description="The provider submitted an obligation (to the plan's admins; status submitted: awaiting review).",
+    ),
+    NoticeKind(
+        "obligation_accepted",
+        "provider_obligation",
+        required=("obligation_id", "title", "due_on"),
+        optional=(*_OBLIGATION_FACTS, "status"),
+        description="The plan accepted the provider's submission.",
+    ),
+    NoticeKind(
+        "obligation_returned",
+        "provider_obligation",
+        required=("obligation_id", "title", "due_on"),
+        optional=(*_OBLIGATION_FACTS, "status"),
+        description="The plan returned the provider's submission for changes: it is owed again.",
+    ),
+]
 NOTICE_KINDS: dict[str, NoticeKind] = {kind.name: kind for kind in _KINDS}
 
 # Where the API serves each id a notice may carry; links in e-mails and webhooks are built from these.
@@ -238,6 +278,7 @@ LINK_PATHS: dict[str, str] = {
     "provider_id": "/v1/providers/{}",
     "report_id": "/v1/capacity/reports/{}",
     "dispute_id": "/v1/disputes/{}",
+    "obligation_id": "/v1/obligations/{}",
 }
 
 

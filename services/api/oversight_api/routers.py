@@ -13,6 +13,7 @@ from oversight_api.disputes.router import router as disputes_router
 from oversight_api.health.router import router as health_router
 from oversight_api.members.router import router as members_router
 from oversight_api.notices.router import router as notices_router
+from oversight_api.obligations.router import router as obligations_router
 from oversight_api.organizations.router import providers_router
 from oversight_api.organizations.router import router as organizations_router
 from oversight_api.ping.router import router as ping_router
@@ -36,4 +37,5 @@ V1_ROUTERS: list[APIRouter] = [
     notices_router,
     webhooks_router,
     capacity_router,
+    obligations_router,
 ]

@@ -19,6 +19,7 @@ from oversight_db.models.idempotency import IdempotencyRecord
 from oversight_db.models.identity import ApiKey
 from oversight_db.models.members import Claim, Enrollment, Member
 from oversight_db.models.notices import Notice, NoticeDelivery, WebhookEndpoint
+from oversight_db.models.obligations import ObligationSubmission, ProviderObligation
 from oversight_db.models.ops import WorkerHeartbeat
 from oversight_db.models.organizations import NetworkLink, Organization, ProviderSite
 from oversight_db.models.reviews import (
@@ -53,7 +54,9 @@ __all__ = [
     "NetworkLink",
     "Notice",
     "NoticeDelivery",
+    "ObligationSubmission",
     "Organization",
+    "ProviderObligation",
     "ProviderSite",
     "Review",
     "ReviewRecord",
