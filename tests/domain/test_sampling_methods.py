@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from oversight_db.tools import content_hash
 from oversight_domain.sampling import FrameMember, draw_sample, draw_size, percentage_size
 from oversight_domain.tools import SamplingPolicy, ToolValidationError, load_tool, parse_tool, tool_to_data
 
@@ -191,6 +192,20 @@ def test_shipped_tools_keep_their_documents() -> None:
             "frame",
         }
         assert load_tool(key).policies.sampling.method == "fixed"
+
+
+# The content hashes the shipped versions were stored with (migration 0004, `tools sync`). A shipped version is
+# immutable once a review uses it: changing its document needs a new version, and a new policy must leave out
+# its defaults (or every existing database sees a conflict on `tools sync`).
+STORED_HASHES = {
+    "ecm-partnership": "8ee79484b5b58bc15cdd63e153138ed952d4aaeaf961c12e1aa3dbcc33076467",
+    "nc-tcm-monitoring": "c83cca01ce72d336147682c4af6cb3e8af140599e1e4512452d86e05c045ddbf",
+}
+
+
+def test_shipped_versions_keep_their_stored_content_hash() -> None:
+    for key, stored in STORED_HASHES.items():
+        assert content_hash(tool_to_data(load_tool(key))) == stored, key
 
 
 def test_the_example_8_30_tool_parses() -> None:

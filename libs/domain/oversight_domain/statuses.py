@@ -91,3 +91,28 @@ class DestinationDeliveryStatus(StrEnum):
     DELIVERED = "delivered"
     FAILED = "failed"
     CANCELLED = "cancelled"
+
+
+class DisputeSubject(StrEnum):
+    """What a provider disputes (seed 004: "the LME/MCO's decision in question")."""
+
+    REVIEW_RESULT = "review_result"
+    FINDING = "finding"
+    ACTION_PLAN_DECISION = "action_plan_decision"
+    CAP = "cap"
+    TERMINATION_RECOMMENDATION = "termination_recommendation"
+
+
+class DisputeStatus(StrEnum):
+    """A dispute is open until the plan decides it."""
+
+    OPEN = "open"
+    DECIDED = "decided"
+
+
+class DisputeDecision(StrEnum):
+    """The plan's decision on a dispute."""
+
+    UPHELD = "upheld"
+    OVERTURNED = "overturned"
+    PARTIALLY_OVERTURNED = "partially_overturned"

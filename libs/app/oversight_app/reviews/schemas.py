@@ -39,6 +39,10 @@ class ReviewCreate(_In):
     scheduled_for: Day
     populations_of_focus: list[Population] | None = Field(default=None, max_length=20)
     notice_waived_reason: Text | None = Field(default=None, min_length=3, max_length=2000)
+    action_plan_id: uuid.UUID | None = Field(
+        default=None,
+        description="For purpose follow_up (and only then): the open action plan the review follows up",
+    )
 
     @model_validator(mode="after")
     def _period(self) -> ReviewCreate:
@@ -81,6 +85,11 @@ class ReviewOut(BaseModel):
     created_at: datetime
     updated_at: datetime
     version: int
+    action_plan_id: uuid.UUID | None = Field(description="A follow-up review's action plan")
+    scope_sections: list[str] = Field(
+        description="The sections a follow-up answers and scores (the plan's sections requiring action); "
+        "empty: the whole tool"
+    )
 
 
 # ---------------------------------------------------------------- samples and records
@@ -259,7 +268,36 @@ class ScorecardOut(BaseModel):
     final: bool = Field(description="true once the review is finalized (the frozen snapshot)")
 
 
+class ScorecardVersionOut(BaseModel):
+    """One scorecard a finalized review has had: 1 at finalization, then one per dispute decision that
+    amended findings."""
+
+    review_id: uuid.UUID
+    version_number: int
+    reason: Literal["finalized", "dispute"]
+    dispute_id: uuid.UUID | None
+    outcome: Literal["pass", "conditional_pass", "pip"] | None
+    created_by: str
+    created_at: datetime
+    scorecard: ScorecardOut
+
+
+class ScorecardVersionList(BaseModel):
+    items: list[ScorecardVersionOut]
+
+
+class FollowUpResultOut(BaseModel):
+    """What a finalized follow-up review did to its action plan."""
+
+    action_plan_id: uuid.UUID
+    total_percent: str | None = Field(description="The score over the follow-up's sections, as a percentage")
+    compliant: bool = Field(
+        description="true when the score reached the policy's compliant_at (100%): the plan closed"
+    )
+
+
 class FinalizeOut(BaseModel):
     review: ReviewOut
     scorecard: ScorecardOut
     action_plan_id: uuid.UUID | None
+    follow_up: FollowUpResultOut | None = None

@@ -341,6 +341,39 @@ class CompliancePolicy(_Model):
     staleness: StalenessPolicy | None = None
 
 
+class FollowUpPolicy(_Model):
+    """Follow-up reviews ("Visit Purpose: Follow-up" on seed 003's ECM Review Tool) of an open action plan.
+
+    ``scope``: which sections a follow-up answers and scores - the action plan's sections requiring action
+    (the default), or the whole tool. Its sample is drawn by the sampling policy as for any review.
+    ``compliant_at``: the score over the scoped sections that shows compliance and closes the plan; seed
+    003 lifts a CAP's holds only "until 100% compliant", so 1 (100%).
+    """
+
+    scope: Literal["sections_requiring_action", "whole_tool"] = "sections_requiring_action"
+    compliant_at: ExactFraction = Fraction(1)
+
+    @model_validator(mode="after")
+    def _check(self) -> FollowUpPolicy:
+        if not 0 < self.compliant_at <= 1:
+            raise semantic_error([{"path": "compliant_at", "message": "must be above 0 and at most 1"}])
+        return self
+
+
+class DisputePolicy(_Model):
+    """Provider disputes of a plan's decisions.
+
+    Seed 004: a network provider disputes "no later than 21 calendar days from the receipt of the
+    LME/MCO's decision in question" (``window_days``, ``window_day_type``). The seeds set no time for the
+    plan's decision: ``decision_days`` (30 calendar days from filing) is an assumption, kept here as data.
+    """
+
+    window_days: int = Field(default=21, ge=1, le=MAX_POLICY_DAYS)
+    window_day_type: DayType = "calendar"
+    decision_days: int = Field(default=30, ge=1, le=MAX_POLICY_DAYS)
+    decision_day_type: DayType = "calendar"
+
+
 class Policies(_Model):
     scoring: ScoringPolicy
     sampling: SamplingPolicy
@@ -348,6 +381,21 @@ class Policies(_Model):
     escalation: EscalationPolicy
     review_frequency: ReviewFrequency = ReviewFrequency()
     compliance: CompliancePolicy = CompliancePolicy()
+    follow_up: FollowUpPolicy = FollowUpPolicy()
+    disputes: DisputePolicy = DisputePolicy()
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Policies added after tool versions were stored are left out while they hold their defaults: a stored
+        # version's document and content hash stay what they were, so `tools sync` sees no conflict.
+        data: dict[str, Any] = handler(self)
+        for name in _LATER_POLICIES:
+            if getattr(self, name) == Policies.model_fields[name].default:
+                del data[name]
+        return data
+
+
+_LATER_POLICIES = ("follow_up", "disputes")
 
 
 # --------------------------------------------------------------------------- tool version
