@@ -16,7 +16,7 @@ from sqlalchemy.dialects.postgresql import JSONB, array
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_app.caller import Caller
-from oversight_app.errors import ProblemError, not_found
+from oversight_app.errors import not_found
 from oversight_app.reports.schemas import (
     ActionPlanClock,
     CapacityReportDue,
@@ -56,7 +56,9 @@ async def plan_dashboard(
     session: AsyncSession, caller: Caller, today: date, program: str | None = None
 ) -> PlanDashboard:
     if caller.organization_kind != "plan":
-        raise ProblemError(403, "the plan dashboard is a plan's own", slug="forbidden")
+        # The caller's own plan's dashboard: an organization that is not a plan has none (the state has
+        # /state, a provider /providers/{id}). Not a 403: the role may read reports, there is nothing here.
+        raise not_found("plan dashboard")
     plan_id = caller.organization_id
     latest = (
         select(
@@ -269,7 +271,8 @@ async def state_dashboard(
     in the window. A state sees every plan; a plan sees the statewide distribution (aggregates) and, by plan
     and by provider, only its own network (another plan's figures are that plan's)."""
     if caller.organization_kind == "provider":
-        raise ProblemError(403, "the state comparison is for states and plans", slug="forbidden")
+        # Aggregates of every plan's network: a provider's figures are in its own dashboard.
+        raise not_found("state comparison")
     jurisdiction = select(Organization.jurisdiction).where(Organization.id == caller.organization_id)
     plans_in = select(Organization.id).where(
         Organization.kind == "plan", Organization.jurisdiction == jurisdiction.scalar_subquery()
