@@ -23,6 +23,7 @@ from oversight_app.reports.files import ReportFile, ScorecardFormat, findings_cs
 from oversight_app.reports.render import CSV_MEDIA_TYPE, PDF_MEDIA_TYPE, XLSX_MEDIA_TYPE
 from oversight_app.reports.schemas import PlanDashboard, ProviderDashboard, StateDashboard
 from oversight_app.text import Text
+from oversight_domain.tools.models import KEY_PATTERN
 
 router = APIRouter(tags=["reports"])
 
@@ -139,7 +140,8 @@ async def provider_dashboard(
 async def state_dashboard(
     session: Session,
     caller: ReportsRead,
-    tool_key: Text = Query(min_length=1, max_length=80),
+    # A tool key's own pattern: anything else names no tool (and never reaches the database).
+    tool_key: Text = Query(min_length=1, max_length=80, pattern=KEY_PATTERN),
     finalized_from: Day | None = None,
     finalized_to: Day | None = None,
     limit: int = Query(50, ge=1, le=200),
