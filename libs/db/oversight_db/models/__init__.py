@@ -14,6 +14,13 @@ from oversight_db.models.capacity import (
     CapacityScheduleItem,
 )
 from oversight_db.models.deadlines import Deadline
+from oversight_db.models.documents import (
+    Document,
+    DocumentCitation,
+    DocumentRequest,
+    DocumentRetention,
+    ReviewLegalHold,
+)
 from oversight_db.models.idempotency import IdempotencyRecord
 from oversight_db.models.identity import ApiKey
 from oversight_db.models.members import Claim, Enrollment, Member
@@ -37,6 +44,10 @@ __all__ = [
     "CapacityScheduleItem",
     "Claim",
     "Deadline",
+    "Document",
+    "DocumentCitation",
+    "DocumentRequest",
+    "DocumentRetention",
     "Enrollment",
     "Finding",
     "IdempotencyRecord",
@@ -47,6 +58,7 @@ __all__ = [
     "Organization",
     "ProviderSite",
     "Review",
+    "ReviewLegalHold",
     "ReviewRecord",
     "SampleDraw",
     "ToolVersionRecord",
