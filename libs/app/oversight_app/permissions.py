@@ -40,6 +40,11 @@ class Permission(StrEnum):
     CAPACITY_ADMIN = "capacity:admin"
     CAPACITY_READ = "capacity:read"
     CAPACITY_SUBMIT = "capacity:submit"
+    # Evidence documents (member records: reading one is a member-data read, so viewers do not hold it).
+    DOCUMENTS_REQUEST = "documents:request"
+    DOCUMENTS_UPLOAD = "documents:upload"
+    DOCUMENTS_READ = "documents:read"
+    DOCUMENTS_ADMIN = "documents:admin"
 
 
 _ALL_READS = {
@@ -83,6 +88,9 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.WEBHOOKS_MANAGE,
             Permission.CAPACITY_READ,
             Permission.CAPACITY_SUBMIT,
+            Permission.DOCUMENTS_REQUEST,
+            Permission.DOCUMENTS_READ,
+            Permission.DOCUMENTS_ADMIN,
         }
     ),
     Role.REVIEWER: frozenset(
@@ -92,6 +100,8 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.REVIEWS_WRITE,
             Permission.FINDINGS_WRITE,
             Permission.ACTION_PLANS_DECIDE,
+            Permission.DOCUMENTS_REQUEST,
+            Permission.DOCUMENTS_READ,
         }
     ),
     Role.PROVIDER: frozenset(
@@ -105,6 +115,8 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.ACTION_PLANS_RESPOND,
             Permission.NOTICES_READ,
             Permission.WEBHOOKS_MANAGE,
+            Permission.DOCUMENTS_UPLOAD,
+            Permission.DOCUMENTS_READ,
         }
     ),
     Role.VIEWER: frozenset(_ALL_READS | {Permission.CAPACITY_READ}),
