@@ -50,7 +50,11 @@ async def s3_resources(resources: Resources, s3_endpoint: str) -> S3World:
     )
     blobs = create_blob_store(settings)
     res = Resources(
-        settings=settings, engine=resources.engine, sessions=resources.sessions, redis=resources.redis, blobs=blobs
+        settings=settings,
+        engine=resources.engine,
+        sessions=resources.sessions,
+        redis=resources.redis,
+        blobs=blobs,
     )
     return S3World(blobs, bucket, res)
 

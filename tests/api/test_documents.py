@@ -26,7 +26,9 @@ async def _post_to_s3(upload: dict[str, object], content: bytes) -> httpx.Respon
     assert upload["method"] == "POST"
     async with httpx.AsyncClient() as s3:
         return await s3.post(
-            str(upload["url"]), data=dict(upload["fields"]), files={"file": ("upload.bin", content)}  # type: ignore[call-overload]
+            str(upload["url"]),
+            data=dict(upload["fields"]),
+            files={"file": ("upload.bin", content)},  # type: ignore[call-overload]
         )
 
 

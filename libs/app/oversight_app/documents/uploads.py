@@ -157,8 +157,10 @@ async def _upload_target(doc: Document, blobs: BlobStore, settings: Settings) ->
             max_bytes=doc.declared_size,
         )
     signature = signing.sign(url_signing_key(settings), UPLOAD, doc.id, expires, doc.declared_size)
-    query = urlencode({"size": doc.declared_size, "expires": expires, "signature": signature})
-    url = f"{settings.public_base_url.rstrip('/')}/v1/document-uploads/{doc.id}?{query}"
+    query = urlencode(
+        {"document_id": str(doc.id), "size": doc.declared_size, "expires": expires, "signature": signature}
+    )
+    url = f"{settings.public_base_url.rstrip('/')}/v1/document-uploads?{query}"
     return UploadTarget(
         method="PUT",
         url=url,
@@ -272,8 +274,8 @@ async def issue_download(
     url = await blobs.presign_download(doc.object_key, expires_seconds=seconds)
     if url is None:
         signature = signing.sign(url_signing_key(settings), DOWNLOAD, doc.id, expires)
-        query = urlencode({"expires": expires, "signature": signature})
-        url = f"{settings.public_base_url.rstrip('/')}/v1/document-downloads/{doc.id}?{query}"
+        query = urlencode({"document_id": str(doc.id), "expires": expires, "signature": signature})
+        url = f"{settings.public_base_url.rstrip('/')}/v1/document-downloads?{query}"
     await audit_event(
         session,
         caller,

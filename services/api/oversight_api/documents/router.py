@@ -182,26 +182,30 @@ async def release_hold(review_id: uuid.UUID, session: Session, caller: Documents
 
 # --- the local-disk store's signed URLs (S3 serves these itself) ------------------------------------------
 # No API key: the signature is the permission, as with a presigned S3 URL. A missing, bad or expired one is
-# a 404, like an unknown document. No database transaction is open while bytes move.
+# a 404, like an unknown document (the parameters have defaults so that a URL without them is a 404 too).
+# Everything is in the signed query, nothing in the path: these are capabilities, not tenant-scoped objects
+# (no API key, so the cross-tenant walk has no caller to try them as); test_documents_local covers them. No database transaction is open while bytes move.
 
 
 @router.put(
-    "/document-uploads/{document_id}",
+    "/document-uploads",
     status_code=204,
     operation_id="documents_local_upload",
     responses={404: {"description": "unknown document or bad signature"}, 413: {"description": "too large"}},
 )
 async def local_upload(
-    document_id: uuid.UUID,
     request: Request,
     resources: AppResources,
-    size: int = Query(ge=1, le=2**53),
-    expires: int = Query(ge=0, le=2**53),
-    signature: str = Query(max_length=64),
+    document_id: uuid.UUID | None = None,
+    size: int = Query(0, ge=0, le=2**53),
+    expires: int = Query(0, ge=0, le=2**53),
+    signature: str = Query("", max_length=64),
 ) -> Response:
     store = resources.blobs
-    if not isinstance(store, LocalBlobStore) or not uploads.local_upload_allowed(
-        document_id, size, expires, signature, resources.settings
+    if (
+        document_id is None
+        or not isinstance(store, LocalBlobStore)
+        or not uploads.local_upload_allowed(document_id, size, expires, signature, resources.settings)
     ):
         raise not_found("document")
     try:
@@ -214,19 +218,19 @@ async def local_upload(
 
 
 @router.get(
-    "/document-downloads/{document_id}",
+    "/document-downloads",
     operation_id="documents_local_download",
     response_class=FileResponse,
     responses={404: {"description": "unknown document or bad signature"}},
 )
 async def local_download(
-    document_id: uuid.UUID,
     resources: AppResources,
-    expires: int = Query(ge=0, le=2**53),
-    signature: str = Query(max_length=64),
+    document_id: uuid.UUID | None = None,
+    expires: int = Query(0, ge=0, le=2**53),
+    signature: str = Query("", max_length=64),
 ) -> FileResponse:
     store = resources.blobs
-    if not isinstance(store, LocalBlobStore):
+    if document_id is None or not isinstance(store, LocalBlobStore):
         raise not_found("document")
     async with resources.sessions() as session:
         found = await uploads.local_download(session, document_id, expires, signature, resources.settings)
