@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from typing import Any
 
 import httpx
 from sqlalchemy import select, update
@@ -21,15 +22,11 @@ from tests.conftest import MakeKey, MakeOrg
 PDF = b"%PDF-1.7\n" + b"care plan goals and progress\n" * 2000 + b"%%EOF\n"
 
 
-async def _post_to_s3(upload: dict[str, object], content: bytes) -> httpx.Response:
+async def _post_to_s3(upload: dict[str, Any], content: bytes) -> httpx.Response:
     """What a browser or partner platform does with a presigned POST: the form fields, then the file."""
     assert upload["method"] == "POST"
     async with httpx.AsyncClient() as s3:
-        return await s3.post(
-            str(upload["url"]),
-            data=dict(upload["fields"]),
-            files={"file": ("upload.bin", content)},  # type: ignore[call-overload]
-        )
+        return await s3.post(upload["url"], data=upload["fields"], files={"file": ("upload.bin", content)})
 
 
 async def test_request_upload_verify_download_tenancy_and_retention(

@@ -58,7 +58,7 @@ def main() -> None:
             document_id = uuid.uuid4()
             expires = int(time.time()) + 600
             signature = signing.sign(KEY.encode(), UPLOAD, document_id, expires, SIZE)
-            params = {
+            params: dict[str, str | int] = {
                 "document_id": str(document_id),
                 "size": SIZE,
                 "expires": expires,
