@@ -19,4 +19,5 @@ def valid(
 ) -> bool:
     if expires < now:
         return False
-    return hmac.compare_digest(sign(key, action, document_id, expires, size), signature)
+    # Compared as bytes: compare_digest refuses a str with non-ASCII characters (a TypeError, so a 500).
+    return hmac.compare_digest(sign(key, action, document_id, expires, size).encode(), signature.encode())
