@@ -27,7 +27,13 @@ IMPORT_BODY: dict[str, Any] = {
             },
             "application/json": {
                 "schema": {"type": "object", "additionalProperties": True},
-                "example": {"key": "my-tool", "version": "1", "title": "My tool", "program": "ecm", "jurisdiction": "US-CA"},
+                "example": {
+                    "key": "my-tool",
+                    "version": "1",
+                    "title": "My tool",
+                    "program": "ecm",
+                    "jurisdiction": "US-CA",
+                },
             },
         },
     }
