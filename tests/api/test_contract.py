@@ -13,11 +13,12 @@ import json
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 import httpx
 import pytest
 import pytest_asyncio
+import yaml
 from oversight_client import AuthenticatedClient
 from oversight_client.api.capacity import (
     capacity_participants_create,
@@ -36,6 +37,7 @@ from oversight_client.models import (
     PlanVersionOut,
     Problem,
     ProgramIn,
+    ToolsImportJsonBody,
     ToolVersionOut,
 )
 from oversight_client.types import File
@@ -161,7 +163,7 @@ def _respond_keywords() -> tuple[set[str], set[str]]:
             if not isinstance(function, ast.AsyncFunctionDef | ast.FunctionDef):
                 continue
             operation_ids = [
-                k.value.value
+                str(k.value.value)
                 for d in function.decorator_list
                 if isinstance(d, ast.Call)
                 for k in d.keywords
@@ -248,20 +250,26 @@ async def test_the_generated_client_parses_every_kind_of_error_as_a_problem(
         assert r200.status_code == 200 and r200.headers["etag"] == '"2"'
 
 
-async def test_the_generated_client_imports_a_tool_as_yaml(
+async def test_the_generated_client_imports_a_tool_as_yaml_or_json(
     app_transport: httpx.ASGITransport, make_org: MakeOrg, auth_headers: MakeKey
 ) -> None:
     plan = await make_org("plan", jurisdiction="US-CA")
     shipped = (ROOT / "libs/domain/oversight_domain/tools/ecm-partnership.yaml").read_text()
-    key = f"ecm-contract-{uuid.uuid4().hex[:8]}"
-    document = shipped.replace("key: ecm-partnership", f"key: {key}", 1).encode()
     async with partner(app_transport, await auth_headers(plan, "plan_admin")) as api:
-        r = await tools_import.asyncio_detailed(
-            client=api, body=File(payload=document, mime_type="application/yaml"), idempotency_key="t1"
-        )
+        key = f"ecm-yaml-{uuid.uuid4().hex[:8]}"
+        yaml_text = shipped.replace("key: ecm-partnership", f"key: {key}", 1).encode()
+        # The generated File names a BinaryIO; httpx's AsyncClient streams bytes but refuses a sync file
+        # object, so an async caller hands over the bytes (a sync caller may pass an open file).
+        upload = File(payload=cast(BinaryIO, yaml_text), mime_type="application/yaml")
+        r = await tools_import.asyncio_detailed(client=api, body=upload, idempotency_key=str(uuid.uuid4()))
         assert r.status_code == 201, r.content
         assert isinstance(r.parsed, ToolVersionOut) and r.parsed.key == key
         assert r.headers["location"] == f"/v1/tools/{key}/versions/{r.parsed.version}"
+
+        as_json = yaml.safe_load(shipped) | {"key": f"ecm-json-{uuid.uuid4().hex[:8]}"}
+        r = await tools_import.asyncio_detailed(client=api, body=ToolsImportJsonBody.from_dict(as_json))
+        assert r.status_code == 201, r.content
+        assert isinstance(r.parsed, ToolVersionOut) and r.parsed.key == as_json["key"]
 
 
 async def test_the_generated_client_reads_distribution_plan_versions(
