@@ -51,6 +51,22 @@ SAMPLE: dict[str, Any] = {
     "recommended_on": "2027-01-21",
     "report_type": "quarterly_report",
     "period": "2026 Q4",
+    "dispute_id": str(uuid.uuid4()),
+    "follow_up_review_id": str(uuid.uuid4()),
+    "closed_by": "follow_up",
+    "subject": "finding",
+    "decision": "overturned",
+    "received_on": "2027-01-02",
+    "window_closes_on": "2027-01-23",
+    "filed_on": "2027-01-20",
+    "decision_due_on": "2027-02-19",
+    "scorecard_version": 2,
+    "obligation_id": str(uuid.uuid4()),
+    "obligation_kind": "program_narrative",
+    "title": "Program narrative description",
+    "sequence": 1,
+    "site_id": str(uuid.uuid4()),
+    "late": False,
 }
 # What a careless writer might put next to the facts: templates must never look at it.
 MEMBER_DATA = {"member_name": "Jane Q. Doe", "birth_date": "1970-01-01", "member_number": "900123456K"}

@@ -37,9 +37,15 @@ class Permission(StrEnum):
     ACTION_PLANS_RESPOND = "action_plans:respond"
     NOTICES_READ = "notices:read"
     WEBHOOKS_MANAGE = "webhooks:manage"
+    DISPUTES_READ = "disputes:read"
+    DISPUTES_FILE = "disputes:file"
+    DISPUTES_DECIDE = "disputes:decide"
     CAPACITY_ADMIN = "capacity:admin"
     CAPACITY_READ = "capacity:read"
     CAPACITY_SUBMIT = "capacity:submit"
+    OBLIGATIONS_READ = "obligations:read"
+    OBLIGATIONS_SUBMIT = "obligations:submit"
+    OBLIGATIONS_DECIDE = "obligations:decide"
 
 
 _ALL_READS = {
@@ -49,6 +55,8 @@ _ALL_READS = {
     Permission.REVIEWS_READ,
     Permission.ACTION_PLANS_READ,
     Permission.NOTICES_READ,
+    Permission.DISPUTES_READ,
+    Permission.OBLIGATIONS_READ,
 }
 
 MATRIX: dict[Role, frozenset[Permission]] = {
@@ -80,6 +88,9 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.REVIEWS_WRITE,
             Permission.FINDINGS_WRITE,
             Permission.ACTION_PLANS_DECIDE,
+            # Seed 004 is silent on who decides; a plan admin does, not the reviewer whose finding is disputed.
+            Permission.DISPUTES_DECIDE,
+            Permission.OBLIGATIONS_DECIDE,
             Permission.WEBHOOKS_MANAGE,
             Permission.CAPACITY_READ,
             Permission.CAPACITY_SUBMIT,
@@ -92,6 +103,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.REVIEWS_WRITE,
             Permission.FINDINGS_WRITE,
             Permission.ACTION_PLANS_DECIDE,
+            Permission.OBLIGATIONS_DECIDE,
         }
     ),
     Role.PROVIDER: frozenset(
@@ -103,6 +115,10 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.REVIEWS_READ,
             Permission.ACTION_PLANS_READ,
             Permission.ACTION_PLANS_RESPOND,
+            Permission.DISPUTES_READ,
+            Permission.DISPUTES_FILE,
+            Permission.OBLIGATIONS_READ,
+            Permission.OBLIGATIONS_SUBMIT,
             Permission.NOTICES_READ,
             Permission.WEBHOOKS_MANAGE,
         }

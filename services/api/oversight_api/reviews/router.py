@@ -14,7 +14,7 @@ from oversight_api.conventions.pagination import Pagination
 from oversight_api.conventions.responses import respond
 from oversight_api.deps import ReadSession, Session
 from oversight_api.reviews.auth import FindingsWrite, ReviewsRead, ReviewsWrite
-from oversight_app.bounds import Day
+from oversight_app.bounds import Day, Ordinal
 from oversight_app.pagination import Page
 from oversight_app.reviews import finalize, findings, samples, service
 from oversight_app.reviews.schemas import (
@@ -29,8 +29,10 @@ from oversight_app.reviews.schemas import (
     ReviewPatch,
     SampleDrawIn,
     SampleDrawList,
-    SampleDrawOut,
+    SampleDrawnOut,
     ScorecardOut,
+    ScorecardVersionList,
+    ScorecardVersionOut,
     Status,
 )
 from oversight_app.text import Text
@@ -105,7 +107,7 @@ async def update_review(
 @router.post(
     "/reviews/{review_id}/samples",
     status_code=201,
-    response_model=SampleDrawOut,
+    response_model=SampleDrawnOut,
     operation_id="reviews_draw_sample",
 )
 @idempotent
@@ -177,6 +179,31 @@ async def get_findings(review_id: uuid.UUID, session: Session, caller: ReviewsRe
 )
 async def get_scorecard(review_id: uuid.UUID, session: Session, caller: ReviewsRead) -> Response:
     return respond(await finalize.get_scorecard(session, caller, review_id))
+
+
+@router.get(
+    "/reviews/{review_id}/scorecards",
+    response_model=ScorecardVersionList,
+    operation_id="reviews_list_scorecard_versions",
+)
+async def list_scorecard_versions(
+    review_id: uuid.UUID, session: Session, caller: ReviewsRead
+) -> ScorecardVersionList:
+    return await finalize.list_scorecard_versions(session, caller, review_id)
+
+
+@router.get(
+    "/reviews/{review_id}/scorecards/{version_number}",
+    response_model=ScorecardVersionOut,
+    operation_id="reviews_get_scorecard_version",
+)
+async def get_scorecard_version(
+    review_id: uuid.UUID,
+    version_number: Ordinal,
+    session: Session,
+    caller: ReviewsRead,
+) -> ScorecardVersionOut:
+    return await finalize.get_scorecard_version(session, caller, review_id, version_number)
 
 
 @router.post(
