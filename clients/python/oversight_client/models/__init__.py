@@ -8,6 +8,8 @@ from .action_plan_status import ActionPlanStatus
 from .action_plans_list_kind_type_0 import ActionPlansListKindType0
 from .allocation_in import AllocationIn
 from .allocation_in_provider_type import AllocationInProviderType
+from .amendment_in import AmendmentIn
+from .amendment_in_answer import AmendmentInAnswer
 from .api_key_created import ApiKeyCreated
 from .api_key_in import ApiKeyIn
 from .api_key_out import ApiKeyOut
@@ -25,6 +27,13 @@ from .days_after_end_day_type import DaysAfterEndDayType
 from .decision_in import DecisionIn
 from .decision_in_decision import DecisionInDecision
 from .destination_delivery_status import DestinationDeliveryStatus
+from .dispute_create import DisputeCreate
+from .dispute_decision import DisputeDecision
+from .dispute_decision_in import DisputeDecisionIn
+from .dispute_out import DisputeOut
+from .dispute_out_changes import DisputeOutChanges
+from .dispute_status import DisputeStatus
+from .dispute_subject import DisputeSubject
 from .distribution_plan_in import DistributionPlanIn
 from .distribution_plan_out import DistributionPlanOut
 from .distribution_plan_out_status import DistributionPlanOutStatus
@@ -34,6 +43,8 @@ from .enrollment_in_status import EnrollmentInStatus
 from .enrollment_out import EnrollmentOut
 from .enrollment_out_program import EnrollmentOutProgram
 from .enrollment_out_status import EnrollmentOutStatus
+from .evidence_in import EvidenceIn
+from .evidence_out import EvidenceOut
 from .exclude_in import ExcludeIn
 from .exclude_out import ExcludeOut
 from .field_error import FieldError
@@ -43,6 +54,7 @@ from .finding_in_answer import FindingInAnswer
 from .finding_out import FindingOut
 from .finding_out_answer import FindingOutAnswer
 from .findings_out import FindingsOut
+from .follow_up_result_out import FollowUpResultOut
 from .health import Health
 from .last_day_of_month import LastDayOfMonth
 from .member_batch_in import MemberBatchIn
@@ -67,6 +79,12 @@ from .notice_delivery_out_channel import NoticeDeliveryOutChannel
 from .notice_delivery_status import NoticeDeliveryStatus
 from .notice_out import NoticeOut
 from .notice_out_data import NoticeOutData
+from .obligation_detail import ObligationDetail
+from .obligation_detail_anchor import ObligationDetailAnchor
+from .obligation_out import ObligationOut
+from .obligation_out_anchor import ObligationOutAnchor
+from .obligation_submission_in import ObligationSubmissionIn
+from .obligation_view import ObligationView
 from .organization_in import OrganizationIn
 from .organization_in_kind import OrganizationInKind
 from .organization_out import OrganizationOut
@@ -80,8 +98,10 @@ from .organizations_list_kind_type_0 import OrganizationsListKindType0
 from .page_action_plan_out import PageActionPlanOut
 from .page_api_key_out import PageApiKeyOut
 from .page_audit_event_out import PageAuditEventOut
+from .page_dispute_out import PageDisputeOut
 from .page_member_out import PageMemberOut
 from .page_notice_out import PageNoticeOut
+from .page_obligation_out import PageObligationOut
 from .page_organization_out import PageOrganizationOut
 from .page_participant_out import PageParticipantOut
 from .page_program_out import PageProgramOut
@@ -144,12 +164,20 @@ from .sample_draw_list import SampleDrawList
 from .sample_draw_out import SampleDrawOut
 from .sample_draw_out_quotas import SampleDrawOutQuotas
 from .sample_draw_out_strata_sizes import SampleDrawOutStrataSizes
+from .sample_drawn_out import SampleDrawnOut
+from .sample_drawn_out_quotas import SampleDrawnOutQuotas
+from .sample_drawn_out_strata_sizes import SampleDrawnOutStrataSizes
 from .sample_record_status import SampleRecordStatus
+from .sample_stage_out import SampleStageOut
 from .schedule_item_out import ScheduleItemOut
 from .schedule_item_out_kind import ScheduleItemOutKind
 from .schedule_out import ScheduleOut
 from .scorecard_out import ScorecardOut
 from .scorecard_out_outcome_type_0 import ScorecardOutOutcomeType0
+from .scorecard_version_list import ScorecardVersionList
+from .scorecard_version_out import ScorecardVersionOut
+from .scorecard_version_out_outcome_type_0 import ScorecardVersionOutOutcomeType0
+from .scorecard_version_out_reason import ScorecardVersionOutReason
 from .section_score_out import SectionScoreOut
 from .site_in import SiteIn
 from .site_out import SiteOut
@@ -157,6 +185,8 @@ from .site_out_owner import SiteOutOwner
 from .site_patch import SitePatch
 from .standing_out import StandingOut
 from .submission_in import SubmissionIn
+from .submission_out import SubmissionOut
+from .submission_out_decision_type_0 import SubmissionOutDecisionType0
 from .target_in import TargetIn
 from .tool_version_out import ToolVersionOut
 from .tool_version_out_document import ToolVersionOutDocument
@@ -178,6 +208,8 @@ __all__ = (
     "ActionPlanStatus",
     "AllocationIn",
     "AllocationInProviderType",
+    "AmendmentIn",
+    "AmendmentInAnswer",
     "ApiKeyCreated",
     "ApiKeyIn",
     "ApiKeyOut",
@@ -195,6 +227,13 @@ __all__ = (
     "DecisionIn",
     "DecisionInDecision",
     "DestinationDeliveryStatus",
+    "DisputeCreate",
+    "DisputeDecision",
+    "DisputeDecisionIn",
+    "DisputeOut",
+    "DisputeOutChanges",
+    "DisputeStatus",
+    "DisputeSubject",
     "DistributionPlanIn",
     "DistributionPlanOut",
     "DistributionPlanOutStatus",
@@ -204,6 +243,8 @@ __all__ = (
     "EnrollmentOut",
     "EnrollmentOutProgram",
     "EnrollmentOutStatus",
+    "EvidenceIn",
+    "EvidenceOut",
     "ExcludeIn",
     "ExcludeOut",
     "FieldError",
@@ -213,6 +254,7 @@ __all__ = (
     "FindingOut",
     "FindingOutAnswer",
     "FindingsOut",
+    "FollowUpResultOut",
     "Health",
     "LastDayOfMonth",
     "MemberBatchIn",
@@ -237,6 +279,12 @@ __all__ = (
     "NoticeDeliveryStatus",
     "NoticeOut",
     "NoticeOutData",
+    "ObligationDetail",
+    "ObligationDetailAnchor",
+    "ObligationOut",
+    "ObligationOutAnchor",
+    "ObligationSubmissionIn",
+    "ObligationView",
     "OrganizationIn",
     "OrganizationInKind",
     "OrganizationOut",
@@ -250,8 +298,10 @@ __all__ = (
     "PageActionPlanOut",
     "PageApiKeyOut",
     "PageAuditEventOut",
+    "PageDisputeOut",
     "PageMemberOut",
     "PageNoticeOut",
+    "PageObligationOut",
     "PageOrganizationOut",
     "PageParticipantOut",
     "PageProgramOut",
@@ -311,15 +361,23 @@ __all__ = (
     "RowResult",
     "SampleDrawIn",
     "SampleDrawList",
+    "SampleDrawnOut",
+    "SampleDrawnOutQuotas",
+    "SampleDrawnOutStrataSizes",
     "SampleDrawOut",
     "SampleDrawOutQuotas",
     "SampleDrawOutStrataSizes",
     "SampleRecordStatus",
+    "SampleStageOut",
     "ScheduleItemOut",
     "ScheduleItemOutKind",
     "ScheduleOut",
     "ScorecardOut",
     "ScorecardOutOutcomeType0",
+    "ScorecardVersionList",
+    "ScorecardVersionOut",
+    "ScorecardVersionOutOutcomeType0",
+    "ScorecardVersionOutReason",
     "SectionScoreOut",
     "SiteIn",
     "SiteOut",
@@ -327,6 +385,8 @@ __all__ = (
     "SitePatch",
     "StandingOut",
     "SubmissionIn",
+    "SubmissionOut",
+    "SubmissionOutDecisionType0",
     "TargetIn",
     "ToolsImportJsonBody",
     "ToolVersionOut",

@@ -7,7 +7,10 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
+    from ..models.follow_up_result_out import FollowUpResultOut
     from ..models.review_out import ReviewOut
     from ..models.scorecard_out import ScorecardOut
 
@@ -22,14 +25,18 @@ class FinalizeOut:
         action_plan_id (None | UUID):
         review (ReviewOut):
         scorecard (ScorecardOut):
+        follow_up (FollowUpResultOut | None | Unset):
     """
 
     action_plan_id: None | UUID
     review: ReviewOut
     scorecard: ScorecardOut
+    follow_up: FollowUpResultOut | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.follow_up_result_out import FollowUpResultOut  # noqa: PLC0415
+
         action_plan_id: None | str
         if isinstance(self.action_plan_id, UUID):
             action_plan_id = str(self.action_plan_id)
@@ -40,6 +47,14 @@ class FinalizeOut:
 
         scorecard = self.scorecard.to_dict()
 
+        follow_up: dict[str, Any] | None | Unset
+        if isinstance(self.follow_up, Unset):
+            follow_up = UNSET
+        elif isinstance(self.follow_up, FollowUpResultOut):
+            follow_up = self.follow_up.to_dict()
+        else:
+            follow_up = self.follow_up
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -49,11 +64,14 @@ class FinalizeOut:
                 "scorecard": scorecard,
             }
         )
+        if follow_up is not UNSET:
+            field_dict["follow_up"] = follow_up
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.follow_up_result_out import FollowUpResultOut  # noqa: PLC0415
         from ..models.review_out import ReviewOut  # noqa: PLC0415
         from ..models.scorecard_out import ScorecardOut  # noqa: PLC0415
 
@@ -78,10 +96,28 @@ class FinalizeOut:
 
         scorecard = ScorecardOut.from_dict(d.pop("scorecard"))
 
+        def _parse_follow_up(data: object) -> FollowUpResultOut | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                follow_up_type_0 = FollowUpResultOut.from_dict(data)
+
+                return follow_up_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FollowUpResultOut | None | Unset, data)
+
+        follow_up = _parse_follow_up(d.pop("follow_up", UNSET))
+
         finalize_out = cls(
             action_plan_id=action_plan_id,
             review=review,
             scorecard=scorecard,
+            follow_up=follow_up,
         )
 
         finalize_out.additional_properties = d

@@ -30,7 +30,8 @@ class RecordOut:
         replaces_record_id (None | UUID):
         review_id (UUID):
         status (SampleRecordStatus): A drawn member: in the sample, held in reserve (the oversample), or excluded (and
-            replaced).
+            replaced); ``held``:
+            drawn up front and reviewed only if the first records fail (the ``upfront`` sampling method, NCQA 8/30).
         stratum (str):
     """
 

@@ -24,6 +24,8 @@ class ReviewCreate:
             000).
         scheduled_for (datetime.date):
         tool_key (str):
+        action_plan_id (None | Unset | UUID): For purpose follow_up (and only then): the open action plan the review
+            follows up
         notice_waived_reason (None | str | Unset):
         populations_of_focus (list[str] | None | Unset):
         tool_version (None | str | Unset):
@@ -35,6 +37,7 @@ class ReviewCreate:
     purpose: ReviewPurpose
     scheduled_for: datetime.date
     tool_key: str
+    action_plan_id: None | Unset | UUID = UNSET
     notice_waived_reason: None | str | Unset = UNSET
     populations_of_focus: list[str] | None | Unset = UNSET
     tool_version: None | str | Unset = UNSET
@@ -51,6 +54,14 @@ class ReviewCreate:
         scheduled_for = self.scheduled_for.isoformat()
 
         tool_key = self.tool_key
+
+        action_plan_id: None | str | Unset
+        if isinstance(self.action_plan_id, Unset):
+            action_plan_id = UNSET
+        elif isinstance(self.action_plan_id, UUID):
+            action_plan_id = str(self.action_plan_id)
+        else:
+            action_plan_id = self.action_plan_id
 
         notice_waived_reason: None | str | Unset
         if isinstance(self.notice_waived_reason, Unset):
@@ -85,6 +96,8 @@ class ReviewCreate:
                 "tool_key": tool_key,
             }
         )
+        if action_plan_id is not UNSET:
+            field_dict["action_plan_id"] = action_plan_id
         if notice_waived_reason is not UNSET:
             field_dict["notice_waived_reason"] = notice_waived_reason
         if populations_of_focus is not UNSET:
@@ -108,6 +121,23 @@ class ReviewCreate:
         scheduled_for = datetime.date.fromisoformat(d.pop("scheduled_for"))
 
         tool_key = d.pop("tool_key")
+
+        def _parse_action_plan_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                action_plan_id_type_0 = UUID(data)
+
+                return action_plan_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        action_plan_id = _parse_action_plan_id(d.pop("action_plan_id", UNSET))
 
         def _parse_notice_waived_reason(data: object) -> None | str | Unset:
             if data is None:
@@ -151,6 +181,7 @@ class ReviewCreate:
             purpose=purpose,
             scheduled_for=scheduled_for,
             tool_key=tool_key,
+            action_plan_id=action_plan_id,
             notice_waived_reason=notice_waived_reason,
             populations_of_focus=populations_of_focus,
             tool_version=tool_version,

@@ -18,6 +18,7 @@ T = TypeVar("T", bound="ReviewOut")
 class ReviewOut:
     """
     Attributes:
+        action_plan_id (None | UUID): A follow-up review's action plan
         cancel_reason (None | str):
         cancelled_at (datetime.datetime | None):
         created_at (datetime.datetime):
@@ -36,6 +37,8 @@ class ReviewOut:
         purpose (ReviewPurpose): Why a review is scheduled (``technical_assistance``: no corrective action plans, seed
             000).
         scheduled_for (datetime.date):
+        scope_sections (list[str]): The sections a follow-up answers and scores (the plan's sections requiring action);
+            empty: the whole tool
         status (ReviewStatus): A review's life: scheduled, in progress once samples or findings are recorded, then
             final.
         technical_assistance (bool):
@@ -45,6 +48,7 @@ class ReviewOut:
         version (int):
     """
 
+    action_plan_id: None | UUID
     cancel_reason: None | str
     cancelled_at: datetime.datetime | None
     created_at: datetime.datetime
@@ -62,6 +66,7 @@ class ReviewOut:
     provider_id: UUID
     purpose: ReviewPurpose
     scheduled_for: datetime.date
+    scope_sections: list[str]
     status: ReviewStatus
     technical_assistance: bool
     tool_key: str
@@ -71,6 +76,12 @@ class ReviewOut:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        action_plan_id: None | str
+        if isinstance(self.action_plan_id, UUID):
+            action_plan_id = str(self.action_plan_id)
+        else:
+            action_plan_id = self.action_plan_id
+
         cancel_reason: None | str
         cancel_reason = self.cancel_reason
 
@@ -120,6 +131,8 @@ class ReviewOut:
 
         scheduled_for = self.scheduled_for.isoformat()
 
+        scope_sections = self.scope_sections
+
         status = self.status.value
 
         technical_assistance = self.technical_assistance
@@ -136,6 +149,7 @@ class ReviewOut:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "action_plan_id": action_plan_id,
                 "cancel_reason": cancel_reason,
                 "cancelled_at": cancelled_at,
                 "created_at": created_at,
@@ -153,6 +167,7 @@ class ReviewOut:
                 "provider_id": provider_id,
                 "purpose": purpose,
                 "scheduled_for": scheduled_for,
+                "scope_sections": scope_sections,
                 "status": status,
                 "technical_assistance": technical_assistance,
                 "tool_key": tool_key,
@@ -167,6 +182,21 @@ class ReviewOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
+        def _parse_action_plan_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                action_plan_id_type_0 = UUID(data)
+
+                return action_plan_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        action_plan_id = _parse_action_plan_id(d.pop("action_plan_id"))
 
         def _parse_cancel_reason(data: object) -> None | str:
             if data is None:
@@ -256,6 +286,8 @@ class ReviewOut:
 
         scheduled_for = datetime.date.fromisoformat(d.pop("scheduled_for"))
 
+        scope_sections = cast(list[str], d.pop("scope_sections"))
+
         status = ReviewStatus(d.pop("status"))
 
         technical_assistance = d.pop("technical_assistance")
@@ -269,6 +301,7 @@ class ReviewOut:
         version = d.pop("version")
 
         review_out = cls(
+            action_plan_id=action_plan_id,
             cancel_reason=cancel_reason,
             cancelled_at=cancelled_at,
             created_at=created_at,
@@ -286,6 +319,7 @@ class ReviewOut:
             provider_id=provider_id,
             purpose=purpose,
             scheduled_for=scheduled_for,
+            scope_sections=scope_sections,
             status=status,
             technical_assistance=technical_assistance,
             tool_key=tool_key,

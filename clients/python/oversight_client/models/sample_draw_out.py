@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -20,27 +20,38 @@ T = TypeVar("T", bound="SampleDrawOut")
 class SampleDrawOut:
     """
     Attributes:
+        available (int): Members the frame offered this draw (the sum of strata_sizes)
         draw_number (int):
         drawn_at (datetime.datetime):
         drawn_by (str):
         frame_fingerprint (str):
         frame_size (int):
+        held (int): Records drawn up front for the second stage (the upfront method)
         id (UUID):
-        quotas (SampleDrawOutQuotas):
+        limited_by_frame (bool): Fewer records than requested were drawn because the frame had no more: all it had are
+            in the sample
+        quotas (SampleDrawOutQuotas): Records each pool gave the sample
+        requested (int | None): Records the tool's sampling method asked this draw for; null for draws made before it
+            was recorded
         reserve (int):
         review_id (UUID):
         sampled (int):
         seed (str):
-        strata_sizes (SampleDrawOutStrataSizes):
+        strata_sizes (SampleDrawOutStrataSizes): Members each pool offered this draw (not yet in the sample; for the up-
+            front sample's second stage, its held records)
     """
 
+    available: int
     draw_number: int
     drawn_at: datetime.datetime
     drawn_by: str
     frame_fingerprint: str
     frame_size: int
+    held: int
     id: UUID
+    limited_by_frame: bool
     quotas: SampleDrawOutQuotas
+    requested: int | None
     reserve: int
     review_id: UUID
     sampled: int
@@ -49,6 +60,8 @@ class SampleDrawOut:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        available = self.available
+
         draw_number = self.draw_number
 
         drawn_at = self.drawn_at.isoformat()
@@ -59,9 +72,16 @@ class SampleDrawOut:
 
         frame_size = self.frame_size
 
+        held = self.held
+
         id = str(self.id)
 
+        limited_by_frame = self.limited_by_frame
+
         quotas = self.quotas.to_dict()
+
+        requested: int | None
+        requested = self.requested
 
         reserve = self.reserve
 
@@ -77,13 +97,17 @@ class SampleDrawOut:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "available": available,
                 "draw_number": draw_number,
                 "drawn_at": drawn_at,
                 "drawn_by": drawn_by,
                 "frame_fingerprint": frame_fingerprint,
                 "frame_size": frame_size,
+                "held": held,
                 "id": id,
+                "limited_by_frame": limited_by_frame,
                 "quotas": quotas,
+                "requested": requested,
                 "reserve": reserve,
                 "review_id": review_id,
                 "sampled": sampled,
@@ -100,6 +124,8 @@ class SampleDrawOut:
         from ..models.sample_draw_out_strata_sizes import SampleDrawOutStrataSizes  # noqa: PLC0415
 
         d = dict(src_dict)
+        available = d.pop("available")
+
         draw_number = d.pop("draw_number")
 
         drawn_at = datetime.datetime.fromisoformat(d.pop("drawn_at"))
@@ -110,9 +136,20 @@ class SampleDrawOut:
 
         frame_size = d.pop("frame_size")
 
+        held = d.pop("held")
+
         id = UUID(d.pop("id"))
 
+        limited_by_frame = d.pop("limited_by_frame")
+
         quotas = SampleDrawOutQuotas.from_dict(d.pop("quotas"))
+
+        def _parse_requested(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        requested = _parse_requested(d.pop("requested"))
 
         reserve = d.pop("reserve")
 
@@ -125,13 +162,17 @@ class SampleDrawOut:
         strata_sizes = SampleDrawOutStrataSizes.from_dict(d.pop("strata_sizes"))
 
         sample_draw_out = cls(
+            available=available,
             draw_number=draw_number,
             drawn_at=drawn_at,
             drawn_by=drawn_by,
             frame_fingerprint=frame_fingerprint,
             frame_size=frame_size,
+            held=held,
             id=id,
+            limited_by_frame=limited_by_frame,
             quotas=quotas,
+            requested=requested,
             reserve=reserve,
             review_id=review_id,
             sampled=sampled,

@@ -11,6 +11,8 @@ T = TypeVar("T", bound="SampleDrawOutQuotas")
 
 @_attrs_define
 class SampleDrawOutQuotas:
+    """Records each pool gave the sample"""
+
     additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

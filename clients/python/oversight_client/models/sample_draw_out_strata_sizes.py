@@ -11,6 +11,11 @@ T = TypeVar("T", bound="SampleDrawOutStrataSizes")
 
 @_attrs_define
 class SampleDrawOutStrataSizes:
+    """Members each pool offered this draw (not yet in the sample; for the up-front sample's second stage, its held
+    records)
+
+    """
+
     additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class SampleRecordStatus(StrEnum):
     EXCLUDED = "excluded"
+    HELD = "held"
     RESERVE = "reserve"
     SAMPLED = "sampled"
 

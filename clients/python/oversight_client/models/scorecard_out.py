@@ -8,9 +8,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.scorecard_out_outcome_type_0 import ScorecardOutOutcomeType0
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.record_score_out import RecordScoreOut
+    from ..models.sample_stage_out import SampleStageOut
     from ..models.section_score_out import SectionScoreOut
     from ..models.total_score_out import TotalScoreOut
     from ..models.unanswered_out import UnansweredOut
@@ -34,6 +36,9 @@ class ScorecardOut:
         tool_version (str):
         total (TotalScoreOut):
         unanswered (list[UnansweredOut]):
+        sample_draws (list[SampleStageOut] | Unset): Each draw's requested, available and drawn records
+        sample_limited_by_frame (bool | Unset): A draw had fewer members left in the frame than the sampling method
+            asked for; the sample holds all of them (sample_draws has the counts) Default: False.
     """
 
     expansion_required: bool
@@ -47,6 +52,8 @@ class ScorecardOut:
     tool_version: str
     total: TotalScoreOut
     unanswered: list[UnansweredOut]
+    sample_draws: list[SampleStageOut] | Unset = UNSET
+    sample_limited_by_frame: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,6 +92,15 @@ class ScorecardOut:
             unanswered_item = unanswered_item_data.to_dict()
             unanswered.append(unanswered_item)
 
+        sample_draws: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.sample_draws, Unset):
+            sample_draws = []
+            for sample_draws_item_data in self.sample_draws:
+                sample_draws_item = sample_draws_item_data.to_dict()
+                sample_draws.append(sample_draws_item)
+
+        sample_limited_by_frame = self.sample_limited_by_frame
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -102,12 +118,17 @@ class ScorecardOut:
                 "unanswered": unanswered,
             }
         )
+        if sample_draws is not UNSET:
+            field_dict["sample_draws"] = sample_draws
+        if sample_limited_by_frame is not UNSET:
+            field_dict["sample_limited_by_frame"] = sample_limited_by_frame
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.record_score_out import RecordScoreOut  # noqa: PLC0415
+        from ..models.sample_stage_out import SampleStageOut  # noqa: PLC0415
         from ..models.section_score_out import SectionScoreOut  # noqa: PLC0415
         from ..models.total_score_out import TotalScoreOut  # noqa: PLC0415
         from ..models.unanswered_out import UnansweredOut  # noqa: PLC0415
@@ -163,6 +184,17 @@ class ScorecardOut:
 
             unanswered.append(unanswered_item)
 
+        _sample_draws = d.pop("sample_draws", UNSET)
+        sample_draws: list[SampleStageOut] | Unset = UNSET
+        if _sample_draws is not UNSET:
+            sample_draws = []
+            for sample_draws_item_data in _sample_draws:
+                sample_draws_item = SampleStageOut.from_dict(sample_draws_item_data)
+
+                sample_draws.append(sample_draws_item)
+
+        sample_limited_by_frame = d.pop("sample_limited_by_frame", UNSET)
+
         scorecard_out = cls(
             expansion_required=expansion_required,
             final=final,
@@ -175,6 +207,8 @@ class ScorecardOut:
             tool_version=tool_version,
             total=total,
             unanswered=unanswered,
+            sample_draws=sample_draws,
+            sample_limited_by_frame=sample_limited_by_frame,
         )
 
         scorecard_out.additional_properties = d

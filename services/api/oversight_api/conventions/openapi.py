@@ -79,9 +79,16 @@ SENDS_ETAG = frozenset(
         "capacity_reports_decide",
         "capacity_reports_get",
         "capacity_reports_submit",
+        "disputes_add_evidence",
+        "disputes_decide",
+        "disputes_file",
+        "disputes_get",
         "members_get",
         "network_links_get",
         "network_links_update",
+        "obligations_decide",
+        "obligations_get",
+        "obligations_submit",
         "organizations_create",
         "organizations_get",
         "organizations_update",
@@ -106,6 +113,7 @@ SENDS_LOCATION = frozenset(
         "capacity_participants_create",
         "capacity_plans_submit",
         "capacity_programs_create",
+        "disputes_file",
         "organizations_create",
         "providers_add_site",
         "providers_add_to_network",
@@ -163,6 +171,11 @@ TAGS: list[dict[str, str]] = [
     {"name": "notices", "description": "Notices to organizations and their delivery"},
     {"name": "webhooks", "description": "Webhook endpoints notices are delivered to (Standard Webhooks)"},
     {"name": "capacity", "description": "The Capacity Building program: plans, reports, payments"},
+    {
+        "name": "obligations",
+        "description": "What a provider owes the plan that oversees it, and the plan's review",
+    },
+    {"name": "disputes", "description": "A provider disputes a decision and adds evidence; the plan decides"},
 ]
 
 

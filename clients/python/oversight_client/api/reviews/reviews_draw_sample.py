@@ -9,7 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.sample_draw_in import SampleDrawIn
-from ...models.sample_draw_out import SampleDrawOut
+from ...models.sample_drawn_out import SampleDrawnOut
 from ...types import UNSET, Response, Unset
 
 
@@ -43,9 +43,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SampleDrawOut | None:
+) -> Problem | SampleDrawnOut | None:
     if response.status_code == 201:
-        response_201 = SampleDrawOut.from_dict(response.json())
+        response_201 = SampleDrawnOut.from_dict(response.json())
 
         return response_201
 
@@ -97,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SampleDrawOut]:
+) -> Response[Problem | SampleDrawnOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +112,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: None | SampleDrawIn | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | SampleDrawOut]:
+) -> Response[Problem | SampleDrawnOut]:
     """Draw Sample
 
     Args:
@@ -125,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SampleDrawOut]
+        Response[Problem | SampleDrawnOut]
     """
 
     kwargs = _get_kwargs(
@@ -147,7 +147,7 @@ def sync(
     client: AuthenticatedClient,
     body: None | SampleDrawIn | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | SampleDrawOut | None:
+) -> Problem | SampleDrawnOut | None:
     """Draw Sample
 
     Args:
@@ -160,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SampleDrawOut
+        Problem | SampleDrawnOut
     """
 
     return sync_detailed(
@@ -177,7 +177,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: None | SampleDrawIn | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | SampleDrawOut]:
+) -> Response[Problem | SampleDrawnOut]:
     """Draw Sample
 
     Args:
@@ -190,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SampleDrawOut]
+        Response[Problem | SampleDrawnOut]
     """
 
     kwargs = _get_kwargs(
@@ -210,7 +210,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: None | SampleDrawIn | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | SampleDrawOut | None:
+) -> Problem | SampleDrawnOut | None:
     """Draw Sample
 
     Args:
@@ -223,7 +223,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SampleDrawOut
+        Problem | SampleDrawnOut
     """
 
     return (
