@@ -58,3 +58,18 @@ WALK_BODIES |= {
     ("POST", "/v1/disputes/{dispute_id}/evidence"): {"text": "outsider"},
     ("POST", "/v1/disputes/{dispute_id}/decision"): {"decision": "upheld", "comment": "outsider"},
 }
+
+# --- evidence documents (issue 15) ---
+WALK_BODIES |= {
+    ("POST", "/v1/reviews/{review_id}/document-requests"): {"kind": "policy"},
+    ("POST", "/v1/document-requests/{document_request_id}/cancel"): None,
+    ("POST", "/v1/document-requests/{document_request_id}/uploads"): {
+        "file_name": "outsider.pdf",
+        "size": 10,
+        "content_type": "application/pdf",
+        "sha256": "0" * 64,
+    },
+    ("POST", "/v1/documents/{document_id}/complete"): None,
+    ("POST", "/v1/documents/{document_id}/download"): None,
+    ("PUT", "/v1/reviews/{review_id}/legal-hold"): {"reason": "outsider hold"},
+}

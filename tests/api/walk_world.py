@@ -336,6 +336,37 @@ async def obligations(ctx: WalkContext) -> dict[str, str]:
 BUILDERS.append(obligations)
 
 
+# --- evidence documents (issue 15): a request for a sampled record's care plan and an uploaded version ------
+async def documents(ctx: WalkContext) -> dict[str, str]:
+    import hashlib
+
+    reviewer, provider = ctx.headers["reviewer"], ctx.headers["provider"]
+    request = ok(
+        await ctx.client.post(
+            f"/v1/reviews/{ctx.ids['review_id']}/document-requests",
+            json={"kind": "care_plan", "record_id": ctx.ids["record_id"]},
+            headers=reviewer,
+        )
+    ).json()
+    content = b"%PDF-1.4 walk"
+    upload = ok(
+        await ctx.client.post(
+            f"/v1/document-requests/{request['id']}/uploads",
+            json={
+                "file_name": "walk.pdf",
+                "size": len(content),
+                "content_type": "application/pdf",
+                "sha256": hashlib.sha256(content).hexdigest(),
+            },
+            headers=provider,
+        )
+    ).json()
+    return {"document_request_id": request["id"], "document_id": upload["document"]["id"]}
+
+
+BUILDERS.append(documents)
+
+
 async def build_world(ctx: WalkContext) -> dict[str, str]:
     for builder in BUILDERS:
         ctx.ids.update(await builder(ctx))

@@ -67,6 +67,10 @@ SAMPLE: dict[str, Any] = {
     "sequence": 1,
     "site_id": str(uuid.uuid4()),
     "late": False,
+    "document_request_id": str(uuid.uuid4()),
+    "document_kind": "care_plan",
+    "document_title": "Care plan",
+    "level": "record",
 }
 # What a careless writer might put next to the facts: templates must never look at it.
 MEMBER_DATA = {"member_name": "Jane Q. Doe", "birth_date": "1970-01-01", "member_number": "900123456K"}

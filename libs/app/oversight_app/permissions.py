@@ -46,6 +46,11 @@ class Permission(StrEnum):
     OBLIGATIONS_READ = "obligations:read"
     OBLIGATIONS_SUBMIT = "obligations:submit"
     OBLIGATIONS_DECIDE = "obligations:decide"
+    # Evidence documents (member records: reading one is a member-data read, so viewers do not hold it).
+    DOCUMENTS_REQUEST = "documents:request"
+    DOCUMENTS_UPLOAD = "documents:upload"
+    DOCUMENTS_READ = "documents:read"
+    DOCUMENTS_ADMIN = "documents:admin"
 
 
 _ALL_READS = {
@@ -94,6 +99,9 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.WEBHOOKS_MANAGE,
             Permission.CAPACITY_READ,
             Permission.CAPACITY_SUBMIT,
+            Permission.DOCUMENTS_REQUEST,
+            Permission.DOCUMENTS_READ,
+            Permission.DOCUMENTS_ADMIN,
         }
     ),
     Role.REVIEWER: frozenset(
@@ -104,6 +112,8 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.FINDINGS_WRITE,
             Permission.ACTION_PLANS_DECIDE,
             Permission.OBLIGATIONS_DECIDE,
+            Permission.DOCUMENTS_REQUEST,
+            Permission.DOCUMENTS_READ,
         }
     ),
     Role.PROVIDER: frozenset(
@@ -121,6 +131,8 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.OBLIGATIONS_SUBMIT,
             Permission.NOTICES_READ,
             Permission.WEBHOOKS_MANAGE,
+            Permission.DOCUMENTS_UPLOAD,
+            Permission.DOCUMENTS_READ,
         }
     ),
     Role.VIEWER: frozenset(_ALL_READS | {Permission.CAPACITY_READ}),

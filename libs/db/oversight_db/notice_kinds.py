@@ -269,6 +269,33 @@ _KINDS += [
         description="The plan returned the provider's submission for changes: it is owed again.",
     ),
 ]
+# Seed 003: after the sample is drawn the plan asks the provider to attach member file information or records.
+# The notice names the request and the kind of document, never the member (the provider reads that through
+# the API, where the read is audited).
+_DOCUMENT_FACTS = ("plan_id", "provider_id", "document_kind", "document_title", "level", "days_left")
+_KINDS += [
+    NoticeKind(
+        "document_request",
+        "document_request",
+        required=("document_request_id", "review_id", "due_on"),
+        optional=_DOCUMENT_FACTS,
+        description="A reviewer asked for a document (seed 003): what kind, for which review, due when.",
+    ),
+    NoticeKind(
+        "document_request_due_soon",
+        "document_request",
+        required=("document_request_id", "review_id", "due_on"),
+        optional=_DOCUMENT_FACTS,
+        description="A requested document is due soon (documents policy: reminder_days_before).",
+    ),
+    NoticeKind(
+        "document_request_overdue",
+        "document_request",
+        required=("document_request_id", "review_id", "due_on"),
+        optional=_DOCUMENT_FACTS,
+        description="A requested document passed its due date without an accepted upload.",
+    ),
+]
 NOTICE_KINDS: dict[str, NoticeKind] = {kind.name: kind for kind in _KINDS}
 
 # Where the API serves each id a notice may carry; links in e-mails and webhooks are built from these.
@@ -279,6 +306,7 @@ LINK_PATHS: dict[str, str] = {
     "report_id": "/v1/capacity/reports/{}",
     "dispute_id": "/v1/disputes/{}",
     "obligation_id": "/v1/obligations/{}",
+    "document_request_id": "/v1/document-requests/{}",
 }
 
 

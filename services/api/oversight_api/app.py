@@ -104,6 +104,8 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
     for router in ROOT_ROUTERS:
         app.include_router(router)
     # The last added runs first: the request id, access line and metrics cover the body limit's 413 too.
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes, exempt_prefixes=("/v1/document-uploads",)
+    )
     app.add_middleware(RequestContextMiddleware, routes=app.routes)
     return app

@@ -10,6 +10,7 @@ from oversight_api.api_keys.router import router as api_keys_router
 from oversight_api.audit_events.router import router as audit_events_router
 from oversight_api.capacity.router import router as capacity_router
 from oversight_api.disputes.router import router as disputes_router
+from oversight_api.documents.router import router as documents_router
 from oversight_api.health.router import router as health_router
 from oversight_api.members.router import router as members_router
 from oversight_api.notices.router import router as notices_router
@@ -38,4 +39,5 @@ V1_ROUTERS: list[APIRouter] = [
     webhooks_router,
     capacity_router,
     obligations_router,
+    documents_router,
 ]

@@ -28,6 +28,7 @@ from oversight_worker.context import WorkerResources, calendar_today, webhook_cl
 
 # Defined beside the lease it bounds; named here too, with the other functions' timeouts.
 from oversight_worker.delivery import DELIVER_TIMEOUT_SECONDS as DELIVER_TIMEOUT_SECONDS
+from oversight_worker.documents import purge_documents
 from oversight_worker.jobs import deliver_notice, deliver_notices, heartbeat, obligations, relay, sweep
 
 log = structlog.get_logger("oversight.worker")
@@ -51,6 +52,7 @@ HANDLER_MODULES = (
     "oversight_app.capacity.reminders",
     "oversight_app.disputes.deadlines",
     "oversight_app.obligations.deadlines",
+    "oversight_app.documents.reminders",
 )
 
 
@@ -138,6 +140,8 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
                 timeout=CRON_TIMEOUT_SECONDS,
             ),
             cron(audit_checkpoint, hour={3}, minute={17}, unique=True, timeout=CRON_TIMEOUT_SECONDS),
+            # Daily; a run that meets more expired documents than fit its timeout carries on the next day.
+            cron(purge_documents, hour={4}, minute={7}, unique=True, timeout=CRON_TIMEOUT_SECONDS),
         ]
         on_startup = startup
         on_shutdown = shutdown

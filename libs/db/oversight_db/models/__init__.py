@@ -15,6 +15,13 @@ from oversight_db.models.capacity import (
 )
 from oversight_db.models.deadlines import Deadline
 from oversight_db.models.disputes import Dispute
+from oversight_db.models.documents import (
+    Document,
+    DocumentCitation,
+    DocumentRequest,
+    DocumentRetention,
+    ReviewLegalHold,
+)
 from oversight_db.models.idempotency import IdempotencyRecord
 from oversight_db.models.identity import ApiKey
 from oversight_db.models.members import Claim, Enrollment, Member
@@ -47,6 +54,10 @@ __all__ = [
     "Claim",
     "Deadline",
     "Dispute",
+    "Document",
+    "DocumentCitation",
+    "DocumentRequest",
+    "DocumentRetention",
     "Enrollment",
     "Finding",
     "IdempotencyRecord",
@@ -59,6 +70,7 @@ __all__ = [
     "ProviderObligation",
     "ProviderSite",
     "Review",
+    "ReviewLegalHold",
     "ReviewRecord",
     "SampleDraw",
     "ScorecardVersion",
