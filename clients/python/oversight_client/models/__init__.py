@@ -37,6 +37,13 @@ from .dispute_subject import DisputeSubject
 from .distribution_plan_in import DistributionPlanIn
 from .distribution_plan_out import DistributionPlanOut
 from .distribution_plan_out_status import DistributionPlanOutStatus
+from .document_request_in import DocumentRequestIn
+from .document_request_out import DocumentRequestOut
+from .document_request_out_level import DocumentRequestOutLevel
+from .document_request_out_status import DocumentRequestOutStatus
+from .document_summary import DocumentSummary
+from .document_summary_status import DocumentSummaryStatus
+from .download_out import DownloadOut
 from .enrollment_in import EnrollmentIn
 from .enrollment_in_program import EnrollmentInProgram
 from .enrollment_in_status import EnrollmentInStatus
@@ -57,6 +64,8 @@ from .findings_out import FindingsOut
 from .follow_up_result_out import FollowUpResultOut
 from .health import Health
 from .last_day_of_month import LastDayOfMonth
+from .legal_hold_in import LegalHoldIn
+from .legal_hold_out import LegalHoldOut
 from .member_batch_in import MemberBatchIn
 from .member_batch_out import MemberBatchOut
 from .member_in import MemberIn
@@ -99,6 +108,7 @@ from .page_action_plan_out import PageActionPlanOut
 from .page_api_key_out import PageApiKeyOut
 from .page_audit_event_out import PageAuditEventOut
 from .page_dispute_out import PageDisputeOut
+from .page_document_request_out import PageDocumentRequestOut
 from .page_member_out import PageMemberOut
 from .page_notice_out import PageNoticeOut
 from .page_obligation_out import PageObligationOut
@@ -151,12 +161,15 @@ from .report_out import ReportOut
 from .report_out_kind import ReportOutKind
 from .report_out_status import ReportOutStatus
 from .report_submission_in import ReportSubmissionIn
+from .retention_in import RetentionIn
+from .retention_out import RetentionOut
 from .review_create import ReviewCreate
 from .review_out import ReviewOut
 from .review_patch import ReviewPatch
 from .review_patch_status_type_0 import ReviewPatchStatusType0
 from .review_purpose import ReviewPurpose
 from .review_status import ReviewStatus
+from .roi_in import RoiIn
 from .role import Role
 from .row_result import RowResult
 from .sample_draw_in import SampleDrawIn
@@ -195,6 +208,12 @@ from .tools_import_json_body import ToolsImportJsonBody
 from .total_score_out import TotalScoreOut
 from .totals_out import TotalsOut
 from .unanswered_out import UnansweredOut
+from .upload_in import UploadIn
+from .upload_out import UploadOut
+from .upload_target import UploadTarget
+from .upload_target_fields import UploadTargetFields
+from .upload_target_headers import UploadTargetHeaders
+from .upload_target_method import UploadTargetMethod
 from .webhook_endpoint_in import WebhookEndpointIn
 from .webhook_endpoint_out import WebhookEndpointOut
 from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
@@ -237,6 +256,13 @@ __all__ = (
     "DistributionPlanIn",
     "DistributionPlanOut",
     "DistributionPlanOutStatus",
+    "DocumentRequestIn",
+    "DocumentRequestOut",
+    "DocumentRequestOutLevel",
+    "DocumentRequestOutStatus",
+    "DocumentSummary",
+    "DocumentSummaryStatus",
+    "DownloadOut",
     "EnrollmentIn",
     "EnrollmentInProgram",
     "EnrollmentInStatus",
@@ -257,6 +283,8 @@ __all__ = (
     "FollowUpResultOut",
     "Health",
     "LastDayOfMonth",
+    "LegalHoldIn",
+    "LegalHoldOut",
     "MemberBatchIn",
     "MemberBatchOut",
     "MemberIn",
@@ -299,6 +327,7 @@ __all__ = (
     "PageApiKeyOut",
     "PageAuditEventOut",
     "PageDisputeOut",
+    "PageDocumentRequestOut",
     "PageMemberOut",
     "PageNoticeOut",
     "PageObligationOut",
@@ -351,12 +380,15 @@ __all__ = (
     "ReportOutKind",
     "ReportOutStatus",
     "ReportSubmissionIn",
+    "RetentionIn",
+    "RetentionOut",
     "ReviewCreate",
     "ReviewOut",
     "ReviewPatch",
     "ReviewPatchStatusType0",
     "ReviewPurpose",
     "ReviewStatus",
+    "RoiIn",
     "Role",
     "RowResult",
     "SampleDrawIn",
@@ -395,6 +427,12 @@ __all__ = (
     "TotalScoreOut",
     "TotalsOut",
     "UnansweredOut",
+    "UploadIn",
+    "UploadOut",
+    "UploadTarget",
+    "UploadTargetFields",
+    "UploadTargetHeaders",
+    "UploadTargetMethod",
     "WebhookEndpointIn",
     "WebhookEndpointOut",
     "WebhookEndpointWithSecret",

@@ -83,6 +83,9 @@ SENDS_ETAG = frozenset(
         "disputes_decide",
         "disputes_file",
         "disputes_get",
+        "documents_cancel_request",
+        "documents_create_request",
+        "documents_get_request",
         "members_get",
         "network_links_get",
         "network_links_update",
@@ -114,6 +117,8 @@ SENDS_LOCATION = frozenset(
         "capacity_plans_submit",
         "capacity_programs_create",
         "disputes_file",
+        "documents_create_request",
+        "documents_request_upload",
         "organizations_create",
         "providers_add_site",
         "providers_add_to_network",
@@ -174,6 +179,10 @@ TAGS: list[dict[str, str]] = [
     {
         "name": "obligations",
         "description": "What a provider owes the plan that oversees it, and the plan's review",
+    },
+    {
+        "name": "documents",
+        "description": "Evidence documents: requests, presigned uploads, audited downloads",
     },
     {"name": "disputes", "description": "A provider disputes a decision and adds evidence; the plan decides"},
 ]
