@@ -57,7 +57,7 @@ ERROR_RESPONSES: dict[int, tuple[str, str]] = {
     ),
     428: ("PreconditionRequired", "This write needs If-Match with the ETag you last read"),
     429: ("TooManyRequests", "Over the rate limit: wait `Retry-After` seconds (also `retry_after`)"),
-    503: ("Unavailable", "A dependency is down (`checks` says which)"),
+    503: ("Unavailable", "A dependency is down (`checks` says which): ask again after `Retry-After` seconds"),
 }
 
 # Statuses a service raises that the route's shape does not show.
@@ -238,7 +238,7 @@ def contract(app: FastAPI) -> dict[str, Any]:
 
 def _error_response(status: int) -> dict[str, Any]:
     headers: dict[str, Any] = {"X-Request-ID": {"$ref": "#/components/headers/X-Request-ID"}}
-    if status == 429:
+    if status in (429, 503):
         headers["Retry-After"] = {"$ref": "#/components/headers/Retry-After"}
     example = {
         "type": "urn:oversight:problem:example",
