@@ -118,8 +118,12 @@ def bootstrap(server: Server) -> tuple[dict[str, str], dict[str, str]]:
     """Two tenants with the CLI, then plan A's small world through the API: (keys by caller, ids)."""
     env = server.env
     suffix = os.urandom(3).hex()
-    plan_a = cli(env, "orgs", "create", "--kind", "plan", "--name", f"Plan A {suffix}", "--jurisdiction", "US-CA")
-    plan_b = cli(env, "orgs", "create", "--kind", "plan", "--name", f"Plan B {suffix}", "--jurisdiction", "US-CA")
+    plan_a = cli(
+        env, "orgs", "create", "--kind", "plan", "--name", f"Plan A {suffix}", "--jurisdiction", "US-CA"
+    )
+    plan_b = cli(
+        env, "orgs", "create", "--kind", "plan", "--name", f"Plan B {suffix}", "--jurisdiction", "US-CA"
+    )
     provider = cli(env, "orgs", "create", "--kind", "provider", "--name", f"CMA {suffix}", "--npi", NPI_A,
                    "--jurisdiction", "US-CA")  # fmt: skip
     keys = {

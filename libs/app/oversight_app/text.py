@@ -26,4 +26,8 @@ def refuse_unstorable(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(refuse_unstorable)]
-"""A string we can store: no NUL, no lone surrogate. Add ``Field(max_length=...)`` etc. where it is used."""
+"""A string we can store: no NUL, no lone surrogate. Add ``Field(max_length=...)`` etc. where it is used.
+
+An optional value held to an anchored ASCII pattern is ``Annotated[str, StringConstraints(pattern=...)] | None``
+instead: the pattern already refuses NUL and surrogates, and ``Text | None = Field(pattern=...)`` enforces the
+pattern but drops it from the OpenAPI document (a client would not know it)."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from oversight_app.bounds import Day
 from oversight_app.text import Text
@@ -176,7 +176,9 @@ class CitationIn(_In):
     document_id: uuid.UUID
     element_key: Text = Field(min_length=1, max_length=80)
     record_id: uuid.UUID | None = None
-    pages: Text | None = Field(None, max_length=100, pattern=r"^[0-9]+(-[0-9]+)?(,\s*[0-9]+(-[0-9]+)?)*$")
+    pages: Annotated[str, StringConstraints(pattern=r"^[0-9]+(-[0-9]+)?(,\s*[0-9]+(-[0-9]+)?)*$")] | None = (
+        Field(None, max_length=100)
+    )
 
 
 class CitationOut(BaseModel):

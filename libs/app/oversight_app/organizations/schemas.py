@@ -55,8 +55,8 @@ class OrganizationIn(_In):
     kind: Kind
     name: Text = Field(min_length=1, max_length=300)
     npi: Text | None = Field(default=None, description="Required for providers")
-    jurisdiction: Text | None = Field(
-        default=None, pattern=r"^US-[A-Z]{2}$", description="Defaults to the creating state's"
+    jurisdiction: Annotated[str, StringConstraints(pattern=r"^US-[A-Z]{2}$")] | None = Field(
+        default=None, description="Defaults to the creating state's"
     )
     settings: OrganizationSettings = Field(default_factory=OrganizationSettings)
 
@@ -86,8 +86,8 @@ class SiteIn(_In):
     name: Text = Field(min_length=1, max_length=300)
     address_line: Text | None = Field(default=None, max_length=300)
     city: Text | None = Field(default=None, max_length=100)
-    state: Text | None = Field(default=None, pattern=r"^[A-Z]{2}$")
-    postal_code: Text | None = Field(default=None, pattern=r"^\d{5}(-\d{4})?$")
+    state: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(default=None)
+    postal_code: Annotated[str, StringConstraints(pattern=r"^\d{5}(-\d{4})?$")] | None = Field(default=None)
     county: Text | None = Field(default=None, max_length=100)
 
 
@@ -97,8 +97,8 @@ class SitePatch(_In):
     name: Text | None = Field(default=None, min_length=1, max_length=300)
     address_line: Text | None = Field(default=None, max_length=300)
     city: Text | None = Field(default=None, max_length=100)
-    state: Text | None = Field(default=None, pattern=r"^[A-Z]{2}$")
-    postal_code: Text | None = Field(default=None, pattern=r"^\d{5}(-\d{4})?$")
+    state: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(default=None)
+    postal_code: Annotated[str, StringConstraints(pattern=r"^\d{5}(-\d{4})?$")] | None = Field(default=None)
     county: Text | None = Field(default=None, max_length=100)
 
     @field_validator("name")
@@ -137,8 +137,8 @@ class ProviderIn(_In):
 
     npi: Text
     name: Text = Field(min_length=1, max_length=300, description="Used when the NPI is new to Oversight")
-    jurisdiction: Text | None = Field(
-        default=None, pattern=r"^US-[A-Z]{2}$", description="Default: the plan's"
+    jurisdiction: Annotated[str, StringConstraints(pattern=r"^US-[A-Z]{2}$")] | None = Field(
+        default=None, description="Default: the plan's"
     )
     program: Program
     effective_from: Day

@@ -7,7 +7,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 from oversight_app.bounds import Day
 from oversight_app.text import Text
@@ -96,11 +104,10 @@ class ReviewOut(BaseModel):
 
 
 class SampleDrawIn(_In):
-    seed: Text | None = Field(
+    seed: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._:-]+$")] | None = Field(
         default=None,
         min_length=1,
         max_length=100,
-        pattern=r"^[A-Za-z0-9._:-]+$",
         description="Seed of the keyed-hash order; a random one is chosen when omitted",
     )
 

@@ -65,6 +65,9 @@ EXTRA_STATUSES: dict[str, set[int]] = {
     "health_readiness": {503},
     # The tool document is read raw: YAML or JSON by Content-Type, anything else 415.
     "tools_import": {415},
+    # The presigned local-disk URLs carry no path id: a wrong or expired signature names no document (404).
+    "documents_local_upload": {404, 413},
+    "documents_local_download": {404},
 }
 
 SENDS_ETAG = frozenset(
