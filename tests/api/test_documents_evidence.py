@@ -4,6 +4,7 @@ provider attaches to its dispute."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import httpx
@@ -68,3 +69,92 @@ async def test_roi_check_suggests_and_the_reviewer_confirms(
     outsider = await auth_headers(other, "reviewer")
     r = await s3client.get(f"/v1/reviews/{world.review_id}/roi-check", headers=outsider)
     assert r.status_code == 404
+
+
+async def test_findings_cite_documents_listed_on_findings_and_scorecard(
+    s3client: httpx.AsyncClient, session: AsyncSession, make_org: MakeOrg, auth_headers: MakeKey
+) -> None:
+    world = await ecm_review(s3client, session, make_org, auth_headers)
+    record = world.records[0]["id"]
+    request = await request_document(s3client, world, "care_plan", record)
+    care_plan = await upload_and_complete(
+        s3client, f"/v1/document-requests/{request['id']}/uploads", world.provider_key
+    )
+    request = await request_document(s3client, world, "policy")
+    policy = await upload_and_complete(
+        s3client, f"/v1/document-requests/{request['id']}/uploads", world.provider_key
+    )
+    # Another plan's review and document: citing it must look exactly like citing nothing.
+    elsewhere = await ecm_review(s3client, session, make_org, auth_headers)
+    request = await request_document(s3client, elsewhere, "care_plan", elsewhere.records[0]["id"])
+    foreign = await upload_and_complete(
+        s3client, f"/v1/document-requests/{request['id']}/uploads", elsewhere.provider_key
+    )
+
+    findings_url = f"/v1/reviews/{world.review_id}/findings"
+    etag = (await s3client.get(findings_url, headers=world.reviewer)).headers["etag"]
+    body = [
+        {
+            "record_id": record,
+            "element_key": "cp.care_plans_goal_progress",
+            "answer": "yes",
+            "citations": [{"document_id": care_plan["id"], "pages": "2-4, 7"}],
+        },
+        {
+            "element_key": "oe.multiple_strategies",
+            "answer": "no",
+            "citations": [{"document_id": policy["id"]}],
+        },
+    ]
+    r = await s3client.put(findings_url, json=body, headers={**world.reviewer, "If-Match": etag})
+    assert r.status_code == 200, r.text
+    etag = r.headers["etag"]
+    cited = {f["element_key"]: f["citations"] for f in r.json()["items"]}
+    assert [
+        (c["document_id"], c["document_kind"], c["version_number"], c["pages"])
+        for c in cited["cp.care_plans_goal_progress"]
+    ] == [(care_plan["id"], "care_plan", 1, "2-4, 7")]
+    assert [c["document_id"] for c in cited["oe.multiple_strategies"]] == [policy["id"]]
+
+    # The scorecard lists the evidence per record and element; no file name (member data) in it.
+    r = await s3client.get(f"/v1/reviews/{world.review_id}/scorecard", headers=world.reviewer)
+    evidence = {(e["record_id"], e["element_key"]): e for e in r.json()["evidence"]}
+    assert evidence[(record, "cp.care_plans_goal_progress")]["document_id"] == care_plan["id"]
+    assert evidence[(record, "cp.care_plans_goal_progress")]["pages"] == "2-4, 7"
+    assert evidence[(None, "oe.multiple_strategies")]["document_kind"] == "policy"
+    assert care_plan["stored_name"] not in r.text
+
+    # Another plan's document and a made-up id are refused alike (422, nothing saved, nothing revealed).
+    bad = [
+        {**body[1], "answer": "yes", "citations": [{"document_id": foreign["id"]}]},
+        {
+            **body[1],
+            "element_key": "oe.education_materials",
+            "citations": [{"document_id": str(uuid.uuid4())}],
+        },
+    ]
+    r = await s3client.put(findings_url, json=bad, headers={**world.reviewer, "If-Match": etag})
+    assert r.status_code == 422 and r.headers["content-type"].startswith("application/problem+json")
+    errors = r.json()["errors"]
+    assert [e["path"] for e in errors] == [
+        "body[0].citations[0].document_id",
+        "body[1].citations[0].document_id",
+    ]
+    assert errors[0]["message"] == errors[1]["message"] == "not an available document of this review"
+    assert foreign["id"] not in r.text
+    r = await s3client.get(findings_url, headers=world.reviewer)
+    assert {f["element_key"]: f["answer"] for f in r.json()["items"]}["oe.multiple_strategies"] == "no"
+
+    # Answering again without citations keeps them; an empty list removes them. Writes need the ETag.
+    r = await s3client.put(
+        findings_url, json=[{**body[1], "citations": None}], headers={**world.reviewer, "If-Match": etag}
+    )
+    assert r.status_code == 200, r.text
+    assert {f["element_key"]: len(f["citations"]) for f in r.json()["items"]}["oe.multiple_strategies"] == 1
+    cleared = [{**body[1], "citations": []}]
+    r = await s3client.put(findings_url, json=cleared, headers={**world.reviewer, "If-Match": etag})
+    assert r.status_code == 412  # the ETag read before the last write
+    etag = (await s3client.get(findings_url, headers=world.reviewer)).headers["etag"]
+    r = await s3client.put(findings_url, json=cleared, headers={**world.reviewer, "If-Match": etag})
+    assert r.status_code == 200, r.text
+    assert {f["element_key"]: f["citations"] for f in r.json()["items"]}["oe.multiple_strategies"] == []
