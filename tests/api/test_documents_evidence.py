@@ -5,12 +5,22 @@ provider attaches to its dispute."""
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import Any
 
 import httpx
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.api.documents_world import ReviewWorld, ecm_review, request_document, upload_and_complete
+from oversight_db.models import AuditEvent, Dispute, Review
+from tests.api.documents_world import (
+    PDF_BYTES,
+    ReviewWorld,
+    ecm_review,
+    request_document,
+    upload_and_complete,
+)
+from tests.api.reviews_world import TODAY, link
 from tests.conftest import MakeKey, MakeOrg
 
 
@@ -158,3 +168,105 @@ async def test_findings_cite_documents_listed_on_findings_and_scorecard(
     r = await s3client.put(findings_url, json=cleared, headers={**world.reviewer, "If-Match": etag})
     assert r.status_code == 200, r.text
     assert {f["element_key"]: f["citations"] for f in r.json()["items"]}["oe.multiple_strategies"] == []
+
+
+async def _open_dispute(session: AsyncSession, world: ReviewWorld, *, with_review: bool = True) -> str:
+    """A provider's open dispute, written as a row (filing itself is tested with the disputes)."""
+    review = await session.get(Review, uuid.UUID(world.review_id))
+    assert review is not None
+    dispute = Dispute(
+        id=uuid.uuid4(),
+        plan_id=world.plan.id,
+        provider_id=world.provider.id,
+        subject="review_result" if with_review else "cap",
+        review_id=review.id if with_review else None,
+        tool_version_id=review.tool_version_id,
+        received_on=TODAY,
+        window_closes_on=TODAY + timedelta(days=21),
+        filed_on=TODAY,
+        reason="The care plan was updated in time; see the attached file.",
+        evidence=[],
+        status="open",
+        decision_due_on=TODAY + timedelta(days=30),
+        changes={},
+        filed_by="provider",
+    )
+    session.add(dispute)
+    await session.flush()
+    return str(dispute.id)
+
+
+async def test_a_provider_attaches_documents_to_its_dispute_and_the_plan_reads_them(
+    s3client: httpx.AsyncClient, session: AsyncSession, make_org: MakeOrg, auth_headers: MakeKey
+) -> None:
+    world = await ecm_review(s3client, session, make_org, auth_headers)
+    dispute_id = await _open_dispute(session, world)
+    dispute_url = f"/v1/disputes/{dispute_id}"
+    read_before = (await s3client.get(dispute_url, headers=world.admin)).headers["etag"]
+
+    content = PDF_BYTES.replace(b"member file page", b"updated care plan", 1)
+    doc = await upload_and_complete(s3client, f"{dispute_url}/documents", world.provider_key, content=content)
+    assert doc["status"] == "available" and doc["stored_name"] == "Dispute evidence - scan.pdf"
+
+    # The plan deciding sees it and downloads it (an audited read); a decision on what it read before
+    # the document arrived is stale.
+    r = await s3client.get(f"{dispute_url}/documents", headers=world.admin)
+    assert r.status_code == 200, r.text
+    assert [(d["id"], d["status"]) for d in r.json()["items"]] == [(doc["id"], "available")]
+    r = await s3client.post(f"/v1/documents/{doc['id']}/download", headers=world.admin)
+    assert r.status_code == 200, r.text
+    async with httpx.AsyncClient() as s3:
+        assert (await s3.get(r.json()["url"])).content == content
+    audited = await session.scalar(
+        select(AuditEvent).where(
+            AuditEvent.action == "dispute.document_added", AuditEvent.entity_id == dispute_id
+        )
+    )
+    assert audited is not None and audited.organization_id == world.plan.id
+    decision = {"decision": "upheld", "comment": "The file does not change the finding."}
+    r = await s3client.post(
+        f"{dispute_url}/decision", json=decision, headers={**world.admin, "If-Match": read_before}
+    )
+    assert r.status_code == 412
+
+    # Dispute evidence is not something the review is waiting for.
+    r = await s3client.get(f"/v1/reviews/{world.review_id}/document-requests", headers=world.reviewer)
+    assert r.json()["items"] == []
+
+    # Outsiders: another provider cannot attach, another plan cannot list (both 404).
+    other_plan = await make_org("plan", jurisdiction="US-CA")
+    other_provider = await make_org("provider", jurisdiction="US-CA")
+    await link(session, other_plan, other_provider, "ecm")
+    upload = {"file_name": "x.pdf", "size": 10, "content_type": "application/pdf", "sha256": "0" * 64}
+    r = await s3client.post(
+        f"{dispute_url}/documents", json=upload, headers=await auth_headers(other_provider, "provider")
+    )
+    assert r.status_code == 404
+    r = await s3client.get(f"{dispute_url}/documents", headers=await auth_headers(other_plan, "plan_admin"))
+    assert r.status_code == 404
+
+    # An ROI's dates mean nothing on dispute evidence; once decided, the dispute takes no more files.
+    r = await s3client.post(
+        f"{dispute_url}/documents",
+        json=upload | {"roi": {"authorizes": "x", "effective_on": "2025-01-01"}},
+        headers=world.provider_key,
+    )
+    assert r.status_code == 422 and r.json()["errors"][0]["path"] == "roi"
+    etag = (await s3client.get(dispute_url, headers=world.admin)).headers["etag"]
+    r = await s3client.post(
+        f"{dispute_url}/decision", json=decision, headers={**world.admin, "If-Match": etag}
+    )
+    assert r.status_code == 200, r.text
+    r = await s3client.post(f"{dispute_url}/documents", json=upload, headers=world.provider_key)
+    assert r.status_code == 409 and r.json()["type"].endswith("dispute-decided")
+
+
+async def test_a_dispute_without_a_review_takes_documents_too(
+    s3client: httpx.AsyncClient, session: AsyncSession, make_org: MakeOrg, auth_headers: MakeKey
+) -> None:
+    """A dispute of an action plan recorded before Oversight has no review; its files belong to it alone."""
+    world = await ecm_review(s3client, session, make_org, auth_headers)
+    dispute_id = await _open_dispute(session, world, with_review=False)
+    doc = await upload_and_complete(s3client, f"/v1/disputes/{dispute_id}/documents", world.provider_key)
+    r = await s3client.get(f"/v1/disputes/{dispute_id}/documents", headers=world.admin)
+    assert [d["id"] for d in r.json()["items"]] == [doc["id"]]

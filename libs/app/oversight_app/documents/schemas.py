@@ -125,6 +125,10 @@ class UploadIn(_In):
         return value
 
 
+class DocumentList(BaseModel):
+    items: list[DocumentSummary]
+
+
 class UploadTarget(BaseModel):
     """Where to send the bytes. ``method`` POST: a multipart form with ``fields`` first and the file last
     (S3 presigned POST). ``method`` PUT: the raw bytes as the body with ``headers`` (the local-disk store)."""
