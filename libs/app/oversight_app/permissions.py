@@ -51,6 +51,8 @@ class Permission(StrEnum):
     DOCUMENTS_UPLOAD = "documents:upload"
     DOCUMENTS_READ = "documents:read"
     DOCUMENTS_ADMIN = "documents:admin"
+    REPORTS_READ = "reports:read"
+    REPORTS_SCHEDULE = "reports:schedule"
 
 
 _ALL_READS = {
@@ -62,6 +64,7 @@ _ALL_READS = {
     Permission.NOTICES_READ,
     Permission.DISPUTES_READ,
     Permission.OBLIGATIONS_READ,
+    Permission.REPORTS_READ,
 }
 
 MATRIX: dict[Role, frozenset[Permission]] = {
@@ -78,6 +81,8 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.WEBHOOKS_MANAGE,
             Permission.CAPACITY_ADMIN,
             Permission.CAPACITY_READ,
+            Permission.REPORTS_READ,
+            Permission.REPORTS_SCHEDULE,
         }
     ),
     Role.PLAN_ADMIN: frozenset(
@@ -102,6 +107,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.DOCUMENTS_REQUEST,
             Permission.DOCUMENTS_READ,
             Permission.DOCUMENTS_ADMIN,
+            Permission.REPORTS_SCHEDULE,
         }
     ),
     Role.REVIEWER: frozenset(
@@ -133,6 +139,7 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.WEBHOOKS_MANAGE,
             Permission.DOCUMENTS_UPLOAD,
             Permission.DOCUMENTS_READ,
+            Permission.REPORTS_READ,
         }
     ),
     Role.VIEWER: frozenset(_ALL_READS | {Permission.CAPACITY_READ}),

@@ -18,6 +18,7 @@ from oversight_api.obligations.router import router as obligations_router
 from oversight_api.organizations.router import providers_router
 from oversight_api.organizations.router import router as organizations_router
 from oversight_api.ping.router import router as ping_router
+from oversight_api.reports.router import router as reports_router
 from oversight_api.reviews.router import router as reviews_router
 from oversight_api.tools.router import router as tools_router
 from oversight_api.webhooks.router import router as webhooks_router
@@ -40,4 +41,5 @@ V1_ROUTERS: list[APIRouter] = [
     capacity_router,
     obligations_router,
     documents_router,
+    reports_router,
 ]
