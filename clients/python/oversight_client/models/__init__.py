@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .action_plan_clock import ActionPlanClock
 from .action_plan_out import ActionPlanOut
 from .action_plan_out_history_item import ActionPlanOutHistoryItem
 from .action_plan_out_kind import ActionPlanOutKind
@@ -16,11 +17,13 @@ from .api_key_out import ApiKeyOut
 from .audit_event_out import AuditEventOut
 from .audit_event_out_changes import AuditEventOutChanges
 from .budget_in import BudgetIn
+from .capacity_report_due import CapacityReportDue
 from .capacity_reports_list_kind_type_0 import CapacityReportsListKindType0
 from .capacity_reports_list_status_type_0 import CapacityReportsListStatusType0
 from .claim_batch_in import ClaimBatchIn
 from .claim_batch_out import ClaimBatchOut
 from .claim_in import ClaimIn
+from .dashboard_format import DashboardFormat
 from .day_of_following_month import DayOfFollowingMonth
 from .days_after_end import DaysAfterEnd
 from .days_after_end_day_type import DaysAfterEndDayType
@@ -34,6 +37,7 @@ from .dispute_out import DisputeOut
 from .dispute_out_changes import DisputeOutChanges
 from .dispute_status import DisputeStatus
 from .dispute_subject import DisputeSubject
+from .distribution_out import DistributionOut
 from .distribution_plan_in import DistributionPlanIn
 from .distribution_plan_out import DistributionPlanOut
 from .distribution_plan_out_status import DistributionPlanOutStatus
@@ -128,8 +132,10 @@ from .payment_out import PaymentOut
 from .payments_out import PaymentsOut
 from .period_in import PeriodIn
 from .ping_out import PingOut
+from .plan_dashboard import PlanDashboard
 from .plan_decision_in import PlanDecisionIn
 from .plan_decision_in_decision import PlanDecisionInDecision
+from .plan_row import PlanRow
 from .plan_version_out import PlanVersionOut
 from .plan_version_out_decision_type_0 import PlanVersionOutDecisionType0
 from .plan_version_summary import PlanVersionSummary
@@ -140,9 +146,16 @@ from .program_out import ProgramOut
 from .program_out_spec import ProgramOutSpec
 from .progress_in import ProgressIn
 from .progress_out import ProgressOut
+from .provider_dashboard import ProviderDashboard
+from .provider_dashboard_review_due import ProviderDashboardReviewDue
 from .provider_in import ProviderIn
 from .provider_in_program import ProviderInProgram
+from .provider_latest import ProviderLatest
+from .provider_latest_review_due_type_0 import ProviderLatestReviewDueType0
+from .provider_latest_sections import ProviderLatestSections
 from .provider_out import ProviderOut
+from .provider_review_row import ProviderReviewRow
+from .provider_review_row_sections import ProviderReviewRowSections
 from .provider_standing import ProviderStanding
 from .providers_list_program_type_0 import ProvidersListProgramType0
 from .providers_list_status_type_0 import ProvidersListStatusType0
@@ -161,6 +174,7 @@ from .report_out import ReportOut
 from .report_out_kind import ReportOutKind
 from .report_out_status import ReportOutStatus
 from .report_submission_in import ReportSubmissionIn
+from .reports_plan_dashboard_program_type_0 import ReportsPlanDashboardProgramType0
 from .retention_in import RetentionIn
 from .retention_out import RetentionOut
 from .review_create import ReviewCreate
@@ -185,6 +199,7 @@ from .sample_stage_out import SampleStageOut
 from .schedule_item_out import ScheduleItemOut
 from .schedule_item_out_kind import ScheduleItemOutKind
 from .schedule_out import ScheduleOut
+from .scorecard_format import ScorecardFormat
 from .scorecard_out import ScorecardOut
 from .scorecard_out_outcome_type_0 import ScorecardOutOutcomeType0
 from .scorecard_version_list import ScorecardVersionList
@@ -197,6 +212,7 @@ from .site_out import SiteOut
 from .site_out_owner import SiteOutOwner
 from .site_patch import SitePatch
 from .standing_out import StandingOut
+from .state_dashboard import StateDashboard
 from .submission_in import SubmissionIn
 from .submission_out import SubmissionOut
 from .submission_out_decision_type_0 import SubmissionOutDecisionType0
@@ -207,6 +223,7 @@ from .tool_version_summary import ToolVersionSummary
 from .tools_import_json_body import ToolsImportJsonBody
 from .total_score_out import TotalScoreOut
 from .totals_out import TotalsOut
+from .trend_point import TrendPoint
 from .unanswered_out import UnansweredOut
 from .upload_in import UploadIn
 from .upload_out import UploadOut
@@ -219,6 +236,7 @@ from .webhook_endpoint_out import WebhookEndpointOut
 from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
 
 __all__ = (
+    "ActionPlanClock",
     "ActionPlanOut",
     "ActionPlanOutHistoryItem",
     "ActionPlanOutKind",
@@ -235,11 +253,13 @@ __all__ = (
     "AuditEventOut",
     "AuditEventOutChanges",
     "BudgetIn",
+    "CapacityReportDue",
     "CapacityReportsListKindType0",
     "CapacityReportsListStatusType0",
     "ClaimBatchIn",
     "ClaimBatchOut",
     "ClaimIn",
+    "DashboardFormat",
     "DayOfFollowingMonth",
     "DaysAfterEnd",
     "DaysAfterEndDayType",
@@ -253,6 +273,7 @@ __all__ = (
     "DisputeOutChanges",
     "DisputeStatus",
     "DisputeSubject",
+    "DistributionOut",
     "DistributionPlanIn",
     "DistributionPlanOut",
     "DistributionPlanOutStatus",
@@ -347,8 +368,10 @@ __all__ = (
     "PaymentsOut",
     "PeriodIn",
     "PingOut",
+    "PlanDashboard",
     "PlanDecisionIn",
     "PlanDecisionInDecision",
+    "PlanRow",
     "PlanVersionOut",
     "PlanVersionOutDecisionType0",
     "PlanVersionSummary",
@@ -359,9 +382,16 @@ __all__ = (
     "ProgramOutSpec",
     "ProgressIn",
     "ProgressOut",
+    "ProviderDashboard",
+    "ProviderDashboardReviewDue",
     "ProviderIn",
     "ProviderInProgram",
+    "ProviderLatest",
+    "ProviderLatestReviewDueType0",
+    "ProviderLatestSections",
     "ProviderOut",
+    "ProviderReviewRow",
+    "ProviderReviewRowSections",
     "ProvidersListProgramType0",
     "ProvidersListStatusType0",
     "ProviderStanding",
@@ -379,6 +409,7 @@ __all__ = (
     "ReportOut",
     "ReportOutKind",
     "ReportOutStatus",
+    "ReportsPlanDashboardProgramType0",
     "ReportSubmissionIn",
     "RetentionIn",
     "RetentionOut",
@@ -404,6 +435,7 @@ __all__ = (
     "ScheduleItemOut",
     "ScheduleItemOutKind",
     "ScheduleOut",
+    "ScorecardFormat",
     "ScorecardOut",
     "ScorecardOutOutcomeType0",
     "ScorecardVersionList",
@@ -416,6 +448,7 @@ __all__ = (
     "SiteOutOwner",
     "SitePatch",
     "StandingOut",
+    "StateDashboard",
     "SubmissionIn",
     "SubmissionOut",
     "SubmissionOutDecisionType0",
@@ -426,6 +459,7 @@ __all__ = (
     "ToolVersionSummary",
     "TotalScoreOut",
     "TotalsOut",
+    "TrendPoint",
     "UnansweredOut",
     "UploadIn",
     "UploadOut",

@@ -185,6 +185,10 @@ TAGS: list[dict[str, str]] = [
         "description": "Evidence documents: requests, presigned uploads, audited downloads",
     },
     {"name": "disputes", "description": "A provider disputes a decision and adds evidence; the plan decides"},
+    {
+        "name": "reports",
+        "description": "Scorecard exports (XLSX, PDF, CSV) and dashboards for plans, providers and the state",
+    },
 ]
 
 
