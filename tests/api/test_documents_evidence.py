@@ -4,6 +4,8 @@ provider attaches to its dispute."""
 
 from __future__ import annotations
 
+import csv
+import io
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -132,6 +134,14 @@ async def test_findings_cite_documents_listed_on_findings_and_scorecard(
     assert evidence[(record, "cp.care_plans_goal_progress")]["document_id"] == care_plan["id"]
     assert evidence[(record, "cp.care_plans_goal_progress")]["pages"] == "2-4, 7"
     assert evidence[(None, "oe.multiple_strategies")]["document_kind"] == "policy"
+    assert care_plan["stored_name"] not in r.text
+
+    # The findings export lists the same evidence, labelled without file names.
+    r = await s3client.get(f"/v1/reviews/{world.review_id}/findings/export", headers=world.reviewer)
+    assert r.status_code == 200, r.text
+    exported = {row["Element key"]: row["Evidence cited"] for row in csv.DictReader(io.StringIO(r.text))}
+    assert exported["cp.care_plans_goal_progress"] == "Care plan v1, p. 2-4, 7"
+    assert exported["oe.multiple_strategies"] == "Policy or procedure v1"
     assert care_plan["stored_name"] not in r.text
 
     # Another plan's document and a made-up id are refused alike (422, nothing saved, nothing revealed).
