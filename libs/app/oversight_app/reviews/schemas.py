@@ -196,8 +196,8 @@ class CitationIn(_In):
     """A document of the review the answer rests on, optionally pages of it (``3``, ``2-4, 7``)."""
 
     document_id: uuid.UUID
-    pages: Text | None = Field(
-        default=None, max_length=100, pattern=r"^[0-9]+(-[0-9]+)?(,\s*[0-9]+(-[0-9]+)?)*$"
+    pages: Annotated[str, StringConstraints(pattern=r"^[0-9]+(-[0-9]+)?(,\s*[0-9]+(-[0-9]+)?)*$")] | None = (
+        Field(default=None, max_length=100)
     )
 
 
