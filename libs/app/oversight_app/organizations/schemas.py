@@ -6,12 +6,12 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from oversight_app.bounds import Day
 from oversight_app.organizations.npi import is_valid_npi
 from oversight_app.permissions import Role
-from oversight_app.text import Text
+from oversight_app.text import Text, refuse_unstorable
 
 Kind = Literal["state", "plan", "provider"]
 Program = Literal["ecm", "tcm"]
@@ -24,11 +24,13 @@ class _In(BaseModel):
 
 # One mailbox: no spaces or line breaks (a CR/LF in an address made every delivery attempt of the notice
 # fail while building the message), no list separators or display names, a dot in the domain.
+# The constraints come before the validator, so the document carries the pattern (after it, pydantic enforces
+# it but leaves it out); NUL is excluded by the pattern itself.
+_MAILBOX = r"[^@\s,;<>()\[\]\\\"\x00]+"
 EmailAddress = Annotated[
-    Text,
-    StringConstraints(
-        max_length=254, pattern=r"^[^@\s,;<>()\[\]\\\"]+@[^@\s,;<>()\[\]\\\"]+\.[^@\s,;<>()\[\]\\\"]+$"
-    ),
+    str,
+    StringConstraints(max_length=254, pattern=rf"^{_MAILBOX}@{_MAILBOX}\.{_MAILBOX}$"),
+    AfterValidator(refuse_unstorable),
 ]
 Channel = Literal["inbox", "email", "webhook"]
 
@@ -91,10 +93,19 @@ class SiteIn(_In):
     county: Text | None = Field(default=None, max_length=100)
 
 
+def _declared_not_null(schema: dict[str, Any]) -> None:
+    """Declares an optional field that may be left out but not sent as null: its string branch, no default."""
+    string = next(branch for branch in schema.pop("anyOf") if branch.get("type") != "null")
+    schema.pop("default", None)
+    schema.update(string)
+
+
 class SitePatch(_In):
     """Change your own site: the fields given are set (``null`` clears an optional one; the name stays)."""
 
-    name: Text | None = Field(default=None, min_length=1, max_length=300)
+    name: Text | None = Field(
+        default=None, min_length=1, max_length=300, json_schema_extra=_declared_not_null
+    )
     address_line: Text | None = Field(default=None, max_length=300)
     city: Text | None = Field(default=None, max_length=100)
     state: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(default=None)

@@ -60,6 +60,9 @@ class ReviewCreate(_In):
 
 
 class ReviewPatch(_In):
+    # At least one field: an empty patch is refused ("nothing to change").
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+
     scheduled_for: Day | None = None
     period_start: Day | None = None
     period_end: Day | None = None
