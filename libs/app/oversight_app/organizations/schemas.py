@@ -26,7 +26,11 @@ class _In(BaseModel):
 # fail while building the message), no list separators or display names, a dot in the domain.
 # The constraints come before the validator, so the document carries the pattern (after it, pydantic enforces
 # it but leaves it out); NUL is excluded by the pattern itself.
-_MAILBOX = r"[^@\s,;<>()\[\]\\\"\x00]+"
+# Whitespace is spelled out rather than \s, which the document's, pydantic's and a client's regex engines each
+# read differently (C0/C1 controls, NEL, the Unicode spaces and line separators).
+_MAILBOX = (
+    r"[^@,;<>()\[\]\\\"\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+"
+)
 EmailAddress = Annotated[
     str,
     StringConstraints(max_length=254, pattern=rf"^{_MAILBOX}@{_MAILBOX}\.{_MAILBOX}$"),
