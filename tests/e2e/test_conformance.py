@@ -55,6 +55,10 @@ IDS = (
     "record_id",
     "api_key_id",
     "webhook_endpoint_id",
+    # What each DELETE of the run names (schemathesis.toml): objects of their own, so the pinned ones stay.
+    "site_id_to_delete",
+    "webhook_endpoint_id_to_delete",
+    "review_id_to_release",
 )
 NPI_A = "1987654328"
 
@@ -136,12 +140,15 @@ def bootstrap(server: Server) -> tuple[dict[str, str], dict[str, str]]:
         joined = _ok(api.post("/v1/providers", json={"npi": NPI_A, "name": "CMA", "program": "ecm",
                                                      "effective_from": "2025-01-01"}))  # fmt: skip
         site = _ok(api.post(f"/v1/providers/{provider}/sites", json=_site()))
+        sites = _ok(api.post(f"/v1/providers/{provider}/sites", json=_site() | {"name": "Annex"}))["sites"]
         members = _ok(api.post("/v1/members/batch", json=_members(provider)))
         review = _ok(api.post("/v1/reviews", json=_review(provider)))
         _ok(api.post(f"/v1/reviews/{review['id']}/samples", json={}))
         records = _ok(api.get(f"/v1/reviews/{review['id']}/records"))
         key = _ok(api.post("/v1/api-keys", json={"name": "conformance", "role": "viewer"}))
         hook = _ok(api.post("/v1/webhook-endpoints", json={"url": "https://hooks.example.org/conformance"}))
+        other_hook = _ok(api.post("/v1/webhook-endpoints", json={"url": "https://hooks.example.org/deleted"}))
+        other_review = _ok(api.post("/v1/reviews", json=_review(provider, year=2024)))
     ids = {
         "organization_id": plan_a,
         "provider_id": provider,
@@ -152,6 +159,9 @@ def bootstrap(server: Server) -> tuple[dict[str, str], dict[str, str]]:
         "record_id": records["items"][0]["id"],
         "api_key_id": key["id"],
         "webhook_endpoint_id": hook["id"],
+        "site_id_to_delete": next(s["id"] for s in sites if s["name"] == "Annex"),
+        "webhook_endpoint_id_to_delete": other_hook["id"],
+        "review_id_to_release": other_review["id"],
     }
     return keys, ids
 
@@ -172,13 +182,13 @@ def _members(provider: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _review(provider: str) -> dict[str, Any]:
+def _review(provider: str, year: int = 2025) -> dict[str, Any]:
     return {
         "provider_id": provider,
         "tool_key": "ecm-partnership",
         "purpose": "monitoring",
-        "period_start": "2025-01-01",
-        "period_end": "2025-12-31",
+        "period_start": f"{year}-01-01",
+        "period_end": f"{year}-12-31",
         "scheduled_for": (date.today() + timedelta(days=35)).isoformat(),
     }
 
