@@ -2,8 +2,8 @@
 
 Due rows (``state = 'pending' AND due_on <= today``) of subject types that have a handler are claimed in
 batches with ``FOR UPDATE SKIP LOCKED`` (workers share the work, never the same row), in (due_on, id)
-order, grouped by subject. Each subject's handler calls and its deadlines turning ``done`` commit together
-or not at all: a batch runs in one savepoint, and if any handler raises, the batch is redone with one
+order, grouped by subject; a batch runs its subjects in subject order (see ``_by_subject``). Each
+subject's handler calls and its deadlines turning ``done`` commit together or not at all: a batch runs in one savepoint, and if any handler raises, the batch is redone with one
 savepoint per subject, so one broken subject neither blocks the rest nor loses its deadline (it stays
 pending and is retried by the next sweep). Handlers are idempotent (``dedupe_key`` on notices, state
 checks), so re-running a sweep after a crash changes nothing. Notices the handlers wrote are handed to the
@@ -32,7 +32,7 @@ from oversight_worker import metrics
 
 log = structlog.get_logger("oversight.worker.sweep")
 
-# The budget is checked between batches, and the cron job is cancelled (its batch rolled back) at 30 s: a batch
+# The budget is checked after each batch, and the cron job is cancelled (its batch rolled back) at 30 s: a batch
 # must finish well inside the 10 s between the two even on a loaded machine, or every later sweep repeats the
 # same cancelled batch and nothing is ever marked done (seen with 2,000 a batch under load).
 BATCH_SIZE = 500
@@ -52,11 +52,20 @@ class SweepResult:
     complete: bool = True
 
 
-def _group(rows: list[Deadline]) -> dict[Subject, list[Deadline]]:
+def _by_subject(rows: list[Deadline]) -> list[tuple[Subject, list[Deadline]]]:
+    """The rows per subject (each subject's in the order given), the subjects in one order for every sweep.
+
+    Workers sweeping at once (each runs a sweep at start-up) claim different rows of the same subjects: a
+    review's reminders fall due on many days, and every batch of the (due_on, id) walk holds some of them.
+    Handlers take locks per subject (the notice's ``dedupe_key``: a second insert of it waits for the first
+    transaction). Taken in each batch's own order, two batches locked the same subjects in opposite orders
+    and deadlocked, one second each, until the sweep outlasted the cron's timeout. In one global order, one
+    batch waits for the other's commit and then finds its notices already written.
+    """
     groups: dict[Subject, list[Deadline]] = defaultdict(list)
     for row in rows:
         groups[(row.subject_type, row.subject_id)].append(row)
-    return groups
+    return sorted(groups.items(), key=lambda item: item[0])
 
 
 async def _run(session: AsyncSession, deadlines: list[Deadline], today: date) -> None:
@@ -86,12 +95,12 @@ async def _sweep_batch(
     if not rows:
         return 0, after, []
     cursor = (rows[-1].due_on, rows[-1].id)
-    groups = _group(rows)
+    groups = _by_subject(rows)
     done: list[uuid.UUID] = []
     notice_ids: list[uuid.UUID] = []
     try:
         async with session.begin_nested():
-            for subject_rows in groups.values():
+            for _, subject_rows in groups:
                 await _run(session, subject_rows, today)
         done = [row.id for row in rows]
         notice_ids = pending_notice_ids(session)
@@ -102,7 +111,7 @@ async def _sweep_batch(
         session.expunge_all()
         fresh = list(await session.scalars(select(Deadline).where(Deadline.id.in_(ids))))
         fresh.sort(key=lambda d: (d.due_on, d.id))
-        for subject, subject_rows in _group(fresh).items():
+        for subject, subject_rows in _by_subject(fresh):
             try:
                 async with session.begin_nested():
                     await _run(session, subject_rows, today)
@@ -157,18 +166,20 @@ async def sweep_deadlines(
     metrics.SWEEP_UNKNOWN.set(result.unknown_due)
     after = _START
     while True:
-        if time.monotonic() - started > time_budget:
-            result.complete = False  # the next sweep (a minute later) carries on
-            break
+        # Each batch commits on its own: a sweep cancelled at the job's timeout loses only the batch it was in.
         async with unit_of_work(sessions) as session:
             claimed, after, notice_ids = await _sweep_batch(session, today, after, batch_size, result)
-        if not claimed:
-            break
         result.claimed += claimed
         metrics.SWEEP_CLAIMED.inc(claimed)
         if notice_ids:
             result.notices += len(notice_ids)
             await _hand_off(sessions, redis, notice_ids)
+        if claimed < batch_size:  # the walk reached the last due row
+            break
+        # Checked after a batch, so every sweep moves on by one batch at least, whatever came before it.
+        if time.monotonic() - started > time_budget:
+            result.complete = False  # the worker's job hands the rest to a follow-up sweep
+            break
     duration = time.monotonic() - started
     metrics.SWEEP_DURATION.observe(duration)
     if result.claimed or result.unknown_due:
