@@ -28,7 +28,7 @@ from oversight_worker.context import WorkerResources, calendar_today, webhook_cl
 
 # Defined beside the lease it bounds; named here too, with the other functions' timeouts.
 from oversight_worker.delivery import DELIVER_TIMEOUT_SECONDS as DELIVER_TIMEOUT_SECONDS
-from oversight_worker.jobs import deliver_notice, deliver_notices, heartbeat, relay, sweep
+from oversight_worker.jobs import SWEEP_JOB, deliver_notice, deliver_notices, heartbeat, relay, sweep
 
 log = structlog.get_logger("oversight.worker")
 
@@ -125,7 +125,14 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             cron(
                 relay, second={0, 15, 30, 45}, run_at_startup=True, unique=True, timeout=CRON_TIMEOUT_SECONDS
             ),
-            cron(sweep, second={5}, run_at_startup=True, unique=True, timeout=CRON_TIMEOUT_SECONDS),
+            cron(
+                sweep,
+                name=SWEEP_JOB,
+                second={5},
+                run_at_startup=True,
+                unique=True,
+                timeout=CRON_TIMEOUT_SECONDS,
+            ),
             cron(audit_checkpoint, hour={3}, minute={17}, unique=True, timeout=CRON_TIMEOUT_SECONDS),
         ]
         on_startup = startup
