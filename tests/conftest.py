@@ -266,5 +266,5 @@ def s3_endpoint() -> Iterator[str]:
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-# Fixtures of the reviews area (a pinned ``today``: ``clock``, ``rclient``).
-pytest_plugins = ["tests.api.reviews_world"]
+# Fixtures of the reviews area (a pinned ``today``: ``clock``, ``rclient``) and of documents (S3 on moto).
+pytest_plugins = ["tests.api.reviews_world", "tests.api.documents_world"]

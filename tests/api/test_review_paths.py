@@ -137,8 +137,10 @@ async def test_ecm_path_expansion_scorecard_finalize_pip_standing(
     assert r.status_code == 201, r.text
     draw2 = r.json()
     assert (draw2["draw_number"], draw2["sampled"], draw2["seed"]) == (2, 8, "ecm-path")
-    # Members already drawn (8 sampled, 8 held in reserve for replacements) are not drawn again: 30 - 16.
-    assert draw2["strata_sizes"] == {"all": 14} and draw2["reserve"] == 6
+    # The expansion draws from every member not in the sample yet, the first draw's 8 unused reserves
+    # included (issue 14): 30 - 8 = 22 offered, 8 sampled and the next 8 held in reserve.
+    assert draw2["strata_sizes"] == {"all": 22} and draw2["reserve"] == 8
+    assert (draw2["requested"], draw2["available"], draw2["limited_by_frame"]) == (8, 22, False)
     everyone = await sampled_records(rclient, review_id, reviewer)
     second = [rec for rec in everyone if rec["draw_number"] == 2]
     assert len(everyone) == 16 and len(second) == 8

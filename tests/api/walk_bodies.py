@@ -41,6 +41,9 @@ WALK_BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/v1/reviews/{review_id}/finalize"): None,
     ("POST", "/v1/action-plans/{action_plan_id}/submissions"): {"response": "outsider"},
     ("POST", "/v1/action-plans/{action_plan_id}/decision"): {"decision": "accept", "comment": "outsider"},
+    # --- provider obligations (issue 14) ---
+    ("POST", "/v1/obligations/{obligation_id}/submissions"): {"summary": "outsider", "content": "outsider"},
+    ("POST", "/v1/obligations/{obligation_id}/decision"): {"decision": "accept", "comment": "outsider"},
 }
 
 # --- notices and webhook endpoints (issue 6) ---
@@ -48,4 +51,25 @@ WALK_BODIES |= {
     ("POST", "/v1/notices/{notice_id}/read"): None,
     ("POST", "/v1/notices/{notice_id}/redeliver"): None,
     ("POST", "/v1/webhook-endpoints/{webhook_endpoint_id}/rotate-secret"): None,
+}
+
+# --- follow-ups and disputes (issue 14) ---
+WALK_BODIES |= {
+    ("POST", "/v1/disputes/{dispute_id}/evidence"): {"text": "outsider"},
+    ("POST", "/v1/disputes/{dispute_id}/decision"): {"decision": "upheld", "comment": "outsider"},
+}
+
+# --- evidence documents (issue 15) ---
+WALK_BODIES |= {
+    ("POST", "/v1/reviews/{review_id}/document-requests"): {"kind": "policy"},
+    ("POST", "/v1/document-requests/{document_request_id}/cancel"): None,
+    ("POST", "/v1/document-requests/{document_request_id}/uploads"): {
+        "file_name": "outsider.pdf",
+        "size": 10,
+        "content_type": "application/pdf",
+        "sha256": "0" * 64,
+    },
+    ("POST", "/v1/documents/{document_id}/complete"): None,
+    ("POST", "/v1/documents/{document_id}/download"): None,
+    ("PUT", "/v1/reviews/{review_id}/legal-hold"): {"reason": "outsider hold"},
 }

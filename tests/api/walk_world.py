@@ -10,8 +10,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_db.models import Organization
@@ -250,6 +252,119 @@ async def sites(ctx: WalkContext) -> dict[str, str]:
 
 
 BUILDERS.append(sites)
+
+
+# --- follow-ups and disputes (issue 14): a scorecard version of the review, a provider's dispute -------------
+async def disputes(ctx: WalkContext) -> dict[str, str]:
+    """Written as rows: the walk's review is not finalized, and the routes only read or change these."""
+    from datetime import UTC, datetime, timedelta
+
+    from oversight_db.models import Dispute, Review, ScorecardVersion
+
+    review = await ctx.session.get(Review, uuid.UUID(ctx.ids["review_id"]))
+    assert review is not None
+    card: dict[str, Any] = {"review_id": str(review.id), "tool_key": review.tool_key, "tool_version": review.tool_version,
+            "sections": [], "total": {"yes_points": 0, "possible_points": 0, "score": None}, "outcome": None,
+            "sections_requiring_action": [], "records": [], "expansion_required": False, "unanswered": [],
+            "final": True}  # fmt: skip
+    ctx.session.add(
+        ScorecardVersion(
+            review_id=review.id, version_number=1, scorecard=card, reason="finalized", created_by="walk"
+        )
+    )
+    today = datetime.now(UTC).date()
+    dispute = Dispute(
+        id=uuid.uuid4(),
+        plan_id=ctx.plan.id,
+        provider_id=ctx.provider.id,
+        subject="review_result",
+        review_id=review.id,
+        tool_version_id=review.tool_version_id,
+        received_on=today,
+        window_closes_on=today + timedelta(days=21),
+        filed_on=today,
+        reason="walk",
+        evidence=[],
+        status="open",
+        decision_due_on=today + timedelta(days=30),
+        changes={},
+        filed_by="walk",
+    )
+    ctx.session.add(dispute)
+    await ctx.session.flush()
+    return {"dispute_id": str(dispute.id), "version_number": "1"}
+
+
+BUILDERS.append(disputes)
+
+
+# --- provider obligations (issue 14): tenant A's provider in its ECM network with an enrolled member ---------
+async def obligations(ctx: WalkContext) -> dict[str, str]:
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from oversight_app.obligations.materialise import materialise_obligations
+    from oversight_db.models import Enrollment, NetworkLink, ProviderObligation
+
+    today = datetime.now(UTC).date()
+    ctx.session.add(
+        NetworkLink(
+            plan_id=ctx.plan.id,
+            provider_id=ctx.provider.id,
+            program="ecm",
+            status="active",
+            effective_from=today - timedelta(days=60),
+        )
+    )
+    ctx.session.add(
+        Enrollment(
+            member_id=uuid.UUID(ctx.ids["member_id"]), plan_id=ctx.plan.id, provider_id=ctx.provider.id,
+            program="ecm", status="enrolled", start_date=today - timedelta(days=30),
+        )
+    )  # fmt: skip
+    await ctx.session.flush()
+    await materialise_obligations(ctx.session, today, ZoneInfo("America/New_York"))
+    obligation = await ctx.session.scalar(
+        select(ProviderObligation.id).where(
+            ProviderObligation.plan_id == ctx.plan.id, ProviderObligation.kind == "program_narrative"
+        )
+    )
+    assert obligation is not None
+    return {"obligation_id": str(obligation)}
+
+
+BUILDERS.append(obligations)
+
+
+# --- evidence documents (issue 15): a request for a sampled record's care plan and an uploaded version ------
+async def documents(ctx: WalkContext) -> dict[str, str]:
+    import hashlib
+
+    reviewer, provider = ctx.headers["reviewer"], ctx.headers["provider"]
+    request = ok(
+        await ctx.client.post(
+            f"/v1/reviews/{ctx.ids['review_id']}/document-requests",
+            json={"kind": "care_plan", "record_id": ctx.ids["record_id"]},
+            headers=reviewer,
+        )
+    ).json()
+    content = b"%PDF-1.4 walk"
+    upload = ok(
+        await ctx.client.post(
+            f"/v1/document-requests/{request['id']}/uploads",
+            json={
+                "file_name": "walk.pdf",
+                "size": len(content),
+                "content_type": "application/pdf",
+                "sha256": hashlib.sha256(content).hexdigest(),
+            },
+            headers=provider,
+        )
+    ).json()
+    return {"document_request_id": request["id"], "document_id": upload["document"]["id"]}
+
+
+BUILDERS.append(documents)
 
 
 async def build_world(ctx: WalkContext) -> dict[str, str]:

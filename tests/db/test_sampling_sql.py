@@ -24,13 +24,19 @@ from oversight_db.sampling import (
     explain_draw,
     load_frame,
 )
-from oversight_domain.sampling import allocate_quotas, draw_sample, frame_fingerprint, order_key
+from oversight_domain.sampling import draw_keep, draw_sample, draw_size, frame_fingerprint, order_key
 from oversight_domain.tools import SamplingPolicy, load_tool
 
 ECM = load_tool("ecm-partnership").policies.sampling
 TCM = load_tool("nc-tcm-monitoring").policies.sampling
 # The ECM frame drawn by strata (a plan's own tool may say so): strata of very different sizes.
 ECM_BY_STRATUM = SamplingPolicy(strata="by_stratum", per_stratum=10, cap=30, oversample=5)
+# NCQA "8/30" (issue 14): 30 drawn up front, the first 8 reviewed.
+UPFRONT = SamplingPolicy(strata="single", method="upfront", per_stratum=8, upfront_size=30, oversample=8)
+# "5% or 50 files, whichever is less", at least 10 (issue 14).
+PERCENTAGE = SamplingPolicy.model_validate(
+    {"strata": "single", "method": "percentage", "percent": "5%", "min_size": 10, "cap": 50, "oversample": 5}
+)
 PERIOD = (date(2025, 1, 1), date(2025, 12, 31))
 LARGE = 20_000
 
@@ -133,7 +139,7 @@ def _check(
 ) -> None:
     """``result`` is the domain's draw: sizes, fingerprint, and each pool's first ``keep`` in keyed-hash order
     (so the sampled members and the reserve the service takes from it are the domain's too)."""
-    keep = (policy.per_stratum if draw == 1 else policy.expansion_size) + policy.oversample
+    keep = draw_keep(policy, draw)
     selection = draw_sample(frame, policy, seed, draw=draw, already_selected=already)
     assert result.frame_size == selection.frame_size == len(frame)
     assert result.frame_fingerprint == frame_fingerprint(frame)
@@ -147,12 +153,15 @@ def _check(
         assert [(r.member_id, r.stratum, r.position) for r in result.top[pool]] == [
             (m, s, i + 1) for i, (_, m, s) in enumerate(ranked[:keep])
         ]
-        chosen = stratum.selected + stratum.oversample
+        chosen = stratum.selected + stratum.held + stratum.oversample
         assert [(r.member_id, r.position) for r in result.top[pool][: len(chosen)]] == [
             (m.member_id, m.position) for m in chosen
         ]
-    per_stratum, cap = (policy.per_stratum, policy.cap) if draw == 1 else (policy.expansion_size, None)
-    assert allocate_quotas(result.available, per_stratum, cap) == selection.quotas
+    # The sizes the service takes from the SQL draw's pools are the domain's.
+    size = draw_size(policy, draw, result.available)
+    assert size.quotas == selection.quotas
+    assert size.held == {s.stratum: len(s.held) for s in selection.strata if s.held}
+    assert (size.requested, size.limited_by_frame) == (selection.requested, selection.limited_by_frame)
 
 
 @pytest.mark.parametrize("parallel", [False, True], ids=["serial", "parallel"])
@@ -176,8 +185,8 @@ async def test_sql_draw_equals_domain_draw_on_a_large_ecm_frame(
         session, DrawRequest(sampling_frame, seed="audit-1", keep=16, single_stratum=True)
     )
     _check(first, frame, ECM, "audit-1", 1, [])
-    # The expansion draw leaves out the first draw's members (sampled and reserve).
-    already = [m.member_id for m in first.top["all"]]
+    # The expansion draw leaves out the first draw's sampled members; its reserves may be drawn again (issue 14).
+    already = [m.member_id for m in first.top["all"][:8]]
     second = await draw_in_sql(
         session, DrawRequest(sampling_frame, seed="audit-1", keep=16, single_stratum=True, already=already)
     )
@@ -249,3 +258,39 @@ async def test_empty_frame(session: AsyncSession) -> None:
     result = await draw_in_sql(session, request)
     assert (result.frame_size, result.available, result.top) == (0, {}, {})
     assert result.frame_fingerprint == frame_fingerprint([])
+
+
+@pytest.mark.parametrize("cut", ["", "g"], ids=["re-ranked", "candidates"])
+@pytest.mark.parametrize(
+    ("policy", "members"),
+    [
+        (ECM, 14),
+        (ECM, 30),
+        (ECM, 3_000),
+        (UPFRONT, 20),
+        (UPFRONT, 3_000),
+        (PERCENTAGE, 12),
+        (PERCENTAGE, 3_000),
+    ],
+    ids=["ecm-14", "ecm-30", "ecm-3000", "8/30-20", "8/30-3000", "pct-12", "pct-3000"],
+)
+async def test_each_sampling_method_draws_in_sql_what_the_domain_draws(
+    session: AsyncSession, policy: SamplingPolicy, members: int, cut: str
+) -> None:
+    """Issue 14: every method keeps the keyed-hash order, the pushdown and the fingerprint: the SQL draw's
+    members, positions and pool sizes, and the sizes the method takes from them, are the domain's - for the
+    first draw and for an expansion that may draw the first draw's unused reserves again."""
+    plan, provider = await _ecm_frame(session, members)
+    sampling_frame = _frame("ecm", plan, provider)
+    frame = await load_frame(session, sampling_frame)
+    keep = draw_keep(policy, 1)
+    first = await draw_in_sql(
+        session, DrawRequest(sampling_frame, "methods", keep, single_stratum=True, cut=cut)
+    )
+    _check(first, frame, policy, "methods", 1, [])
+    if policy.expansion_size:
+        sampled = [m.member_id for m in first.top["all"][: draw_size(policy, 1, first.available).drawn]]
+        request = DrawRequest(
+            sampling_frame, "methods", draw_keep(policy, 2), single_stratum=True, already=sampled, cut=cut
+        )
+        _check(await draw_in_sql(session, request), frame, policy, "methods", 2, sampled)

@@ -41,7 +41,7 @@ from oversight_db.models import ApiKey, Enrollment, Member, NetworkLink, Organiz
 from oversight_db.queue import redis_settings
 from oversight_db.sampling import DrawRequest, SamplingFrame, draw_in_sql, frame_sql
 from oversight_db.settings import Settings
-from oversight_domain.sampling import draw_sample, frame_fingerprint
+from oversight_domain.sampling import draw_keep, draw_sample, frame_fingerprint
 from oversight_domain.tools import dump_tool, load_tool
 from tests.perf.bench_domain import p4_sections
 from tests.servers import test_servers
@@ -284,7 +284,7 @@ async def bench_draw(resources: Resources, raw_dsn: str, owner_url: str) -> None
     request = DrawRequest(
         SamplingFrame("ecm", plan_id, provider_id, date(2025, 1, 1), date(2025, 12, 31)),
         seed="p5",
-        keep=policy.per_stratum + policy.oversample,
+        keep=draw_keep(policy, 1),
         single_stratum=True,
     )
     sql_times = []
@@ -311,7 +311,7 @@ async def bench_draw(resources: Resources, raw_dsn: str, owner_url: str) -> None
     finally:
         await conn.close()
     same = [m.member_id for m in selection.selected] == [
-        m.member_id for m in result.top["all"][: policy.per_stratum]
+        m.member_id for m in result.top["all"][: len(selection.selected)]
     ]
     assert same and fingerprint == result.frame_fingerprint, "SQL and Python draws differ"
     sql_best = min(sql_times)

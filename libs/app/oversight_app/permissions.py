@@ -37,9 +37,22 @@ class Permission(StrEnum):
     ACTION_PLANS_RESPOND = "action_plans:respond"
     NOTICES_READ = "notices:read"
     WEBHOOKS_MANAGE = "webhooks:manage"
+    DISPUTES_READ = "disputes:read"
+    DISPUTES_FILE = "disputes:file"
+    DISPUTES_DECIDE = "disputes:decide"
     CAPACITY_ADMIN = "capacity:admin"
     CAPACITY_READ = "capacity:read"
     CAPACITY_SUBMIT = "capacity:submit"
+    OBLIGATIONS_READ = "obligations:read"
+    OBLIGATIONS_SUBMIT = "obligations:submit"
+    OBLIGATIONS_DECIDE = "obligations:decide"
+    # Evidence documents (member records: reading one is a member-data read, so viewers do not hold it).
+    DOCUMENTS_REQUEST = "documents:request"
+    DOCUMENTS_UPLOAD = "documents:upload"
+    DOCUMENTS_READ = "documents:read"
+    DOCUMENTS_ADMIN = "documents:admin"
+    REPORTS_READ = "reports:read"
+    REPORTS_SCHEDULE = "reports:schedule"
 
 
 _ALL_READS = {
@@ -49,6 +62,9 @@ _ALL_READS = {
     Permission.REVIEWS_READ,
     Permission.ACTION_PLANS_READ,
     Permission.NOTICES_READ,
+    Permission.DISPUTES_READ,
+    Permission.OBLIGATIONS_READ,
+    Permission.REPORTS_READ,
 }
 
 MATRIX: dict[Role, frozenset[Permission]] = {
@@ -65,6 +81,8 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.WEBHOOKS_MANAGE,
             Permission.CAPACITY_ADMIN,
             Permission.CAPACITY_READ,
+            Permission.REPORTS_READ,
+            Permission.REPORTS_SCHEDULE,
         }
     ),
     Role.PLAN_ADMIN: frozenset(
@@ -80,9 +98,16 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.REVIEWS_WRITE,
             Permission.FINDINGS_WRITE,
             Permission.ACTION_PLANS_DECIDE,
+            # Seed 004 is silent on who decides; a plan admin does, not the reviewer whose finding is disputed.
+            Permission.DISPUTES_DECIDE,
+            Permission.OBLIGATIONS_DECIDE,
             Permission.WEBHOOKS_MANAGE,
             Permission.CAPACITY_READ,
             Permission.CAPACITY_SUBMIT,
+            Permission.DOCUMENTS_REQUEST,
+            Permission.DOCUMENTS_READ,
+            Permission.DOCUMENTS_ADMIN,
+            Permission.REPORTS_SCHEDULE,
         }
     ),
     Role.REVIEWER: frozenset(
@@ -92,6 +117,9 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.REVIEWS_WRITE,
             Permission.FINDINGS_WRITE,
             Permission.ACTION_PLANS_DECIDE,
+            Permission.OBLIGATIONS_DECIDE,
+            Permission.DOCUMENTS_REQUEST,
+            Permission.DOCUMENTS_READ,
         }
     ),
     Role.PROVIDER: frozenset(
@@ -103,8 +131,15 @@ MATRIX: dict[Role, frozenset[Permission]] = {
             Permission.REVIEWS_READ,
             Permission.ACTION_PLANS_READ,
             Permission.ACTION_PLANS_RESPOND,
+            Permission.DISPUTES_READ,
+            Permission.DISPUTES_FILE,
+            Permission.OBLIGATIONS_READ,
+            Permission.OBLIGATIONS_SUBMIT,
             Permission.NOTICES_READ,
             Permission.WEBHOOKS_MANAGE,
+            Permission.DOCUMENTS_UPLOAD,
+            Permission.DOCUMENTS_READ,
+            Permission.REPORTS_READ,
         }
     ),
     Role.VIEWER: frozenset(_ALL_READS | {Permission.CAPACITY_READ}),

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
+import secrets
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from oversight_db.settings import Settings
 
@@ -17,12 +21,57 @@ class BlobNotFoundError(KeyError):
     pass
 
 
+# Objects are read in pieces of this size when hashed, so a 250 MB document never sits in memory.
+CHUNK_BYTES = 1024 * 1024
+
+
+class BlobTooLargeError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class BlobDigest:
+    """What a stored object really is: its size, its sha256, its first bytes (for type sniffing) and a tag
+    of this exact content (S3's ETag), so a later copy takes what was checked and nothing written since."""
+
+    size: int
+    sha256: str
+    head: bytes
+    etag: str = ""
+
+
+@dataclass(frozen=True)
+class PresignedUpload:
+    """A browser-style POST straight to the store: ``fields`` go first in the multipart form, the file last."""
+
+    url: str
+    fields: dict[str, str] = field(default_factory=dict)
+
+
 class BlobStore(Protocol):
     async def put(self, key: str, data: bytes, content_type: str = "application/octet-stream") -> str: ...
     async def get(self, key: str) -> bytes: ...
     async def delete(self, key: str) -> None: ...
     async def exists(self, key: str) -> bool: ...
     async def keys(self, prefix: str) -> list[str]: ...
+    async def digest(self, key: str, head_bytes: int) -> BlobDigest | None:
+        """Size, sha256 and the first ``head_bytes`` of the object, read in chunks; None if it is absent."""
+        ...
+
+    async def promote(self, source: str, target: str, etag: str) -> bool:
+        """Move ``source`` to ``target`` if ``source`` is still the content tagged ``etag``; False if not."""
+        ...
+
+    async def presign_upload(
+        self, key: str, *, size: int, content_type: str, content_disposition: str, expires_seconds: int
+    ) -> PresignedUpload | None:
+        """A presigned POST enforcing exactly ``size`` bytes and the content type; None: the store cannot sign
+        (the local disk), and the API serves a signed upload URL itself."""
+        ...
+
+    async def presign_download(self, key: str, *, expires_seconds: int) -> str | None:
+        """A presigned GET; None: the store cannot sign, and the API serves a signed download URL itself."""
+        ...
 
 
 def _check_key(key: str) -> str:
@@ -77,6 +126,89 @@ class LocalBlobStore:
 
         return await asyncio.to_thread(walk)
 
+    def path_of(self, key: str) -> Path:
+        """Where a key's file lives (the API serves local downloads from it)."""
+        return self._path(key)
+
+    async def digest(self, key: str, head_bytes: int) -> BlobDigest | None:
+        path = self._path(key)
+
+        def read() -> BlobDigest | None:
+            try:
+                with path.open("rb") as f:
+                    etag = _local_etag(os.fstat(f.fileno()))
+                    return _digest_of(iter(lambda: f.read(CHUNK_BYTES), b""), head_bytes, etag)
+            except FileNotFoundError:
+                return None
+
+        return await asyncio.to_thread(read)
+
+    async def promote(self, source: str, target: str, etag: str) -> bool:
+        src, dst = self._path(source), self._path(target)
+
+        def move() -> bool:
+            try:
+                if _local_etag(src.stat()) != etag:
+                    return False
+            except FileNotFoundError:
+                return False
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            src.replace(dst)
+            return True
+
+        return await asyncio.to_thread(move)
+
+    async def write_stream(self, key: str, chunks: AsyncIterator[bytes], max_bytes: int) -> int:
+        """Write ``chunks`` to ``key`` a megabyte at a time (memory stays flat whatever the size); more than
+        ``max_bytes`` raises ``BlobTooLargeError`` and leaves nothing behind. Returns the bytes written."""
+        path = self._path(key)
+        tmp = path.with_suffix(path.suffix + ".part")
+        await asyncio.to_thread(path.parent.mkdir, parents=True, exist_ok=True)
+        f = await asyncio.to_thread(tmp.open, "wb")
+        written = 0
+        buffer = bytearray()
+        try:
+            async for chunk in chunks:
+                written += len(chunk)
+                if written > max_bytes:
+                    raise BlobTooLargeError(key)
+                buffer += chunk
+                if len(buffer) >= CHUNK_BYTES:
+                    await asyncio.to_thread(f.write, bytes(buffer))
+                    buffer.clear()
+            await asyncio.to_thread(f.write, bytes(buffer))
+            await asyncio.to_thread(f.close)
+            await asyncio.to_thread(tmp.replace, path)
+        except BaseException:
+            await asyncio.to_thread(f.close)
+            await asyncio.to_thread(tmp.unlink, True)
+            raise
+        return written
+
+    async def presign_upload(
+        self, key: str, *, size: int, content_type: str, content_disposition: str, expires_seconds: int
+    ) -> PresignedUpload | None:
+        return None
+
+    async def presign_download(self, key: str, *, expires_seconds: int) -> str | None:
+        return None
+
+
+def _local_etag(stat: os.stat_result) -> str:
+    return f"{stat.st_ino}-{stat.st_mtime_ns}-{stat.st_size}"
+
+
+def _digest_of(chunks: Iterator[bytes], head_bytes: int, etag: str = "") -> BlobDigest:
+    hasher = hashlib.sha256()
+    head = bytearray()
+    size = 0
+    for chunk in chunks:
+        hasher.update(chunk)
+        size += len(chunk)
+        if len(head) < head_bytes:
+            head += chunk[: head_bytes - len(head)]
+    return BlobDigest(size=size, sha256=hasher.hexdigest(), head=bytes(head), etag=etag)
+
 
 class S3BlobStore:
     """boto3 is synchronous; calls run in a thread so the event loop keeps serving."""
@@ -128,6 +260,93 @@ class S3BlobStore:
             return sorted(found)
 
         return await asyncio.to_thread(walk)
+
+    async def digest(self, key: str, head_bytes: int) -> BlobDigest | None:
+        def read() -> BlobDigest | None:
+            try:
+                obj = self.client.get_object(Bucket=self.bucket, Key=_check_key(key))
+            except self.client.exceptions.NoSuchKey:
+                return None
+            return _digest_of(obj["Body"].iter_chunks(CHUNK_BYTES), head_bytes, obj.get("ETag", ""))
+
+        return await asyncio.to_thread(read)
+
+    async def promote(self, source: str, target: str, etag: str) -> bool:
+        from botocore.exceptions import ClientError
+
+        def move() -> bool:
+            try:
+                # Server-side copy (no bytes through this process), only of the content that was checked.
+                self.client.copy_object(
+                    Bucket=self.bucket,
+                    Key=_check_key(target),
+                    CopySource={"Bucket": self.bucket, "Key": _check_key(source)},
+                    CopySourceIfMatch=etag,
+                    MetadataDirective="COPY",
+                )
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") in {
+                    "PreconditionFailed",
+                    "412",
+                    "NoSuchKey",
+                    "404",
+                }:
+                    return False
+                raise
+            self.client.delete_object(Bucket=self.bucket, Key=source)
+            return True
+
+        return await asyncio.to_thread(move)
+
+    async def presign_upload(
+        self, key: str, *, size: int, content_type: str, content_disposition: str, expires_seconds: int
+    ) -> PresignedUpload | None:
+        # The policy S3 checks: this key only, exactly this many bytes, this type; the name reviewers see
+        # travels as a form field (stored with the object, served on GET), never in a URL.
+        fields = {"Content-Type": content_type, "Content-Disposition": content_disposition}
+        conditions: list[Any] = [
+            {"Content-Type": content_type},
+            {"Content-Disposition": content_disposition},
+            ["content-length-range", size, size],
+        ]
+        post = await asyncio.to_thread(
+            self.client.generate_presigned_post,
+            Bucket=self.bucket,
+            Key=_check_key(key),
+            Fields=fields,
+            Conditions=conditions,
+            ExpiresIn=expires_seconds,
+        )
+        return PresignedUpload(url=post["url"], fields={k: str(v) for k, v in post["fields"].items()})
+
+    async def presign_download(self, key: str, *, expires_seconds: int) -> str | None:
+        url: str = await asyncio.to_thread(
+            self.client.generate_presigned_url,
+            "get_object",
+            Params={"Bucket": self.bucket, "Key": _check_key(key)},
+            ExpiresIn=expires_seconds,
+        )
+        return url
+
+
+def url_signing_key(settings: Settings) -> bytes:
+    """The key the API signs local-disk upload and download URLs with: the setting, else one generated once
+    under ``data_dir`` (readable by this user only), so every API process of one ``make run`` shares it."""
+    if settings.blob_url_key is not None:
+        return settings.blob_url_key.get_secret_value().encode()
+    path = settings.data_dir / "blob-url.key"
+    try:
+        return path.read_bytes().strip()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it first
+        return path.read_bytes().strip()
+    with os.fdopen(fd, "w") as f:
+        f.write(secrets.token_hex(32))
+    return path.read_bytes().strip()
 
 
 def create_blob_store(settings: Settings) -> BlobStore:

@@ -66,6 +66,17 @@ _PLAN_FACTS = (
     "notice_stage",
     "days_left",
 )
+_DISPUTE_FACTS = (
+    "plan_id",
+    "provider_id",
+    "review_id",
+    "action_plan_id",
+    "subject",
+    "received_on",
+    "window_closes_on",
+    "filed_on",
+    "decision_due_on",
+)
 # Keys follow what the reviews and action-plan services write (``stage`` is "pip" or "cap").
 _KINDS = [
     NoticeKind(
@@ -167,6 +178,43 @@ _KINDS = [
         description="A CAP went unmet: termination of the provider is recommended (to the plan's admins).",
     ),
     NoticeKind(
+        "action_plan_closed",
+        "action_plan",
+        required=("action_plan_id", "stage"),
+        optional=(*_PLAN_FACTS, "due_on", "closed_by", "follow_up_review_id", "dispute_id"),
+        description="An action plan closed without a submission decision: a follow-up review showed "
+        "compliance (seed 003, holds lifted), or a dispute removed its basis.",
+    ),
+    NoticeKind(
+        "action_plan_downgraded",
+        "action_plan",
+        required=("action_plan_id", "stage", "due_on"),
+        optional=(*_PLAN_FACTS, "dispute_id"),
+        description="A dispute overturned an escalation: a CAP back to a PIP, or a termination "
+        "recommendation back to a CAP, with a new due date.",
+    ),
+    NoticeKind(
+        "dispute_filed",
+        "dispute",
+        required=("dispute_id", "subject", "decision_due_on"),
+        optional=_DISPUTE_FACTS,
+        description="A provider disputed a decision (seed 004); to the plan's admins, with the decision due date.",
+    ),
+    NoticeKind(
+        "dispute_decided",
+        "dispute",
+        required=("dispute_id", "subject", "decision"),
+        optional=(*_DISPUTE_FACTS, "scorecard_version", "outcome"),
+        description="The plan decided a dispute: upheld, overturned or partially overturned.",
+    ),
+    NoticeKind(
+        "dispute_decision_overdue",
+        "dispute",
+        required=("dispute_id", "subject", "decision_due_on"),
+        optional=_DISPUTE_FACTS,
+        description="A dispute passed its decision due date without a decision.",
+    ),
+    NoticeKind(
         "capacity_report_due_soon",
         "capacity_report",
         required=("report_id", "due_on"),
@@ -181,6 +229,73 @@ _KINDS = [
         description="A Capacity Building report is overdue.",
     ),
 ]
+# Provider obligations (seed 003: program narrative, peer sharing support); ``site_id`` only for a site's.
+_OBLIGATION_FACTS = ("obligation_kind", "title", "sequence", "plan_id", "provider_id", "site_id")
+_KINDS += [
+    NoticeKind(
+        "obligation_reminder",
+        "provider_obligation",
+        required=("obligation_id", "title", "due_on"),
+        optional=(*_OBLIGATION_FACTS, "days_before"),
+        description="An obligation is due soon (the kind's reminders.days_before: 30 and 7 days for the program "
+        "narrative, 7 for peer sharing), to the provider.",
+    ),
+    NoticeKind(
+        "obligation_overdue",
+        "provider_obligation",
+        required=("obligation_id", "title", "due_on"),
+        optional=_OBLIGATION_FACTS,
+        description="An obligation passed its due date unsubmitted, to the provider and the plan's admins.",
+    ),
+    NoticeKind(
+        "obligation_submitted",
+        "provider_obligation",
+        required=("obligation_id", "title", "due_on"),
+        optional=(*_OBLIGATION_FACTS, "status", "late"),
+        description="The provider submitted an obligation (to the plan's admins; status submitted: awaiting review).",
+    ),
+    NoticeKind(
+        "obligation_accepted",
+        "provider_obligation",
+        required=("obligation_id", "title", "due_on"),
+        optional=(*_OBLIGATION_FACTS, "status"),
+        description="The plan accepted the provider's submission.",
+    ),
+    NoticeKind(
+        "obligation_returned",
+        "provider_obligation",
+        required=("obligation_id", "title", "due_on"),
+        optional=(*_OBLIGATION_FACTS, "status"),
+        description="The plan returned the provider's submission for changes: it is owed again.",
+    ),
+]
+# Seed 003: after the sample is drawn the plan asks the provider to attach member file information or records.
+# The notice names the request and the kind of document, never the member (the provider reads that through
+# the API, where the read is audited).
+_DOCUMENT_FACTS = ("plan_id", "provider_id", "document_kind", "document_title", "level", "days_left")
+_KINDS += [
+    NoticeKind(
+        "document_request",
+        "document_request",
+        required=("document_request_id", "review_id", "due_on"),
+        optional=_DOCUMENT_FACTS,
+        description="A reviewer asked for a document (seed 003): what kind, for which review, due when.",
+    ),
+    NoticeKind(
+        "document_request_due_soon",
+        "document_request",
+        required=("document_request_id", "review_id", "due_on"),
+        optional=_DOCUMENT_FACTS,
+        description="A requested document is due soon (documents policy: reminder_days_before).",
+    ),
+    NoticeKind(
+        "document_request_overdue",
+        "document_request",
+        required=("document_request_id", "review_id", "due_on"),
+        optional=_DOCUMENT_FACTS,
+        description="A requested document passed its due date without an accepted upload.",
+    ),
+]
 NOTICE_KINDS: dict[str, NoticeKind] = {kind.name: kind for kind in _KINDS}
 
 # Where the API serves each id a notice may carry; links in e-mails and webhooks are built from these.
@@ -189,6 +304,9 @@ LINK_PATHS: dict[str, str] = {
     "action_plan_id": "/v1/action-plans/{}",
     "provider_id": "/v1/providers/{}",
     "report_id": "/v1/capacity/reports/{}",
+    "dispute_id": "/v1/disputes/{}",
+    "obligation_id": "/v1/obligations/{}",
+    "document_request_id": "/v1/document-requests/{}",
 }
 
 

@@ -252,7 +252,7 @@ class DrawRequest:
 
     frame: SamplingFrame
     seed: str
-    keep: int  # per pool: the quota plus the oversample
+    keep: int  # per pool: the most the draw can take, reserves included (oversight_domain.sampling.draw_keep)
     single_stratum: bool  # True: the whole frame is one pool; False: one pool per stratum
     already: Sequence[str] = ()  # member ids drawn earlier for the review: never drawn again
     # A lowercase hex prefix: members whose keyed hash is below it are the candidates for each pool's top.

@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     s3_region: str = "us-east-1"
     s3_access_key_id: str | None = None
     s3_secret_access_key: SecretStr | None = None
+    # The local-disk store cannot presign, so the API signs its own upload and download URLs with this key
+    # (HMAC-SHA256). Unset: a key generated once under data_dir (oversight_db.blobs.url_signing_key).
+    blob_url_key: SecretStr | None = None
 
     # OIDC bearer tokens for the SPA.
     oidc_issuer: str | None = None

@@ -122,7 +122,27 @@ class ReminderDue:
     kind: Literal["reminder_due"] = "reminder_due"
 
 
-Event = OpenPip | Submit | Accept | Return | DuePassed | ReminderDue
+@dataclass(frozen=True, slots=True)
+class Close:
+    """The plan ends without a decision on a submission: a follow-up review showed compliance (seed 003
+    "until 100% compliant"; only an active plan), or a dispute removed its basis (any plan not closed)."""
+
+    closed_on: date
+    reason: Literal["follow_up", "dispute"]
+    kind: Literal["close"] = "close"
+
+
+@dataclass(frozen=True, slots=True)
+class Downgrade:
+    """A dispute overturned the last escalation: a CAP goes back to a PIP (holds lifted), a termination
+    recommendation back to a CAP (holds kept), each due on ``due_on``."""
+
+    on: date
+    due_on: date
+    kind: Literal["downgrade"] = "downgrade"
+
+
+Event = OpenPip | Submit | Accept | Return | DuePassed | ReminderDue | Close | Downgrade
 
 
 # --------------------------------------------------------------------------- effects
@@ -227,6 +247,10 @@ def transition(
         return _return(plan, event, today, policy)
     if isinstance(event, DuePassed):
         return _due_passed(plan, today, policy, calendar)
+    if isinstance(event, Close):
+        return _close(plan, event)
+    if isinstance(event, Downgrade):
+        return _downgrade(plan, event, today, policy)
     return _reminder(plan, event, today, policy)
 
 
@@ -337,6 +361,54 @@ def _due_passed(
             ClearDeadlines(),
         ),
     )
+
+
+def _close(plan: ActionPlanState, event: Close) -> Transition:
+    if plan.status == ActionPlanStatus.CLOSED:
+        return Transition(plan)
+    if event.reason == "follow_up" and plan.status not in ACTION_PLAN_ACTIVE:
+        raise InvalidTransition(f"a follow-up cannot close a plan that is {plan.status}")
+    new = replace(plan, status=ActionPlanStatus.CLOSED, closed_on=event.closed_on, holds=())
+    effects: list[Effect] = [NoticeOwed("action_plan_closed", BOTH, plan.stage), ClearDeadlines()]
+    if plan.holds:
+        effects.append(ReleaseHolds(plan.holds))
+    return Transition(new, tuple(effects))
+
+
+def _downgrade(plan: ActionPlanState, event: Downgrade, today: date, policy: EscalationPolicy) -> Transition:
+    if plan.status in ACTION_PLAN_AWAITING_PROVIDER and plan.due_on == event.due_on:
+        return Transition(plan)  # already applied
+    if event.due_on < today:
+        raise InvalidTransition("the new due date is in the past")
+    effects: list[Effect] = [ClearDeadlines()]
+    if plan.status in {ActionPlanStatus.CAP_OPEN, ActionPlanStatus.CAP_SUBMITTED}:
+        new = replace(
+            plan,
+            status=ActionPlanStatus.PIP_OPEN,
+            cap_opened_on=None,
+            due_on=event.due_on,
+            submitted_on=None,
+            holds=(),
+            reminders_sent=(),
+            overdue_notified=False,
+        )
+        if plan.holds:
+            effects.append(ReleaseHolds(plan.holds))
+    elif plan.status == ActionPlanStatus.TERMINATION_RECOMMENDED:
+        new = replace(
+            plan,
+            status=ActionPlanStatus.CAP_OPEN,
+            due_on=event.due_on,
+            submitted_on=None,
+            holds=tuple(policy.holds_on_cap),
+            reminders_sent=(),
+            overdue_notified=False,
+        )
+    else:
+        raise InvalidTransition(f"there is no escalation to undo on a plan that is {plan.status}")
+    effects.append(NoticeOwed("action_plan_downgraded", BOTH, new.stage, new.due_on))
+    effects.extend(_due_deadlines(new.due_on, today, policy, ()))
+    return Transition(new, tuple(effects))
 
 
 def _reminder(plan: ActionPlanState, event: ReminderDue, today: date, policy: EscalationPolicy) -> Transition:

@@ -9,24 +9,36 @@ same order with::
 (``COLLATE "C"`` makes text compare by code point / UTF-8 bytes, which is how Python compares ``str``.)
 The same seed and frame therefore give the same sample whatever the input order.
 
-Quotas.
-* ``strata="single"`` (ECM): the whole frame is one pool (stratum key ``"all"``); quota
+Sizes (the tool's sampling method, :class:`~oversight_domain.tools.models.SamplingPolicy`; README
+"Sampling methods"). A draw ranks each pool and keeps its first :func:`draw_keep` members; :func:`draw_size`
+then says, from the pools' sizes, how many of them are reviewed now (``quotas``), held for a second stage
+(``held``) and how many the method asked for (``requested``):
+
+* ``fixed``, ``strata="single"`` (ECM): the whole frame is one pool (stratum key ``"all"``); quota
   ``per_stratum`` (8). The expansion draw (``draw=2``) takes ``expansion_size`` (8) more members,
-  excluding ``already_selected`` (the first draw and any replacements used).
-* ``strata="by_stratum"`` (NC TCM): ``per_stratum`` (10) from each population segment, the total
-  capped at ``cap`` (30) by :func:`allocate_quotas`.
+  excluding ``already_selected`` (the members already in the sample, and excluded ones) - the first draw's
+  unused reserves are drawn again like any other member.
+* ``fixed``, ``strata="by_stratum"`` (NC TCM): ``per_stratum`` (10) from each population segment, the
+  total capped at ``cap`` (30) by :func:`allocate_quotas`.
+* ``upfront`` (NCQA 8/30): ``upfront_size`` (30) drawn; the first ``per_stratum`` (8) are reviewed and the
+  rest held. The second stage reviews the held members: it draws nothing from the frame.
+* ``percentage``: ``ceil(percent x pool)``, at least ``min_size``, at most ``cap`` (5% or 50).
+
+A pool smaller than asked gives all it has: ``Selection.limited_by_frame`` says so.
 
 Replacements. Each stratum also gets an ordered ``oversample``: the next ``policy.oversample``
-members after the selected ones. A member that must be excluded is replaced by the first oversample
-member of its stratum not yet used (:func:`next_replacement`), HEDIS style.
+members after the selected (and held) ones. A member that must be excluded is replaced by the first
+oversample member of its stratum not yet used (:func:`next_replacement`), HEDIS style.
 """
 
 from __future__ import annotations
 
 import hashlib
 import heapq
+import math
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import NamedTuple
 
 from oversight_domain.tools.models import SamplingPolicy
@@ -59,6 +71,8 @@ class StratumSelection:
     smaller or the cap is shared."""
     selected: tuple[SampledMember, ...]
     oversample: tuple[SampledMember, ...]
+    held: tuple[SampledMember, ...] = ()
+    """Drawn up front for a second stage (``upfront`` method), between ``selected`` and ``oversample``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +81,17 @@ class Selection:
     draw: int
     frame_size: int
     strata: tuple[StratumSelection, ...]
+    requested: int = 0
+    """Records the method asked this draw for (all pools), before the frame's size limits it."""
+
+    @property
+    def limited_by_frame(self) -> bool:
+        """The frame had fewer members than the method asked for: every one of them is in the sample."""
+        return sum(s.quota for s in self.strata) < self.requested
+
+    @property
+    def held(self) -> tuple[SampledMember, ...]:
+        return tuple(m for s in self.strata for m in s.held)
 
     @property
     def selected(self) -> tuple[SampledMember, ...]:
@@ -140,6 +165,79 @@ def allocate_quotas(available: Mapping[str, int], per_stratum: int, cap: int | N
     return quota
 
 
+@dataclass(frozen=True, slots=True)
+class DrawSize:
+    """What one draw takes from each pool, decided from the pools' sizes."""
+
+    quotas: dict[str, int]
+    """Members reviewed now, per pool."""
+    held: dict[str, int]
+    """Members drawn for a second stage, per pool (``upfront`` first draw only)."""
+    requested: int
+    """Records the method asks for (all pools), before the frame's size limits it."""
+
+    @property
+    def drawn(self) -> int:
+        return sum(self.quotas.values())
+
+    @property
+    def limited_by_frame(self) -> bool:
+        return self.drawn < self.requested
+
+
+def _check_draw(policy: SamplingPolicy, draw: int) -> None:
+    if draw not in (1, 2):
+        raise ValueError("draw must be 1 (sample) or 2 (expansion)")
+    if draw == 2 and not policy.has_second_stage:
+        raise ValueError("this sampling policy has no expansion draw")
+
+
+def draw_keep(policy: SamplingPolicy, draw: int) -> int:
+    """The most members a draw can take from one pool, reserves included: how far each pool is ranked."""
+    _check_draw(policy, draw)
+    if draw == 2:
+        # The upfront method's second stage takes its held members; it ranks nothing.
+        return 0 if policy.method == "upfront" else policy.expansion_size + policy.oversample
+    if policy.method == "upfront":
+        return (policy.upfront_size or 0) + policy.oversample
+    if policy.method == "percentage":
+        return (policy.cap or 0) + policy.oversample
+    return (policy.per_stratum or 0) + policy.oversample
+
+
+def percentage_size(policy: SamplingPolicy, frame_size: int) -> int:
+    """``ceil(percent x frame)``, at least ``min_size``, at most ``cap`` (5% of 400 = 20; of 2,000 = 50)."""
+    percent = policy.percent if policy.percent is not None else Fraction(1)
+    size = max(policy.min_size or 1, math.ceil(percent * frame_size))
+    return min(size, policy.cap) if policy.cap is not None else size
+
+
+def draw_size(policy: SamplingPolicy, draw: int, available: Mapping[str, int]) -> DrawSize:
+    """What draw ``draw`` takes from pools of ``available`` members (members not yet in the sample).
+
+    For the ``upfront`` method's second stage, ``available`` is the held members per pool: all are taken,
+    and the stage asks for ``upfront_size - per_stratum`` of them.
+    """
+    _check_draw(policy, draw)
+    pools = len(available) if policy.strata == "by_stratum" else 1
+    if draw == 2:
+        if policy.method == "upfront":
+            wanted = (policy.upfront_size or 0) - (policy.per_stratum or 0)
+            return DrawSize(dict(available), {}, wanted * pools)
+        quotas = allocate_quotas(available, policy.expansion_size, None)
+        return DrawSize(quotas, {}, policy.expansion_size * pools)
+    if policy.method == "percentage":
+        size = percentage_size(policy, sum(available.values()))
+        return DrawSize(allocate_quotas(available, size, None), {}, size)
+    per_stratum = policy.per_stratum or 0
+    quotas = allocate_quotas(available, per_stratum, policy.cap)
+    requested = per_stratum * pools if policy.cap is None else min(per_stratum * pools, policy.cap)
+    if policy.method != "upfront":
+        return DrawSize(quotas, {}, requested)
+    upfront = allocate_quotas(available, policy.upfront_size or 0, None)
+    return DrawSize(quotas, {k: upfront[k] - quotas[k] for k in quotas}, requested)
+
+
 def draw_sample(
     frame: Iterable[FrameMember | tuple[str, str]],
     policy: SamplingPolicy,
@@ -149,20 +247,16 @@ def draw_sample(
 ) -> Selection:
     """Draw the sample (``draw=1``) or the expansion draw (``draw=2``, needs ``policy.expansion_size``).
 
-    ``already_selected`` member ids are left out of the order (for the expansion draw: the first
-    draw's selected members and any replacements used). Raises ``ValueError`` for a member listed
-    twice in the frame, an empty seed, or a draw the policy does not have.
+    ``already_selected`` member ids are left out of the order (for the expansion draw: the members in the
+    sample and those excluded from it; the first draw's unused reserves may be drawn again). Raises
+    ``ValueError`` for a member listed twice in the frame, an empty seed, or a draw the policy does not have
+    (the ``upfront`` method's second stage draws nothing: it reviews the first draw's ``held`` members).
     """
     if not seed:
         raise ValueError("seed must not be empty")
-    if draw == 1:
-        per_stratum, cap = policy.per_stratum, policy.cap
-    elif draw == 2:
-        if policy.expansion_size <= 0:
-            raise ValueError("this sampling policy has no expansion draw")
-        per_stratum, cap = policy.expansion_size, None
-    else:
-        raise ValueError("draw must be 1 (sample) or 2 (expansion)")
+    keep = draw_keep(policy, draw)
+    if draw == 2 and policy.method == "upfront":
+        raise ValueError("the upfront method's second stage reviews the held members; it draws nothing")
     excluded = frozenset(already_selected)
     single = policy.strata == "single"
 
@@ -183,7 +277,6 @@ def draw_sample(
         else:
             bucket.append(member_id)
 
-    keep = per_stratum + policy.oversample
     md5 = hashlib.md5
     prefix = f"{seed}:"
     ordered: dict[str, list[tuple[str, str]]] = {}
@@ -191,22 +284,24 @@ def draw_sample(
         hashed = zip([md5((prefix + m).encode()).hexdigest() for m in ids], ids, strict=True)
         ordered[key] = heapq.nsmallest(keep, hashed)
 
-    quotas = allocate_quotas({k: len(v) for k, v in members.items()}, per_stratum, cap)
+    size = draw_size(policy, draw, {k: len(v) for k, v in members.items()})
     strata: list[StratumSelection] = []
     for key in sorted(members):
-        top = ordered[key]
-        quota = quotas[key]
-        chosen = [SampledMember(m, own_stratum[m], i + 1) for i, (_, m) in enumerate(top)]
+        quota, held = size.quotas[key], size.held.get(key, 0)
+        chosen = [SampledMember(m, own_stratum[m], i + 1) for i, (_, m) in enumerate(ordered[key])]
         strata.append(
             StratumSelection(
                 stratum=key,
                 available=len(members[key]),
                 quota=quota,
                 selected=tuple(chosen[:quota]),
-                oversample=tuple(chosen[quota : quota + policy.oversample]),
+                held=tuple(chosen[quota : quota + held]),
+                oversample=tuple(chosen[quota + held : quota + held + policy.oversample]),
             )
         )
-    return Selection(seed=seed, draw=draw, frame_size=frame_size, strata=tuple(strata))
+    return Selection(
+        seed=seed, draw=draw, frame_size=frame_size, strata=tuple(strata), requested=size.requested
+    )
 
 
 def next_replacement(

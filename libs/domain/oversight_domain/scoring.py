@@ -282,7 +282,7 @@ def score(
     )
     outcome = decide_outcome(total.score, (s.score for s in sections), tool)
     requiring_action = tuple(s.key for s in sections if s.requires_action)
-    has_expansion = tool.policies.sampling.expansion_size > 0
+    has_expansion = tool.policies.sampling.has_second_stage
     return Scorecard(
         tool_key=tool.key,
         tool_version=tool.version,

@@ -30,11 +30,13 @@ OPEN_REVIEW_STATUSES: frozenset[ReviewStatus] = frozenset({ReviewStatus.SCHEDULE
 
 
 class SampleRecordStatus(StrEnum):
-    """A drawn member: in the sample, held in reserve (the oversample), or excluded (and replaced)."""
+    """A drawn member: in the sample, held in reserve (the oversample), or excluded (and replaced); ``held``:
+    drawn up front and reviewed only if the first records fail (the ``upfront`` sampling method, NCQA 8/30)."""
 
     SAMPLED = "sampled"
     RESERVE = "reserve"
     EXCLUDED = "excluded"
+    HELD = "held"
 
 
 class ActionPlanStatus(StrEnum):
@@ -89,3 +91,28 @@ class DestinationDeliveryStatus(StrEnum):
     DELIVERED = "delivered"
     FAILED = "failed"
     CANCELLED = "cancelled"
+
+
+class DisputeSubject(StrEnum):
+    """What a provider disputes (seed 004: "the LME/MCO's decision in question")."""
+
+    REVIEW_RESULT = "review_result"
+    FINDING = "finding"
+    ACTION_PLAN_DECISION = "action_plan_decision"
+    CAP = "cap"
+    TERMINATION_RECOMMENDATION = "termination_recommendation"
+
+
+class DisputeStatus(StrEnum):
+    """A dispute is open until the plan decides it."""
+
+    OPEN = "open"
+    DECIDED = "decided"
+
+
+class DisputeDecision(StrEnum):
+    """The plan's decision on a dispute."""
+
+    UPHELD = "upheld"
+    OVERTURNED = "overturned"
+    PARTIALLY_OVERTURNED = "partially_overturned"

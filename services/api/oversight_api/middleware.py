@@ -111,12 +111,17 @@ class BodySizeLimitMiddleware:
     not be ``application/problem+json`` (only a chunked body's 413 reaches our handlers).
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, exempt_prefixes: tuple[str, ...] = ()) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        # Routes that stream a body to disk and enforce their own (signed) size: the local-disk store's
+        # document uploads (oversight_api.documents), which may be far larger than a JSON body.
+        self.exempt_prefixes = exempt_prefixes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or (
+            self.exempt_prefixes and str(scope.get("path", "")).startswith(self.exempt_prefixes)
+        ):
             await self.app(scope, receive, send)
             return
         declared = _content_length(scope)

@@ -6,12 +6,14 @@ import os
 import uuid
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import asyncpg
 import structlog
 from arq import Retry
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from oversight_app.obligations.materialise import materialise_obligations
 from oversight_db.db import unit_of_work
 from oversight_db.heartbeat import beat
 from oversight_worker.context import resources
@@ -117,5 +119,22 @@ async def sweep(ctx: dict[str, Any]) -> None:
             await redis.enqueue_job(SWEEP_JOB)
     except _DB_UNAVAILABLE as exc:
         log.warning("sweep_db_unavailable", error_type=type(exc).__name__)
+    finally:
+        structlog.contextvars.clear_contextvars()
+
+
+async def obligations(ctx: dict[str, Any]) -> None:
+    """Cron: start the provider obligation series whose anchors appeared (a first enrolled member, a new site);
+    the sweep does the rest. Idempotent: a series that exists is left alone."""
+    _bind(ctx)
+    res = resources(ctx)
+    try:
+        async with unit_of_work(res.sessions) as session:
+            tz = ZoneInfo(res.settings.deadline_timezone)
+            created = await materialise_obligations(session, res.today(), tz)
+        if created:
+            log.info("obligations_started", created=created)
+    except _DB_UNAVAILABLE as exc:
+        log.warning("obligations_db_unavailable", error_type=type(exc).__name__)
     finally:
         structlog.contextvars.clear_contextvars()

@@ -28,7 +28,16 @@ from oversight_worker.context import WorkerResources, calendar_today, webhook_cl
 
 # Defined beside the lease it bounds; named here too, with the other functions' timeouts.
 from oversight_worker.delivery import DELIVER_TIMEOUT_SECONDS as DELIVER_TIMEOUT_SECONDS
-from oversight_worker.jobs import SWEEP_JOB, deliver_notice, deliver_notices, heartbeat, relay, sweep
+from oversight_worker.documents import purge_documents
+from oversight_worker.jobs import (
+    SWEEP_JOB,
+    deliver_notice,
+    deliver_notices,
+    heartbeat,
+    obligations,
+    relay,
+    sweep,
+)
 
 log = structlog.get_logger("oversight.worker")
 
@@ -49,6 +58,9 @@ HANDLER_MODULES = (
     "oversight_app.action_plans.deadlines",
     "oversight_app.reviews.reminders",
     "oversight_app.capacity.reminders",
+    "oversight_app.disputes.deadlines",
+    "oversight_app.obligations.deadlines",
+    "oversight_app.documents.reminders",
 )
 
 
@@ -133,7 +145,18 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
                 unique=True,
                 timeout=CRON_TIMEOUT_SECONDS,
             ),
+            # New obligation series (seed 003) within the hour of their anchor: a few set-based queries.
+            cron(
+                obligations,
+                minute={2, 17, 32, 47},
+                second={50},
+                run_at_startup=True,
+                unique=True,
+                timeout=CRON_TIMEOUT_SECONDS,
+            ),
             cron(audit_checkpoint, hour={3}, minute={17}, unique=True, timeout=CRON_TIMEOUT_SECONDS),
+            # Daily; a run that meets more expired documents than fit its timeout carries on the next day.
+            cron(purge_documents, hour={4}, minute={7}, unique=True, timeout=CRON_TIMEOUT_SECONDS),
         ]
         on_startup = startup
         on_shutdown = shutdown

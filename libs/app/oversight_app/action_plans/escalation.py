@@ -107,14 +107,20 @@ def notice_data(row: ActionPlan) -> dict[str, Any]:
     }
 
 
-async def _persist_effects(session: AsyncSession, row: ActionPlan, result: Transition, seq: int) -> None:
+async def _persist_effects(
+    session: AsyncSession,
+    row: ActionPlan,
+    result: Transition,
+    seq: int,
+    notice_extra: dict[str, Any] | None = None,
+) -> None:
     for effect in result.effects:
         if isinstance(effect, SetDeadline):
             await _schedule(session, row, effect)
         elif isinstance(effect, ClearDeadlines):
             await cancel_deadlines(session, SUBJECT_TYPE, row.id, [_DEADLINE_KINDS[k] for k in effect.kinds])
         elif isinstance(effect, NoticeOwed):
-            await _notify(session, row, effect, seq)
+            await _notify(session, row, effect, seq, notice_extra)
         # PlaceHolds / ReleaseHolds: the holds are part of the stored state; standing reads them.
 
 
@@ -133,9 +139,12 @@ async def _schedule(session: AsyncSession, row: ActionPlan, effect: SetDeadline)
     )
 
 
-async def _notify(session: AsyncSession, row: ActionPlan, effect: NoticeOwed, seq: int) -> None:
-    """One notice per recipient; ``seq`` is the event's place in the plan's history."""
-    data = {**notice_data(row), "notice_stage": effect.stage}
+async def _notify(
+    session: AsyncSession, row: ActionPlan, effect: NoticeOwed, seq: int, extra: dict[str, Any] | None
+) -> None:
+    """One notice per recipient; ``seq`` is the event's place in the plan's history; ``extra``: facts of the
+    cause the notice kind declares (what closed the plan)."""
+    data = {**notice_data(row), "notice_stage": effect.stage, **(extra or {})}
     if effect.due_on is not None:
         data["due_on"] = effect.due_on.isoformat()
     for recipient in effect.recipients:
@@ -182,6 +191,7 @@ async def apply_event(
     calendars: Calendars,
     policy: EscalationPolicy | None = None,
     note: dict[str, Any] | None = None,
+    notice_extra: dict[str, Any] | None = None,
 ) -> Transition:
     """Apply ``event`` to a stored plan (lock it first) and persist the effects. Raises the domain's
     ``InvalidTransition`` when the event does not apply."""
@@ -194,7 +204,7 @@ async def apply_event(
     row.history = [*row.history, _history_entry(event, today, actor, result.plan, note)]
     row.updated_at = datetime.now(UTC)  # set here, not by the server, so the row stays readable after flush
     await session.flush()
-    await _persist_effects(session, row, result, len(row.history))
+    await _persist_effects(session, row, result, len(row.history), notice_extra)
     return result
 
 

@@ -6,18 +6,26 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_app.action_plans.escalation import open_pip
 from oversight_app.audit import audit_event
 from oversight_app.calendars import Calendars
 from oversight_app.caller import Caller
-from oversight_app.errors import ProblemError, unprocessable
+from oversight_app.errors import ProblemError, not_found, unprocessable
 from oversight_app.etags import check_if_match
-from oversight_app.reviews.schemas import FinalizeOut, ScorecardOut
+from oversight_app.reviews.follow_ups import apply_follow_up
+from oversight_app.reviews.schemas import (
+    FinalizeOut,
+    FollowUpResultOut,
+    ScorecardOut,
+    ScorecardVersionList,
+    ScorecardVersionOut,
+)
 from oversight_app.reviews.scoring import ReviewScore, current_scorecard, scorecard_out
 from oversight_app.reviews.service import load_open_review_for_write, load_review, review_out, tool_of
-from oversight_db.models.reviews import Review, ToolVersionRecord
+from oversight_db.models.reviews import Review, ScorecardVersion, ToolVersionRecord
 from oversight_db.outbox import add_notice
 from oversight_domain.calendars import add_months
 from oversight_domain.display import percent
@@ -37,10 +45,11 @@ async def get_scorecard(session: AsyncSession, caller: Caller, review_id: uuid.U
     return scorecard_out(review, await current_scorecard(session, review, tool))
 
 
-def _check_complete(result: ReviewScore) -> None:
-    """A review is finalized once every sampled record (expansion included) and element is answered."""
+def _check_complete(result: ReviewScore, tool: ToolVersion) -> None:
+    """A review is finalized once every sampled record (expansion included) and element is answered. A
+    follow-up whose sections have only provider-level elements needs no sample."""
     card = result.card
-    if not result.drawn:
+    if not result.drawn and tool.record_elements:
         raise unprocessable("draw the sample before finalizing", slug="sample-not-drawn")
     if result.expansion_required:
         raise unprocessable(
@@ -76,7 +85,8 @@ async def _open_pip_if_required(
     """The PIP the outcome asks for (none for an exempt technical-assistance review); its id."""
     policy = tool.policies.escalation
     exempt = review.technical_assistance and policy.technical_assistance_exempt
-    if not card.action_plan_required or exempt:
+    # A follow-up's result goes to the plan it follows up (``apply_follow_up``), never into a new PIP.
+    if not card.action_plan_required or exempt or review.action_plan_id is not None:
         return None
     tool_row = await session.get(ToolVersionRecord, review.tool_version_id)
     assert tool_row is not None
@@ -117,9 +127,10 @@ async def finalize(
     check_if_match(if_match, review.version)
     tool = await tool_of(session, review)
     result = await current_scorecard(session, review, tool)
-    _check_complete(result)
+    _check_complete(result, tool)
     card = result.card
     action_plan_id = await _open_pip_if_required(session, caller, review, tool, card, today, calendars)
+    follow_up = await apply_follow_up(session, caller, review, tool, card, today, calendars)
     review.status = "finalized"
     review.finalized_at = review.updated_at = datetime.now(UTC)
     review.finalized_by = caller.actor
@@ -128,6 +139,16 @@ async def finalize(
     review.next_review_due = add_months(review.scheduled_for, months) if months else None
     snapshot = scorecard_out(review, result)
     review.scorecard = snapshot.model_dump(mode="json")
+    session.add(
+        ScorecardVersion(
+            review_id=review.id,
+            version_number=1,
+            outcome=card.outcome,
+            scorecard=review.scorecard,
+            reason="finalized",
+            created_by=caller.actor,
+        )
+    )
     await session.flush()
     await add_notice(
         session,
@@ -147,6 +168,8 @@ async def finalize(
             "technical_assistance": review.technical_assistance,
             "action_plan_id": str(action_plan_id) if action_plan_id else None,
             "next_review_due": review.next_review_due.isoformat() if review.next_review_due else None,
+            # The decision's date: a dispute's window counts from it when the notice is not delivered.
+            "finalized_on": today.isoformat(),
         },
         dedupe_key=f"review_result:{review.id}",
     )
@@ -160,6 +183,52 @@ async def finalize(
             "outcome": card.outcome,
             "total_percent": percent(card.total.score),
             "action_plan_id": str(action_plan_id) if action_plan_id else None,
+            "follow_up_of": str(review.action_plan_id) if review.action_plan_id else None,
         },
     )
-    return FinalizeOut(review=review_out(review), scorecard=snapshot, action_plan_id=action_plan_id)
+    return FinalizeOut(
+        review=review_out(review),
+        scorecard=snapshot,
+        action_plan_id=action_plan_id,
+        follow_up=FollowUpResultOut.model_validate(follow_up) if follow_up else None,
+    )
+
+
+def _version_out(row: ScorecardVersion) -> ScorecardVersionOut:
+    return ScorecardVersionOut(
+        review_id=row.review_id,
+        version_number=row.version_number,
+        reason=row.reason,
+        dispute_id=row.dispute_id,
+        outcome=row.outcome,
+        created_by=row.created_by,
+        created_at=row.created_at,
+        scorecard=ScorecardOut.model_validate(row.scorecard),
+    )
+
+
+async def list_scorecard_versions(
+    session: AsyncSession, caller: Caller, review_id: uuid.UUID
+) -> ScorecardVersionList:
+    """Every scorecard the review has had, oldest first (none before it is finalized)."""
+    review = await load_review(session, caller, review_id)
+    rows = await session.scalars(
+        select(ScorecardVersion)
+        .where(ScorecardVersion.review_id == review.id)
+        .order_by(ScorecardVersion.version_number)
+    )
+    return ScorecardVersionList(items=[_version_out(r) for r in rows])
+
+
+async def get_scorecard_version(
+    session: AsyncSession, caller: Caller, review_id: uuid.UUID, version_number: int
+) -> ScorecardVersionOut:
+    review = await load_review(session, caller, review_id)
+    row = await session.scalar(
+        select(ScorecardVersion).where(
+            ScorecardVersion.review_id == review.id, ScorecardVersion.version_number == version_number
+        )
+    )
+    if row is None:
+        raise not_found("scorecard version")
+    return _version_out(row)

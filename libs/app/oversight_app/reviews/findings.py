@@ -15,7 +15,13 @@ from oversight_app.caller import Caller
 from oversight_app.errors import unprocessable
 from oversight_app.etags import check_if_match
 from oversight_app.reviews.schemas import FindingIn, FindingOut, FindingsOut
-from oversight_app.reviews.service import load_open_review_for_write, load_review, tool_of, touch
+from oversight_app.reviews.service import (
+    load_open_review_for_write,
+    load_review,
+    start_if_scheduled,
+    tool_of,
+    touch,
+)
 from oversight_db.models.reviews import Finding, Review, ReviewRecord
 from oversight_domain.findings import FindingError, FindingProblem, check_findings
 
@@ -124,6 +130,7 @@ async def put_findings(
         },
     )
     await session.execute(stmt)
+    await start_if_scheduled(session, caller, review, by="findings")
     touch(review)
     await session.flush()
     await audit_event(

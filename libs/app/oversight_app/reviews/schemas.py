@@ -39,6 +39,10 @@ class ReviewCreate(_In):
     scheduled_for: Day
     populations_of_focus: list[Population] | None = Field(default=None, max_length=20)
     notice_waived_reason: Text | None = Field(default=None, min_length=3, max_length=2000)
+    action_plan_id: uuid.UUID | None = Field(
+        default=None,
+        description="For purpose follow_up (and only then): the open action plan the review follows up",
+    )
 
     @model_validator(mode="after")
     def _period(self) -> ReviewCreate:
@@ -81,6 +85,11 @@ class ReviewOut(BaseModel):
     created_at: datetime
     updated_at: datetime
     version: int
+    action_plan_id: uuid.UUID | None = Field(description="A follow-up review's action plan")
+    scope_sections: list[str] = Field(
+        description="The sections a follow-up answers and scores (the plan's sections requiring action); "
+        "empty: the whole tool"
+    )
 
 
 # ---------------------------------------------------------------- samples and records
@@ -103,12 +112,35 @@ class SampleDrawOut(BaseModel):
     seed: str
     frame_size: int
     frame_fingerprint: str
-    strata_sizes: dict[str, int]
-    quotas: dict[str, int]
+    strata_sizes: dict[str, int] = Field(
+        description="Members each pool offered this draw (not yet in the sample; for the up-front sample's "
+        "second stage, its held records)"
+    )
+    quotas: dict[str, int] = Field(description="Records each pool gave the sample")
+    requested: int | None = Field(
+        description="Records the tool's sampling method asked this draw for; null for draws made before it was "
+        "recorded"
+    )
+    available: int = Field(description="Members the frame offered this draw (the sum of strata_sizes)")
+    limited_by_frame: bool = Field(
+        description="Fewer records than requested were drawn because the frame had no more: all it had are in "
+        "the sample"
+    )
     sampled: int
+    held: int = Field(description="Records drawn up front for the second stage (the upfront method)")
     reserve: int
     drawn_by: str
     drawn_at: datetime
+
+
+class SampleDrawnOut(SampleDrawOut):
+    """A draw just made: the draw and what it did to the review."""
+
+    review_status: Status
+    review_started: bool = Field(
+        description="The review was scheduled and this draw started it (status in_progress; audited as "
+        "review.started)"
+    )
 
 
 class SampleDrawList(BaseModel):
@@ -206,6 +238,14 @@ class UnansweredOut(BaseModel):
     element_key: str
 
 
+class SampleStageOut(BaseModel):
+    draw_number: int
+    requested: int | None
+    available: int
+    drawn: int
+    limited_by_frame: bool
+
+
 class ScorecardOut(BaseModel):
     review_id: uuid.UUID
     tool_key: str
@@ -216,11 +256,48 @@ class ScorecardOut(BaseModel):
     sections_requiring_action: list[str]
     records: list[RecordScoreOut]
     expansion_required: bool
+    sample_limited_by_frame: bool = Field(
+        default=False,
+        description="A draw had fewer members left in the frame than the sampling method asked for; the "
+        "sample holds all of them (sample_draws has the counts)",
+    )
+    sample_draws: list[SampleStageOut] = Field(
+        default_factory=list, description="Each draw's requested, available and drawn records"
+    )
     unanswered: list[UnansweredOut]
     final: bool = Field(description="true once the review is finalized (the frozen snapshot)")
+
+
+class ScorecardVersionOut(BaseModel):
+    """One scorecard a finalized review has had: 1 at finalization, then one per dispute decision that
+    amended findings."""
+
+    review_id: uuid.UUID
+    version_number: int
+    reason: Literal["finalized", "dispute"]
+    dispute_id: uuid.UUID | None
+    outcome: Literal["pass", "conditional_pass", "pip"] | None
+    created_by: str
+    created_at: datetime
+    scorecard: ScorecardOut
+
+
+class ScorecardVersionList(BaseModel):
+    items: list[ScorecardVersionOut]
+
+
+class FollowUpResultOut(BaseModel):
+    """What a finalized follow-up review did to its action plan."""
+
+    action_plan_id: uuid.UUID
+    total_percent: str | None = Field(description="The score over the follow-up's sections, as a percentage")
+    compliant: bool = Field(
+        description="true when the score reached the policy's compliant_at (100%): the plan closed"
+    )
 
 
 class FinalizeOut(BaseModel):
     review: ReviewOut
     scorecard: ScorecardOut
     action_plan_id: uuid.UUID | None
+    follow_up: FollowUpResultOut | None = None

@@ -13,13 +13,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_app.reviews.schemas import (
     RecordScoreOut,
+    SampleStageOut,
     ScorecardOut,
     SectionScoreOut,
     TotalScoreOut,
     UnansweredOut,
 )
 from oversight_db.models.reviews import Finding as FindingRow
-from oversight_db.models.reviews import Review, ReviewRecord
+from oversight_db.models.reviews import Review, ReviewRecord, SampleDraw
 from oversight_domain.display import round_half_up
 from oversight_domain.scoring import Finding, Scorecard, score
 from oversight_domain.tools import ToolVersion
@@ -32,6 +33,7 @@ class ReviewScore:
     card: Scorecard
     expansion_required: bool  # a first-draw record failed and the expansion draw is not done yet
     drawn: bool
+    stages: tuple[SampleStageOut, ...] = ()  # each draw's requested, available and drawn records
 
 
 async def current_scorecard(session: AsyncSession, review: Review, tool: ToolVersion) -> ReviewScore:
@@ -60,10 +62,25 @@ async def current_scorecard(session: AsyncSession, review: Review, tool: ToolVer
     # records x elements answers (up to MAX_SAMPLE_SIZE records per stratum and MAX_ELEMENTS elements): scored
     # in a worker thread so a large review cannot hold the event loop.
     card = await asyncio.to_thread(score, tool, findings, record_ids, first_draw)
-    # Every draw leaves sampled records (an excluded one is replaced from its own draw's reserve), so the
-    # sampled records tell which draws exist.
-    draws = {r[1] for r in records}
-    return ReviewScore(card, card.expansion_required and 2 not in draws, bool(draws))
+    # An expansion may find nothing left in the frame (it is still done), so the draws are read, not inferred
+    # from the sampled records.
+    draws = list(
+        await session.scalars(
+            select(SampleDraw).where(SampleDraw.review_id == review.id).order_by(SampleDraw.draw_number)
+        )
+    )
+    stages = tuple(
+        SampleStageOut(
+            draw_number=d.draw_number,
+            requested=d.requested,
+            available=sum(d.strata_sizes.values()),
+            drawn=sum(d.quotas.values()),
+            limited_by_frame=d.requested is not None and sum(d.quotas.values()) < d.requested,
+        )
+        for d in draws
+    )
+    numbers = {d.draw_number for d in draws}
+    return ReviewScore(card, card.expansion_required and 2 not in numbers, bool(draws), stages)
 
 
 def _decimal(value: Fraction | None) -> Any:
@@ -99,6 +116,8 @@ def scorecard_out(review: Review, result: ReviewScore) -> ScorecardOut:
             for r in card.records
         ],
         expansion_required=result.expansion_required,
+        sample_limited_by_frame=any(s.limited_by_frame for s in result.stages),
+        sample_draws=list(result.stages),
         unanswered=[
             UnansweredOut(record_id=uuid.UUID(rid) if rid else None, element_key=key)
             for rid, key in card.unanswered

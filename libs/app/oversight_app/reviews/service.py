@@ -16,6 +16,7 @@ from oversight_app.errors import ProblemError, conflict, not_found, unprocessabl
 from oversight_app.etags import check_if_match
 from oversight_app.lookup import one_or_404
 from oversight_app.pagination import PageParams, keyset_page
+from oversight_app.reviews.follow_ups import follow_up_scope
 from oversight_app.reviews.reminders import cancel_review_reminder, schedule_review_reminder
 from oversight_app.reviews.schemas import ReviewCreate, ReviewOut, ReviewPatch
 from oversight_app.tenancy import in_network_clause, plan_provider_clause
@@ -26,6 +27,7 @@ from oversight_db.outbox import add_notice
 from oversight_db.sampling import SamplingFrame, count_frame
 from oversight_db.tools import tool_from_row
 from oversight_domain.calendars import add_days
+from oversight_domain.disputes import scoped_tool
 from oversight_domain.escalation import is_technical_assistance
 from oversight_domain.sampling import check_ecm_eligibility
 from oversight_domain.statuses import OPEN_REVIEW_STATUSES, ReviewPurpose, ReviewStatus
@@ -103,7 +105,8 @@ _TOOLS_IN_USE: dict[uuid.UUID, ToolVersion] = {}
 
 
 async def tool_of(session: AsyncSession, review: Review) -> ToolVersion:
-    """The review's tool version. A version a review uses never changes, so it is kept in memory."""
+    """The review's tool version, limited to a follow-up's sections (so its findings, unanswered elements
+    and scores cover only those). A version a review uses never changes, so it is kept in memory."""
     tool = _TOOLS_IN_USE.get(review.tool_version_id)
     if tool is None:
         row = await session.get(ToolVersionRecord, review.tool_version_id)
@@ -112,14 +115,25 @@ async def tool_of(session: AsyncSession, review: Review) -> ToolVersion:
         if len(_TOOLS_IN_USE) > 256:
             _TOOLS_IN_USE.clear()
         _TOOLS_IN_USE[review.tool_version_id] = tool
-    return tool
+    return scoped_tool(tool, review.scope_sections or ())
 
 
 def touch(review: Review) -> None:
     """Change the row so its version (the ETag) moves: the sample or findings changed."""
     review.updated_at = datetime.now(UTC)
-    if review.status == "scheduled":
-        review.status = "in_progress"
+
+
+async def start_if_scheduled(session: AsyncSession, caller: Caller, review: Review, by: str) -> bool:
+    """The draw/start rule (README "Sampling methods"): drawing the sample or recording findings on a scheduled
+    review starts it - explicitly, as ``PATCH {"status": "in_progress"}`` would, and audited as
+    ``review.started`` with what started it. True when it started now."""
+    if review.status != ReviewStatus.SCHEDULED:
+        return False
+    review.status = ReviewStatus.IN_PROGRESS
+    await audit_event(
+        session, caller, "review.started", "review", review.id, {"status": "in_progress", "by": by}
+    )
+    return True
 
 
 def review_out(review: Review) -> ReviewOut:
@@ -241,6 +255,7 @@ async def create_review(
         )
     tool = tool_from_row(row)
     await _check_network(session, caller, body.provider_id, tool.program, today)
+    follow_up = await follow_up_scope(session, caller, body, tool)
     days_short = _check_notice(tool, today, calendars, body.scheduled_for, body.notice_waived_reason)
     await _check_eligibility(session, caller, body, tool)
     # Seed 000: a provider's initial monitoring review with the tool is technical assistance.
@@ -277,6 +292,8 @@ async def create_review(
         notice_waived_reason=body.notice_waived_reason,
         notified_on=today,
         created_by=caller.actor,
+        action_plan_id=follow_up.action_plan_id if follow_up else None,
+        scope_sections=list(follow_up.sections) if follow_up else [],
     )
     session.add(review)
     await session.flush()
@@ -305,6 +322,8 @@ async def create_review(
             "purpose": review.purpose,
             "scheduled_for": review.scheduled_for.isoformat(),
             "technical_assistance": technical_assistance,
+            "action_plan_id": str(review.action_plan_id) if review.action_plan_id else None,
+            "scope_sections": review.scope_sections,
         },
     )
     if days_short is not None:

@@ -14,13 +14,29 @@ from oversight_db.models.capacity import (
     CapacityScheduleItem,
 )
 from oversight_db.models.deadlines import Deadline
+from oversight_db.models.disputes import Dispute
+from oversight_db.models.documents import (
+    Document,
+    DocumentCitation,
+    DocumentRequest,
+    DocumentRetention,
+    ReviewLegalHold,
+)
 from oversight_db.models.idempotency import IdempotencyRecord
 from oversight_db.models.identity import ApiKey
 from oversight_db.models.members import Claim, Enrollment, Member
 from oversight_db.models.notices import Notice, NoticeDelivery, WebhookEndpoint
+from oversight_db.models.obligations import ObligationSubmission, ProviderObligation
 from oversight_db.models.ops import WorkerHeartbeat
 from oversight_db.models.organizations import NetworkLink, Organization, ProviderSite
-from oversight_db.models.reviews import Finding, Review, ReviewRecord, SampleDraw, ToolVersionRecord
+from oversight_db.models.reviews import (
+    Finding,
+    Review,
+    ReviewRecord,
+    SampleDraw,
+    ScorecardVersion,
+    ToolVersionRecord,
+)
 
 __all__ = [
     "ActionPlan",
@@ -37,6 +53,11 @@ __all__ = [
     "CapacityScheduleItem",
     "Claim",
     "Deadline",
+    "Dispute",
+    "Document",
+    "DocumentCitation",
+    "DocumentRequest",
+    "DocumentRetention",
     "Enrollment",
     "Finding",
     "IdempotencyRecord",
@@ -44,11 +65,15 @@ __all__ = [
     "NetworkLink",
     "Notice",
     "NoticeDelivery",
+    "ObligationSubmission",
     "Organization",
+    "ProviderObligation",
     "ProviderSite",
     "Review",
+    "ReviewLegalHold",
     "ReviewRecord",
     "SampleDraw",
+    "ScorecardVersion",
     "ToolVersionRecord",
     "WebhookEndpoint",
     "WorkerHeartbeat",

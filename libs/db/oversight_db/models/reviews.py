@@ -91,10 +91,38 @@ class Review(IdMixin, TimestampMixin, VersionedMixin, Base):
     # The scorecard as it was at finalization (the API's scorecard shape); null until then.
     scorecard: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     next_review_due: Mapped[date | None]
+    # A follow-up review (purpose "follow_up") checks an open action plan: the plan it checks, and the
+    # sections it answers and scores (the plan's sections requiring action; empty = the whole tool).
+    # use_alter: action_plan also refers to review, so one of the two keys is added after both tables.
+    action_plan_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("action_plan.id", use_alter=True), index=True
+    )
+    scope_sections: Mapped[list[str]] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+
+
+class ScorecardVersion(IdMixin, Base):
+    """Every scorecard a finalized review has had: 1 at finalization, then one per dispute decision that
+    amended its findings. ``review.scorecard`` is the newest; earlier ones stay readable here."""
+
+    __tablename__ = "scorecard_version"
+    __table_args__ = (
+        UniqueConstraint("review_id", "version_number"),
+        CheckConstraint("reason IN ('finalized', 'dispute')", name="reason"),
+    )
+
+    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"))
+    version_number: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    scorecard: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    reason: Mapped[str] = mapped_column(String(16))
+    dispute_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("dispute.id"))
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
 
 
 class SampleDraw(IdMixin, Base):
-    """One draw of a review's sample (1: the first sample, 2: the expansion), with what proves it."""
+    """One draw of a review's sample (1: the first sample, 2: the second stage - an expansion draw from the
+    frame, or the up-front sample's held records), with what proves it."""
 
     __tablename__ = "sample_draw"
     __table_args__ = (
@@ -109,6 +137,9 @@ class SampleDraw(IdMixin, Base):
     frame_fingerprint: Mapped[str] = mapped_column(String(64))
     strata_sizes: Mapped[dict[str, int]] = mapped_column(JSONB)
     quotas: Mapped[dict[str, int]] = mapped_column(JSONB)
+    # Records the tool's sampling method asked this draw for; fewer were drawn when the frame had fewer left
+    # (``sum(quotas) < requested``). Null for draws made before it was recorded (they drew what they asked).
+    requested: Mapped[int | None] = mapped_column(Integer)
     drawn_by: Mapped[str] = mapped_column(String(200))
     drawn_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
 

@@ -11,11 +11,13 @@ from oversight_domain.tools.loader import (
 )
 from oversight_domain.tools.models import (
     CompliancePolicy,
+    DisputePolicy,
     DuplicationPolicy,
     Element,
     EngagementPolicy,
     EscalationPolicy,
     FailedRecordPolicy,
+    FollowUpPolicy,
     NoticePolicy,
     Policies,
     ReviewFrequency,
@@ -30,11 +32,13 @@ from oversight_domain.tools.models import (
 __all__ = [
     "SHIPPED_TOOL_KEYS",
     "CompliancePolicy",
+    "DisputePolicy",
     "DuplicationPolicy",
     "Element",
     "EngagementPolicy",
     "EscalationPolicy",
     "FailedRecordPolicy",
+    "FollowUpPolicy",
     "NoticePolicy",
     "Policies",
     "ReviewFrequency",

@@ -11,7 +11,14 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from oversight_domain.types import DayType, ExactFraction, Level, Program
@@ -27,7 +34,7 @@ MAX_ELEMENTS = 250
 """Elements in a tool, all sections together (the shipped tools have 13 and 41)."""
 MAX_EVIDENCE_SOURCES = 20
 MAX_SAMPLE_SIZE = 1000
-"""Records per stratum, the cap, the expansion draw and the oversample (seeds: 8, 10, 30)."""
+"""Records per stratum, the cap, the up-front sample, the expansion draw and the oversample (seeds: 8, 10, 30)."""
 MAX_POLICY_DAYS = 730
 """Any day count in a policy (notice 28, PIP 90, CAP 30, TAR 60 in the seeds); two years at most."""
 MAX_REMINDERS = 10
@@ -127,24 +134,110 @@ class ScoringPolicy(_Model):
         return self.section_threshold if t is None else t
 
 
-class SamplingPolicy(_Model):
-    """How member records are drawn (see :mod:`oversight_domain.sampling`).
+SamplingMethod = Literal["fixed", "upfront", "percentage"]
 
-    ``strata="single"``: one pool, ``per_stratum`` records (ECM: 8, seed 003).
-    ``strata="by_stratum"``: ``per_stratum`` records from each stratum (NC: 10 per population segment),
-    total capped at ``cap`` (NC: 30 per provider, seed 000) by the allocation in ``allocate_quotas``.
-    ``expansion_size``: size of the second draw when a first-draw record fails (ECM: 8 more, 16 in all).
-    ``oversample``: ordered replacement candidates kept per stratum (HEDIS style).
+# Policy fields a tool written before the sampling methods does not have; left out of the tool's dump while they
+# hold their defaults, so a stored tool's document (and its content hash) stays what it was.
+_METHOD_FIELDS = ("method", "upfront_size", "percent", "min_size")
+
+
+class SamplingPolicy(_Model):
+    """How member records are drawn (see :mod:`oversight_domain.sampling`, the README's "Sampling methods").
+
+    ``strata="single"``: one pool; ``strata="by_stratum"``: one pool per stratum (NC population segment).
+
+    ``method`` (default ``fixed``, what every tool before the methods did):
+
+    * ``fixed``: ``per_stratum`` records from each pool, the total capped at ``cap``
+      (ECM: one pool of 8, seed 003; NC: 10 per population segment, cap 30 per provider, seed 000).
+    * ``upfront``: ``upfront_size`` members drawn from the pool at once, the first ``per_stratum`` of them
+      reviewed; if one of those fails, the rest of the up-front sample is due (NCQA "8/30": 30 drawn, 8 reviewed).
+    * ``percentage``: ``percent`` of the frame (rounded up), at least ``min_size`` and at most ``cap``
+      ("5% or 50 files, whichever is less").
+
+    ``expansion_size``: size of the second draw when a first-draw record fails (ECM: 8 more, 16 in all); the
+    ``upfront`` method's second stage is the rest of its up-front sample instead.
+    ``oversample``: ordered replacement candidates kept per pool (HEDIS style).
     ``eligibility_min_enrolled``: providers with fewer enrolled members are not sampled (ECM: 10).
     """
 
     strata: Literal["single", "by_stratum"]
-    per_stratum: int = Field(ge=1, le=MAX_SAMPLE_SIZE)
+    method: SamplingMethod = "fixed"
+    per_stratum: int | None = Field(default=None, ge=1, le=MAX_SAMPLE_SIZE)
     cap: int | None = Field(default=None, ge=1, le=MAX_SAMPLE_SIZE)
+    upfront_size: int | None = Field(default=None, ge=2, le=MAX_SAMPLE_SIZE)
+    percent: ExactFraction | None = None
+    min_size: int | None = Field(default=None, ge=1, le=MAX_SAMPLE_SIZE)
     expansion_size: int = Field(default=0, ge=0, le=MAX_SAMPLE_SIZE)
     oversample: int = Field(default=0, ge=0, le=MAX_SAMPLE_SIZE)
     eligibility_min_enrolled: int | None = Field(default=None, ge=1)
     frame: str = Field(default="", description="What the sampling frame is (documentation for reviewers).")
+
+    @model_validator(mode="after")
+    def _check(self) -> SamplingPolicy:
+        errors = self._method_errors()
+        if self.strata == "single" and self.cap is not None and self.cap < (self.per_stratum or 0):
+            errors.append({"path": "cap", "message": "must be >= per_stratum"})
+        if errors:
+            raise semantic_error(errors)
+        return self
+
+    def _method_errors(self) -> list[dict[str, str]]:
+        """Each method's own fields are required, and the others' fields are refused (a tool that says
+        ``percent`` under the fixed method would be read as something it is not)."""
+        needs: dict[str, tuple[str, ...]] = {
+            "fixed": ("per_stratum",),
+            "upfront": ("per_stratum", "upfront_size"),
+            "percentage": ("percent", "cap"),
+        }
+        refuses: dict[str, tuple[str, ...]] = {
+            "fixed": ("upfront_size", "percent", "min_size"),
+            "upfront": ("cap", "percent", "min_size", "expansion_size"),
+            "percentage": ("per_stratum", "upfront_size"),
+        }
+        errors = [
+            {"path": name, "message": f"required by the {self.method} method"}
+            for name in needs[self.method]
+            if getattr(self, name) is None
+        ]
+        errors += [
+            {"path": name, "message": f"not used by the {self.method} method"}
+            for name in refuses[self.method]
+            if getattr(self, name) not in (None, 0)
+        ]
+        if self.method != "fixed" and self.strata != "single":
+            errors.append(
+                {"path": "strata", "message": f"the {self.method} method draws from one pool: single"}
+            )
+        if (
+            self.upfront_size is not None
+            and self.per_stratum is not None
+            and self.upfront_size <= self.per_stratum
+        ):
+            errors.append(
+                {
+                    "path": "upfront_size",
+                    "message": "must be more than per_stratum (the records reviewed first)",
+                }
+            )
+        if self.percent is not None and not 0 < self.percent <= 1:
+            errors.append({"path": "percent", "message": "must be above 0 and at most 1 (100%)"})
+        if self.min_size is not None and self.cap is not None and self.min_size > self.cap:
+            errors.append({"path": "min_size", "message": "must not exceed cap"})
+        return errors
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        for name in _METHOD_FIELDS:
+            if data.get(name) == SamplingPolicy.model_fields[name].default:
+                del data[name]
+        return data
+
+    @property
+    def has_second_stage(self) -> bool:
+        """A failed first-stage record makes more records due (an expansion draw, or the up-front rest)."""
+        return self.method == "upfront" or self.expansion_size > 0
 
 
 class NoticePolicy(_Model):
@@ -248,6 +341,39 @@ class CompliancePolicy(_Model):
     staleness: StalenessPolicy | None = None
 
 
+class FollowUpPolicy(_Model):
+    """Follow-up reviews ("Visit Purpose: Follow-up" on seed 003's ECM Review Tool) of an open action plan.
+
+    ``scope``: which sections a follow-up answers and scores - the action plan's sections requiring action
+    (the default), or the whole tool. Its sample is drawn by the sampling policy as for any review.
+    ``compliant_at``: the score over the scoped sections that shows compliance and closes the plan; seed
+    003 lifts a CAP's holds only "until 100% compliant", so 1 (100%).
+    """
+
+    scope: Literal["sections_requiring_action", "whole_tool"] = "sections_requiring_action"
+    compliant_at: ExactFraction = Fraction(1)
+
+    @model_validator(mode="after")
+    def _check(self) -> FollowUpPolicy:
+        if not 0 < self.compliant_at <= 1:
+            raise semantic_error([{"path": "compliant_at", "message": "must be above 0 and at most 1"}])
+        return self
+
+
+class DisputePolicy(_Model):
+    """Provider disputes of a plan's decisions.
+
+    Seed 004: a network provider disputes "no later than 21 calendar days from the receipt of the
+    LME/MCO's decision in question" (``window_days``, ``window_day_type``). The seeds set no time for the
+    plan's decision: ``decision_days`` (30 calendar days from filing) is an assumption, kept here as data.
+    """
+
+    window_days: int = Field(default=21, ge=1, le=MAX_POLICY_DAYS)
+    window_day_type: DayType = "calendar"
+    decision_days: int = Field(default=30, ge=1, le=MAX_POLICY_DAYS)
+    decision_day_type: DayType = "calendar"
+
+
 class Policies(_Model):
     scoring: ScoringPolicy
     sampling: SamplingPolicy
@@ -255,6 +381,21 @@ class Policies(_Model):
     escalation: EscalationPolicy
     review_frequency: ReviewFrequency = ReviewFrequency()
     compliance: CompliancePolicy = CompliancePolicy()
+    follow_up: FollowUpPolicy = FollowUpPolicy()
+    disputes: DisputePolicy = DisputePolicy()
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Policies added after tool versions were stored are left out while they hold their defaults: a stored
+        # version's document and content hash stay what they were, so `tools sync` sees no conflict.
+        data: dict[str, Any] = handler(self)
+        for name in _LATER_POLICIES:
+            if getattr(self, name) == Policies.model_fields[name].default:
+                del data[name]
+        return data
+
+
+_LATER_POLICIES = ("follow_up", "disputes")
 
 
 # --------------------------------------------------------------------------- tool version
@@ -303,9 +444,6 @@ class ToolVersion(_Model):
         elements = sum(len(section.elements) for section in self.sections)
         if elements > MAX_ELEMENTS:
             errors.append({"path": "sections", "message": f"{elements} elements; at most {MAX_ELEMENTS}"})
-        sampling = self.policies.sampling
-        if sampling.strata == "single" and sampling.cap is not None and sampling.cap < sampling.per_stratum:
-            errors.append({"path": "policies.sampling.cap", "message": "must be >= per_stratum"})
         if errors:
             raise semantic_error(errors)
         return self

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
@@ -14,7 +14,7 @@ from oversight_api.conventions.pagination import Pagination
 from oversight_api.conventions.responses import respond
 from oversight_api.deps import ReadSession, Session
 from oversight_api.reviews.auth import FindingsWrite, ReviewsRead, ReviewsWrite
-from oversight_app.bounds import Day
+from oversight_app.bounds import Day, Ordinal
 from oversight_app.pagination import Page
 from oversight_app.reviews import finalize, findings, samples, service
 from oversight_app.reviews.schemas import (
@@ -29,18 +29,16 @@ from oversight_app.reviews.schemas import (
     ReviewPatch,
     SampleDrawIn,
     SampleDrawList,
-    SampleDrawOut,
+    SampleDrawnOut,
     ScorecardOut,
+    ScorecardVersionList,
+    ScorecardVersionOut,
     Status,
 )
 from oversight_app.text import Text
 from oversight_domain.statuses import SampleRecordStatus
 
 router = APIRouter(tags=["reviews"])
-_IF_MATCH: dict[int | str, dict[str, Any]] = {
-    "412": {"description": "stale If-Match"},
-    "428": {"description": "If-Match missing"},
-}
 
 
 def _draw_body(body: SampleDrawIn | None = None) -> SampleDrawIn:
@@ -92,9 +90,7 @@ async def get_review(review_id: uuid.UUID, session: ReadSession, caller: Reviews
     return respond(out, etag=out.version)
 
 
-@router.patch(
-    "/reviews/{review_id}", response_model=ReviewOut, operation_id="reviews_update", responses=_IF_MATCH
-)
+@router.patch("/reviews/{review_id}", response_model=ReviewOut, operation_id="reviews_update")
 async def update_review(
     review_id: uuid.UUID,
     body: ReviewPatch,
@@ -111,7 +107,7 @@ async def update_review(
 @router.post(
     "/reviews/{review_id}/samples",
     status_code=201,
-    response_model=SampleDrawOut,
+    response_model=SampleDrawnOut,
     operation_id="reviews_draw_sample",
 )
 @idempotent
@@ -160,7 +156,6 @@ async def exclude_record(
     "/reviews/{review_id}/findings",
     response_model=FindingsOut,
     operation_id="reviews_put_findings",
-    responses=_IF_MATCH,
 )
 async def put_findings(
     review_id: uuid.UUID,
@@ -186,11 +181,35 @@ async def get_scorecard(review_id: uuid.UUID, session: Session, caller: ReviewsR
     return respond(await finalize.get_scorecard(session, caller, review_id))
 
 
+@router.get(
+    "/reviews/{review_id}/scorecards",
+    response_model=ScorecardVersionList,
+    operation_id="reviews_list_scorecard_versions",
+)
+async def list_scorecard_versions(
+    review_id: uuid.UUID, session: Session, caller: ReviewsRead
+) -> ScorecardVersionList:
+    return await finalize.list_scorecard_versions(session, caller, review_id)
+
+
+@router.get(
+    "/reviews/{review_id}/scorecards/{version_number}",
+    response_model=ScorecardVersionOut,
+    operation_id="reviews_get_scorecard_version",
+)
+async def get_scorecard_version(
+    review_id: uuid.UUID,
+    version_number: Ordinal,
+    session: Session,
+    caller: ReviewsRead,
+) -> ScorecardVersionOut:
+    return await finalize.get_scorecard_version(session, caller, review_id, version_number)
+
+
 @router.post(
     "/reviews/{review_id}/finalize",
     response_model=FinalizeOut,
     operation_id="reviews_finalize",
-    responses=_IF_MATCH,
 )
 async def finalize_review(
     review_id: uuid.UUID,

@@ -1,0 +1,1 @@
+"""Reports (issue 16): scorecard exports, dashboards, export jobs built by the worker, scheduled reports."""

@@ -1,0 +1,152 @@
+"""Dashboards for a plan, a provider and the state, over a real finalized ECM review and frozen scorecards."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from oversight_db.models import Organization, Review, ToolVersionRecord
+from oversight_domain.reports import distribution
+from tests.api.reports_world import finalized_ecm_review
+from tests.api.reviews_world import Clock, link
+from tests.conftest import MakeKey, MakeOrg
+
+
+async def add_finalized(
+    session: AsyncSession,
+    plan: Organization,
+    provider: Organization,
+    total: float,
+    sections: dict[str, float],
+    finalized: datetime,
+    outcome: str = "pass",
+) -> None:
+    """A finalized review with its frozen scorecard, written directly (the dashboards read only these)."""
+    tool = await session.scalar(select(ToolVersionRecord).where(ToolVersionRecord.key == "ecm-partnership"))
+    assert tool is not None
+    card: dict[str, Any] = {
+        "total": {"score": total},
+        "sections": [{"key": k, "title": k.title(), "score": v} for k, v in sections.items()],
+    }
+    session.add(
+        Review(
+            plan_id=plan.id, provider_id=provider.id, tool_version_id=tool.id, tool_key="ecm-partnership",
+            tool_version=tool.version, program="ecm", purpose="monitoring", status="finalized",
+            period_start=date(2025, 1, 1), period_end=date(2025, 12, 31), scheduled_for=finalized.date(),
+            notified_on=finalized.date(), created_by="test", finalized_at=finalized, finalized_by="test",
+            outcome=outcome, scorecard=card, next_review_due=date(finalized.year + 2, finalized.month, 1),
+        )
+    )  # fmt: skip
+    await session.flush()
+
+
+async def test_plan_and_provider_dashboards_show_the_finalized_review(
+    rclient: httpx.AsyncClient, session: AsyncSession, clock: Clock, make_org: MakeOrg, auth_headers: MakeKey
+) -> None:
+    plan = await make_org("plan", jurisdiction="US-CA")
+    provider = await make_org("provider", jurisdiction="US-CA", npi="1987654328")
+    never = await make_org("provider", jurisdiction="US-CA", name="Never Reviewed")
+    reviewer = await auth_headers(plan, "reviewer")
+    done = await finalized_ecm_review(rclient, session, clock, plan, provider, reviewer)
+    await link(session, plan, never, "ecm")
+
+    r = await rclient.get("/v1/reports/dashboards/plan", headers=reviewer)
+    assert r.status_code == 200, r.text
+    board = r.json()
+    rows = {p["provider_id"]: p for p in board["providers"]}
+    row = rows[str(provider.id)]
+    assert (row["outcome"], row["total"], row["review_id"]) == ("conditional_pass", 0.9478, done.review_id)
+    assert row["sections"]["assessment_care_plan"] == 0.7969
+    assert (row["open_action_plans"], row["next_review_due"], row["review_due"]) == (
+        1,
+        "2028-04-01",
+        "current",
+    )
+    assert rows[str(never.id)]["review_due"] == "never_reviewed"
+    assert [p["provider_id"] for p in board["reviews_due"]] == [str(never.id)]
+    [pip] = board["action_plans"]
+    assert (pip["kind"], pip["overdue"]) == ("pip", False) and pip["days_left"] == 90
+    assert [(t["reviews"], t["conditional_pass"]) for t in board["trend"]] == [(1, 1)]
+
+    r = await rclient.get("/v1/reports/dashboards/plan", params={"format": "csv"}, headers=reviewer)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert r.text.splitlines()[0].startswith(
+        "provider_id,name,npi,review_id,finalized_on,tool_key,outcome,total"
+    )
+
+    own = await auth_headers(provider, "provider")
+    r = await rclient.get(f"/v1/reports/dashboards/providers/{provider.id}", headers=own)
+    assert r.status_code == 200, r.text
+    history = r.json()["history"]
+    assert [(h["review_id"], h["outcome"], h["total"]) for h in history] == [
+        (done.review_id, "conditional_pass", 0.9478)
+    ]
+    other = await auth_headers(await make_org("plan", jurisdiction="US-CA"), "plan_admin")
+    for url in (
+        f"/v1/reports/dashboards/providers/{provider.id}",
+        f"/v1/reports/dashboards/providers/{uuid.uuid4()}",
+    ):
+        r = await rclient.get(url, headers=other)
+        assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json"
+    r = await rclient.get("/v1/reports/dashboards/plan", headers=own)
+    assert r.status_code == 404  # a provider has no plan dashboard (its own is /providers/{id})
+
+
+async def test_state_compares_plans_providers_and_sections(
+    rclient: httpx.AsyncClient, session: AsyncSession, make_org: MakeOrg, auth_headers: MakeKey
+) -> None:
+    state = await make_org("state", jurisdiction="US-WY")
+    plans = [await make_org("plan", jurisdiction="US-WY", name=f"Plan {i}") for i in range(2)]
+    elsewhere = await make_org("plan", jurisdiction="US-CA")
+    scores: list[float] = []
+    for p_index, plan in enumerate(plans):
+        for i in range(5):
+            provider = await make_org("provider", jurisdiction="US-WY")
+            await link(session, plan, provider, "ecm")
+            score = 0.5 + 0.1 * i + 0.01 * p_index
+            scores.append(score)
+            # An older review of the same pair does not count: only the latest.
+            await add_finalized(session, plan, provider, 0.1, {"oe": 0.1}, datetime(2025, 1, 5, tzinfo=UTC))
+            await add_finalized(session, plan, provider, score, {"oe": score, "cp": 1.0},
+                                datetime(2025, 4 + i, 5, tzinfo=UTC))  # fmt: skip
+    outsider = await make_org("provider", jurisdiction="US-CA")
+    await add_finalized(session, elsewhere, outsider, 0.0, {"oe": 0.0}, datetime(2025, 5, 5, tzinfo=UTC))
+
+    r = await rclient.get(
+        "/v1/reports/dashboards/state", params={"tool_key": "ecm-partnership"},
+        headers=await auth_headers(state, "state_admin"),
+    )  # fmt: skip
+    assert r.status_code == 200, r.text
+    board = r.json()
+    assert board["reviews"] == 10
+    oe = next(s for s in board["sections"] if s["key"] == "oe")
+    expected = distribution(scores)
+    assert expected is not None
+    assert oe["count"] == 10
+    for name in ("minimum", "q1", "median", "q3", "maximum"):  # percentile_cont equals the domain's quartiles
+        assert abs(oe[name] - getattr(expected, name)) < 1e-9, name
+    assert [(p["name"], p["providers"]) for p in board["by_plan"]] == [("Plan 0", 5), ("Plan 1", 5)]
+    assert board["providers"][0]["total"] == 0.5  # lowest first
+    assert all(t["plan_id"] in {str(p.id) for p in plans} for t in board["trend"])
+
+    # A plan sees the same statewide distribution and only its own plan and network.
+    r = await rclient.get(
+        "/v1/reports/dashboards/state", params={"tool_key": "ecm-partnership"},
+        headers=await auth_headers(plans[0], "viewer"),
+    )  # fmt: skip
+    mine = r.json()
+    assert mine["sections"] == board["sections"]
+    assert [p["name"] for p in mine["by_plan"]] == ["Plan 0"]
+    assert {p["plan_id"] for p in mine["providers"]} == {str(plans[0].id)}
+    r = await rclient.get(
+        "/v1/reports/dashboards/state", params={"tool_key": "ecm-partnership", "format": "csv"},
+        headers=await auth_headers(state, "viewer"),
+    )  # fmt: skip
+    assert r.text.splitlines()[0] == "section,title,reviews,minimum,q1,median,q3,maximum"
+    r = await rclient.get("/v1/reports/dashboards/state", headers=await auth_headers(state, "viewer"))
+    assert r.status_code == 422
