@@ -108,8 +108,8 @@ async def sweep(ctx: dict[str, Any]) -> None:
 
     A sweep stops at its time budget (well inside the job's timeout); with due rows left it hands the rest
     to a follow-up sweep at once, so a backlog (10,000 due after an outage) is swept back to back instead of
-    20 s in every minute. The follow-up is an ordinary job: any worker may run it, and the minute's cron
-    still runs beside it (their claims skip each other's rows)."""
+    a budget's worth in every minute. The follow-up is an ordinary job: any worker may run it; a sweep that
+    finds another's batch running (the minute's cron beside a follow-up) leaves the rest to it."""
     _bind(ctx)
     res = resources(ctx)
     redis = ctx.get("redis")

@@ -1,13 +1,13 @@
 """The deadline sweep: every due deadline's handler runs once, with its effects, in the same transaction.
 
 Due rows (``state = 'pending' AND due_on <= today``) of subject types that have a handler are claimed in
-batches with ``FOR UPDATE SKIP LOCKED`` (workers share the work, never the same row), in (due_on, id)
-order, grouped by subject; a batch runs its subjects in subject order (see ``_by_subject``). Each
-subject's handler calls and its deadlines turning ``done`` commit together or not at all: a batch runs in one savepoint, and if any handler raises, the batch is redone with one
-savepoint per subject, so one broken subject neither blocks the rest nor loses its deadline (it stays
-pending and is retried by the next sweep). Handlers are idempotent (``dedupe_key`` on notices, state
-checks), so re-running a sweep after a crash changes nothing. Notices the handlers wrote are handed to the
-queue after each commit (the relay covers a failure there).
+batches with ``FOR UPDATE SKIP LOCKED``, in (due_on, id) order, grouped by subject; one batch runs at a time
+across the workers (``SWEEP_LOCK``), each its own transaction. Each subject's handler calls and its
+deadlines turning ``done`` commit together or not at all: a batch runs in one savepoint, and if any handler
+raises, the batch is redone with one savepoint per subject, so one broken subject neither blocks the rest nor
+loses its deadline (it stays pending and is retried by the next sweep). Handlers are idempotent
+(``dedupe_key`` on notices, state checks), so re-running a sweep after a crash changes nothing. Notices the
+handlers wrote are handed to the queue after each commit (the relay covers a failure there).
 """
 
 from __future__ import annotations
@@ -36,7 +36,15 @@ log = structlog.get_logger("oversight.worker.sweep")
 # must finish well inside the 10 s between the two even on a loaded machine, or every later sweep repeats the
 # same cancelled batch and nothing is ever marked done (seen with 2,000 a batch under load).
 BATCH_SIZE = 500
-TIME_BUDGET_SECONDS = 20.0
+# Then a follow-up sweep carries on at once (the worker's job), so a short budget costs nothing and leaves the
+# last batch two thirds of the job's timeout.
+TIME_BUDGET_SECONDS = 10.0
+# One sweep batch at a time across the workers (a transaction-level advisory lock, released with its commit or
+# rollback): sweeps running at once (every worker sweeps at start-up, follow-ups beside the minute's cron)
+# handled the same subjects and waited on each other's open batches, so under load a batch took its own time
+# plus theirs and outlasted the job's timeout. A sweep that finds the lock taken stops: the holder goes on to
+# the end of the due rows, or hands them to its follow-up.
+SWEEP_LOCK = 0x6F76657273776570  # any fixed bigint, the same in every worker
 _START = (date.min, uuid.UUID(int=0))
 
 Subject = tuple[str, uuid.UUID]
@@ -53,14 +61,12 @@ class SweepResult:
 
 
 def _by_subject(rows: list[Deadline]) -> list[tuple[Subject, list[Deadline]]]:
-    """The rows per subject (each subject's in the order given), the subjects in one order for every sweep.
+    """The rows per subject (each subject's in the order given), the subjects in one order in every batch.
 
-    Workers sweeping at once (each runs a sweep at start-up) claim different rows of the same subjects: a
-    review's reminders fall due on many days, and every batch of the (due_on, id) walk holds some of them.
-    Handlers take locks per subject (the notice's ``dedupe_key``: a second insert of it waits for the first
-    transaction). Taken in each batch's own order, two batches locked the same subjects in opposite orders
-    and deadlocked, one second each, until the sweep outlasted the cron's timeout. In one global order, one
-    batch waits for the other's commit and then finds its notices already written.
+    Handlers take locks per subject (a notice's ``dedupe_key``: a second insert of it waits for the first
+    transaction). Two batches over the same subjects, each in its own order, deadlocked (seen when every
+    worker's start-up sweep ran at once, before ``SWEEP_LOCK``); in one order, should a batch ever meet
+    another transaction taking the same locks in the same order, it waits instead.
     """
     groups: dict[Subject, list[Deadline]] = defaultdict(list)
     for row in rows:
@@ -168,6 +174,8 @@ async def sweep_deadlines(
     while True:
         # Each batch commits on its own: a sweep cancelled at the job's timeout loses only the batch it was in.
         async with unit_of_work(sessions) as session:
+            if not await session.scalar(select(func.pg_try_advisory_xact_lock(SWEEP_LOCK))):
+                break  # another sweep's batch is running; that sweep carries on (see SWEEP_LOCK)
             claimed, after, notice_ids = await _sweep_batch(session, today, after, batch_size, result)
         result.claimed += claimed
         metrics.SWEEP_CLAIMED.inc(claimed)
