@@ -172,7 +172,7 @@ def _site() -> dict[str, Any]:
 
 
 def _members(provider: str) -> dict[str, Any]:
-    enrollment = {"program": "ecm", "provider_id": provider, "status": "enrolled", "start_date": "2025-01-01"}
+    enrollment = {"program": "ecm", "provider_id": provider, "status": "enrolled", "start_date": "2024-01-01"}
     return {
         "members": [
             {"member_number": f"9100000{i}A", "first_name": "Member", "last_name": f"Number{i}",
