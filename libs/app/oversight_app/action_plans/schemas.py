@@ -110,12 +110,13 @@ class SubmissionIn(_In):
 
 
 class DecisionIn(_In):
+    # The same schema (example included) as the other DecisionIn, so the document holds one component.
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
                 {
                     "decision": "accept",
-                    "comment": "The corrective steps address every section requiring action.",
+                    "comment": "Accepted: every item is addressed.",
                 }
             ]
         }

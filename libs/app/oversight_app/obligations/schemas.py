@@ -163,9 +163,10 @@ class ObligationSubmissionIn(_In):
 
 
 class DecisionIn(_In):
+    # The same schema (example included) as the other DecisionIn, so the document holds one component.
     model_config = ConfigDict(
         json_schema_extra={
-            "examples": [{"decision": "accept", "comment": "The report covers every required topic."}]
+            "examples": [{"decision": "accept", "comment": "Accepted: every item is addressed."}]
         }
     )
 
