@@ -113,12 +113,7 @@ class DecisionIn(_In):
     # The same schema (example included) as the other DecisionIn, so the document holds one component.
     model_config = ConfigDict(
         json_schema_extra={
-            "examples": [
-                {
-                    "decision": "accept",
-                    "comment": "Accepted: every item is addressed.",
-                }
-            ]
+            "examples": [{"decision": "accept", "comment": "Accepted: every item is addressed."}]
         }
     )
 

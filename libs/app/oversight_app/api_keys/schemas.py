@@ -33,7 +33,7 @@ class ApiKeyOut(BaseModel):
                     "prefix": "ovk_3f9a",
                     "created_at": "2025-03-04T15:30:00Z",
                     "created_by": "api_key:ovk_3f9a",
-                    "revoked_at": None,
+                    "revoked_at": "2025-09-01T12:00:00Z",
                     "last_used_at": "2025-03-04T15:30:00Z",
                 }
             ]
@@ -63,7 +63,7 @@ class ApiKeyCreated(ApiKeyOut):
                     "prefix": "ovk_3f9a",
                     "created_at": "2025-03-04T15:30:00Z",
                     "created_by": "api_key:ovk_3f9a",
-                    "revoked_at": None,
+                    "revoked_at": "2025-09-01T12:00:00Z",
                     "last_used_at": "2025-03-04T15:30:00Z",
                     "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
                 }
