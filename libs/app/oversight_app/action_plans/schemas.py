@@ -30,14 +30,14 @@ class ActionPlanOut(BaseModel):
                     "kind": "pip",
                     "status": "pip_open",
                     "technical_assistance": False,
-                    "issued_on": "2025-03-04",
-                    "due_on": "2025-03-04",
+                    "issued_on": "2025-06-04",
+                    "due_on": "2025-09-02",
                     "cap_opened_on": "2025-03-04",
-                    "submitted_on": "2025-03-04",
+                    "submitted_on": "2025-07-01",
                     "closed_on": "2025-03-04",
                     "day_type": "business",
                     "calendar": "US-CA",
-                    "holds": ["holds"],
+                    "holds": ["new_enrollments", "authorizations"],
                     "history": [{}],
                     "created_at": "2025-03-04T15:30:00Z",
                     "updated_at": "2025-03-04T15:30:00Z",
@@ -131,7 +131,7 @@ class StandingOut(BaseModel):
                     "can_enroll_members": False,
                     "can_submit_authorizations": False,
                     "open_action_plans": 1,
-                    "next_review_due": "2025-03-04",
+                    "next_review_due": "2027-06-01",
                 }
             ]
         }

@@ -107,9 +107,9 @@ class ProgramOut(_Out):
                     "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
                     "organization_id": "7b2d75dd-21ca-5da8-8fbe-adc7e57e5905",
                     "name": "Redwood ECM",
-                    "funding_total": "0.9",
+                    "funding_total": "90000000.00",
                     "jurisdiction": "US-CA",
-                    "distribution_plan_due_on": "2025-03-04",
+                    "distribution_plan_due_on": "2021-11-30",
                     "spec": {},
                     "created_at": "2025-03-04T15:30:00Z",
                 }
@@ -147,9 +147,9 @@ class ScheduleOut(BaseModel):
                             "kind": "distribution_plan",
                             "label": "2022 Q1",
                             "period_index": 1,
-                            "period_start": "2025-03-04",
-                            "period_end": "2025-03-04",
-                            "due_on": "2025-03-04",
+                            "period_start": "2025-01-01",
+                            "period_end": "2025-12-31",
+                            "due_on": "2025-09-02",
                         }
                     ],
                 }
@@ -194,7 +194,7 @@ class ParticipantOut(BaseModel):
                             "number": 1,
                             "text": "Signed care plan update, page 3.",
                             "status": "open",
-                            "achieved_on": "2025-03-04",
+                            "achieved_on": "2022-06-15",
                         }
                     ],
                 }
@@ -295,16 +295,16 @@ class PlanVersionOut(PlanVersionSummary):
                     "decided_at": "2025-03-04T15:30:00Z",
                     "participant_id": "58ca5a17-ecd0-5871-bbe4-a804a2ebc73d",
                     "content": {
-                        "approach": "approach",
-                        "needs_assessment": "needs assessment",
-                        "budgets": [{"milestone": 1, "amount": "0.9"}],
+                        "approach": "Fund AMH+ practices and CMAs to hire care managers.",
+                        "needs_assessment": "Rural counties lack care managers.",
+                        "budgets": [{"milestone": 1, "amount": "50000.00"}],
                         "targets": [
                             {
                                 "milestone": 1,
                                 "quarter": 1,
                                 "measure": "care managers hired",
-                                "target": "0.9",
-                                "payment": "0.9",
+                                "target": "4",
+                                "payment": "20000.00",
                             }
                         ],
                         "allocations": [
@@ -312,7 +312,7 @@ class PlanVersionOut(PlanVersionSummary):
                                 "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
                                 "provider_type": "amh_plus",
                                 "milestone": 1,
-                                "amount": "0.9",
+                                "amount": "50000.00",
                             }
                         ],
                     },
@@ -332,7 +332,7 @@ class DistributionPlanOut(BaseModel):
                 {
                     "participant_id": "58ca5a17-ecd0-5871-bbe4-a804a2ebc73d",
                     "status": "not_submitted",
-                    "due_on": "2025-03-04",
+                    "due_on": "2025-09-02",
                     "latest_version": 1,
                     "approved_version": 1,
                     "versions": [
@@ -434,9 +434,9 @@ class ReportOut(BaseModel):
                     "kind": "distribution_plan",
                     "label": "2022 Q1",
                     "period_index": 1,
-                    "period_start": "2025-03-04",
-                    "period_end": "2025-03-04",
-                    "due_on": "2025-03-04",
+                    "period_start": "2025-01-01",
+                    "period_end": "2025-12-31",
+                    "due_on": "2025-09-02",
                     "status": "due",
                     "overdue": False,
                     "late": False,
@@ -448,7 +448,7 @@ class ReportOut(BaseModel):
                     "progress": [
                         {
                             "milestone": 1,
-                            "quantity": "0.9",
+                            "quantity": "3",
                             "measure": "care managers hired",
                             "note": "On track.",
                         }
@@ -511,26 +511,26 @@ class MilestoneSummaryListOut(BaseModel):
             "examples": [
                 {
                     "participant_id": "58ca5a17-ecd0-5871-bbe4-a804a2ebc73d",
-                    "as_of": "2025-03-04",
+                    "as_of": "2025-06-30",
                     "milestones": [
                         {
                             "number": 1,
                             "text": "Signed care plan update, page 3.",
                             "status": "open",
-                            "achieved_on": "2025-03-04",
-                            "budgeted": "0.9",
-                            "earned": "0.9",
+                            "achieved_on": "2022-06-15",
+                            "budgeted": "50000.00",
+                            "earned": "20000.00",
                             "quarters": [
                                 {
                                     "period_index": 1,
                                     "label": "2022 Q1",
-                                    "due_on": "2025-03-04",
+                                    "due_on": "2025-09-02",
                                     "measure": "care managers hired",
-                                    "target": "0.9",
-                                    "reported": "0.9",
+                                    "target": "4",
+                                    "reported": "3",
                                     "status": "met",
-                                    "payment": "0.9",
-                                    "earned": "0.9",
+                                    "payment": "20000.00",
+                                    "earned": "20000.00",
                                 }
                             ],
                         }
@@ -562,15 +562,15 @@ class PaymentsOut(BaseModel):
             "examples": [
                 {
                     "participant_id": "58ca5a17-ecd0-5871-bbe4-a804a2ebc73d",
-                    "total": "0.9",
+                    "total": "20000.00",
                     "items": [
                         {
                             "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
                             "milestone": 1,
                             "period_index": 1,
                             "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
-                            "amount": "0.9",
-                            "earned_on": "2025-03-04",
+                            "amount": "50000.00",
+                            "earned_on": "2022-05-30",
                             "source_type": "report",
                             "source_id": "b40406a2-fb8d-5caf-b4a2-4f91db250e9d",
                         }
@@ -598,15 +598,15 @@ class TotalsOut(BaseModel):
             "examples": [
                 {
                     "program_id": "18f8e120-9960-5263-af05-e8e77a4ddd01",
-                    "funding_total": "0.9",
-                    "budgeted": "0.9",
-                    "earned": "0.9",
+                    "funding_total": "90000000.00",
+                    "budgeted": "50000.00",
+                    "earned": "20000.00",
                     "participants": [
                         {
                             "participant_id": "58ca5a17-ecd0-5871-bbe4-a804a2ebc73d",
                             "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
-                            "budgeted": "0.9",
-                            "earned": "0.9",
+                            "budgeted": "50000.00",
+                            "earned": "20000.00",
                         }
                     ],
                 }

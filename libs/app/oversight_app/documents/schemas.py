@@ -121,10 +121,10 @@ class DocumentRequestOut(BaseModel):
                     "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
                     "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
                     "element_key": "oe.member_visit_documentation",
-                    "kind": "kind",
+                    "kind": "care_plan",
                     "level": "record",
                     "note": "On track.",
-                    "due_on": "2025-03-04",
+                    "due_on": "2025-09-02",
                     "day_type": "business",
                     "status": "open",
                     "outstanding": False,
@@ -400,8 +400,8 @@ class RoiCheckOut(BaseModel):
             "examples": [
                 {
                     "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
-                    "period_start": "2025-03-04",
-                    "period_end": "2025-03-04",
+                    "period_start": "2025-01-01",
+                    "period_end": "2025-12-31",
                     "items": [
                         {
                             "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",

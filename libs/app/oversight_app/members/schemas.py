@@ -136,8 +136,8 @@ class MemberOut(BaseModel):
                             "program": "ecm",
                             "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
                             "status": "engaged",
-                            "start_date": "2025-03-04",
-                            "end_date": "2025-03-04",
+                            "start_date": "2025-01-01",
+                            "end_date": "2026-12-31",
                             "population": "Adults experiencing homelessness",
                         }
                     ],

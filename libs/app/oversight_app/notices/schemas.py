@@ -32,17 +32,17 @@ class NoticeOut(BaseModel):
             "examples": [
                 {
                     "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
-                    "kind": "kind",
-                    "subject_type": "subject type",
+                    "kind": "review_scheduled",
+                    "subject_type": "review",
                     "subject_id": "e51ba05f-f16f-5889-81a8-928a3ad22b93",
-                    "recipient_role": "recipient role",
+                    "recipient_role": "provider",
                     "data": {},
                     "created_at": "2025-03-04T15:30:00Z",
                     "delivery_status": "pending",
                     "attempts": 1,
                     "next_attempt_at": "2025-03-04T15:30:00Z",
                     "delivered_at": "2025-03-04T15:30:00Z",
-                    "last_error": "last error",
+                    "last_error": "HTTP 503 from the endpoint",
                     "read_at": "2025-03-04T15:30:00Z",
                     "deliveries": [
                         {
@@ -54,7 +54,7 @@ class NoticeOut(BaseModel):
                             "last_attempt_at": "2025-03-04T15:30:00Z",
                             "delivered_at": "2025-03-04T15:30:00Z",
                             "last_status_code": 1,
-                            "last_error": "last error",
+                            "last_error": "HTTP 503 from the endpoint",
                         }
                     ],
                 }

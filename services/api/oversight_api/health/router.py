@@ -21,13 +21,17 @@ CHECK_TIMEOUT_SECONDS = 2.0
 
 
 class Health(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "status"}]})
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
 
     status: str
 
 
 class Readiness(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "status", "checks": {}}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"status": "ok", "checks": {"postgres": "ok", "redis": "ok", "worker": "ok"}}]
+        }
+    )
 
     status: str
     checks: dict[str, str]
