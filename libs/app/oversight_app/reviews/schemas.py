@@ -90,7 +90,7 @@ class ReviewOut(BaseModel):
                     "tool_version": "2025.1",
                     "program": "ecm",
                     "purpose": "monitoring",
-                    "status": "scheduled",
+                    "status": "finalized",
                     "technical_assistance": False,
                     "period_start": "2025-01-01",
                     "period_end": "2025-12-31",
@@ -209,8 +209,8 @@ class SampleDrawnOut(SampleDrawOut):
                     "reserve": 1,
                     "drawn_by": "api_key:ovk_3f9a",
                     "drawn_at": "2025-03-04T15:30:00Z",
-                    "review_status": "scheduled",
-                    "review_started": False,
+                    "review_status": "in_progress",
+                    "review_started": True,
                 }
             ]
         }
@@ -784,7 +784,7 @@ class FinalizeOut(BaseModel):
                         "tool_version": "2025.1",
                         "program": "ecm",
                         "purpose": "monitoring",
-                        "status": "scheduled",
+                        "status": "finalized",
                         "technical_assistance": False,
                         "period_start": "2025-01-01",
                         "period_end": "2025-12-31",
