@@ -153,7 +153,7 @@ async def test_peer_sharing_every_two_months_for_a_new_site_then_every_six(
     _, provider, hp, hv = await _world(rclient, session, make_org, auth_headers)
     r = await rclient.post(f"/v1/providers/{provider.id}/sites", json={"name": "Ukiah"}, headers=hv | idem())
     assert r.status_code == 201, r.text
-    (site_out,) = r.json()["sites"]
+    site_out = r.json()
     site = await session.get(ProviderSite, uuid.UUID(site_out["id"]))
     assert site is not None
     # The site entered Oversight on 2026-08-31 (11:00 in New York). Each occurrence counts from that anchor and

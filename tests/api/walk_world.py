@@ -247,8 +247,8 @@ BUILDERS.append(reviews)
 async def sites(ctx: WalkContext) -> dict[str, str]:
     admin = ctx.headers["plan_admin"]
     url = f"/v1/providers/{ctx.provider.id}/sites"
-    provider = ok(await ctx.client.post(url, json={"name": "Tenant A site"}, headers=admin)).json()
-    return {"site_id": next(s["id"] for s in provider["sites"] if s["name"] == "Tenant A site")}
+    site = ok(await ctx.client.post(url, json={"name": "Tenant A site"}, headers=admin)).json()
+    return {"site_id": site["id"]}
 
 
 BUILDERS.append(sites)

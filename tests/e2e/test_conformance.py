@@ -140,7 +140,15 @@ def bootstrap(server: Server) -> tuple[dict[str, str], dict[str, str]]:
         joined = _ok(api.post("/v1/providers", json={"npi": NPI_A, "name": "CMA", "program": "ecm",
                                                      "effective_from": "2025-01-01"}))  # fmt: skip
         site = _ok(api.post(f"/v1/providers/{provider}/sites", json=_site()))
-        sites = _ok(api.post(f"/v1/providers/{provider}/sites", json=_site() | {"name": "Annex"}))["sites"]
+        # The provider's own site: plan A sees it and may not delete it (403), so the pinned DELETE never removes
+        # anything a later step names (see schemathesis.toml).
+        providers_own = _ok(
+            api.post(
+                f"/v1/providers/{provider}/sites",
+                json=_site() | {"name": "Provider HQ"},
+                headers={"Authorization": f"Bearer {keys['provider']}"},
+            )
+        )
         members = _ok(api.post("/v1/members/batch", json=_members(provider)))
         review = _ok(api.post("/v1/reviews", json=_review(provider)))
         _ok(api.post(f"/v1/reviews/{review['id']}/samples", json={}))
@@ -153,13 +161,13 @@ def bootstrap(server: Server) -> tuple[dict[str, str], dict[str, str]]:
         "organization_id": plan_a,
         "provider_id": provider,
         "network_link_id": joined["network"][0]["id"],
-        "site_id": site["sites"][0]["id"],
+        "site_id": site["id"],
         "member_id": members["members"][0]["id"],
         "review_id": review["id"],
         "record_id": records["items"][0]["id"],
         "api_key_id": key["id"],
         "webhook_endpoint_id": hook["id"],
-        "site_id_to_delete": next(s["id"] for s in sites if s["name"] == "Annex"),
+        "site_id_to_delete": providers_own["id"],
         "webhook_endpoint_id_to_delete": other_hook["id"],
         "review_id_to_release": other_review["id"],
     }

@@ -451,16 +451,23 @@ def _site_owner(caller: Caller) -> uuid.UUID:
     return caller.organization_id
 
 
-async def add_site(
-    session: AsyncSession, caller: Caller, provider_id: uuid.UUID, body: SiteIn
-) -> ProviderOut:
-    """Add a site: a plan's own entry about a provider in its network, or a provider's own site."""
+async def add_site(session: AsyncSession, caller: Caller, provider_id: uuid.UUID, body: SiteIn) -> SiteOut:
+    """Add a site: a plan's own entry about a provider in its network, or a provider's own site. Answers the
+    new site (what a client reads, links and deletes next), not the provider."""
     await get_provider(session, caller, provider_id)  # 404 outside the caller's network (or not itself)
     owner_id = _site_owner(caller)
     if not await _insert_sites(session, provider_id, owner_id, [body]):
         raise conflict("you already have a site with that name for this provider", slug="site-exists")
     await audit_event(session, caller, "provider_site.created", "organization", provider_id, {"count": 1})
-    return await get_provider(session, caller, provider_id)
+    site_id = await session.scalar(
+        select(ProviderSite.id).where(
+            ProviderSite.provider_id == provider_id,
+            ProviderSite.owner_id == owner_id,
+            ProviderSite.name == body.name,
+        )
+    )
+    assert site_id is not None  # inserted just above
+    return await get_site(session, caller, provider_id, site_id)
 
 
 async def _load_site(

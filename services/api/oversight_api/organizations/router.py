@@ -120,15 +120,16 @@ async def get_provider(provider_id: uuid.UUID, session: Session, caller: Provide
 @providers_router.post(
     "/providers/{provider_id}/sites",
     status_code=201,
-    response_model=ProviderOut,
+    response_model=SiteOut,
     operation_id="providers_add_site",
 )
 @idempotent
 async def add_site(provider_id: uuid.UUID, body: SiteIn, session: Session, caller: SitesWrite) -> Response:
     """A plan adds its own site for a provider in its network (no other plan sees it); the provider adds its
-    own (every plan it contracts with sees it)."""
-    provider = await service.add_site(session, caller, provider_id, body)
-    return respond(provider, status=201, etag=provider.version, location=f"/v1/providers/{provider.id}")
+    own (every plan it contracts with sees it). Answers the new site."""
+    site = await service.add_site(session, caller, provider_id, body)
+    location = f"/v1/providers/{provider_id}/sites/{site.id}"
+    return respond(site, status=201, etag=site.version, location=location)
 
 
 @providers_router.get(

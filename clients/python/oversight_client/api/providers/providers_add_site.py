@@ -8,8 +8,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.provider_out import ProviderOut
 from ...models.site_in import SiteIn
+from ...models.site_out import SiteOut
 from ...types import UNSET, Response, Unset
 
 
@@ -38,9 +38,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ProviderOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SiteOut | None:
     if response.status_code == 201:
-        response_201 = ProviderOut.from_dict(response.json())
+        response_201 = SiteOut.from_dict(response.json())
 
         return response_201
 
@@ -90,9 +90,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ProviderOut]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | SiteOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,12 +105,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: SiteIn,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | ProviderOut]:
+) -> Response[Problem | SiteOut]:
     """Add Site
 
      A plan adds its own site for a provider in its network (no other plan sees it); the provider adds
     its
-    own (every plan it contracts with sees it).
+    own (every plan it contracts with sees it). Answers the new site.
 
     Args:
         provider_id (UUID):
@@ -124,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProviderOut]
+        Response[Problem | SiteOut]
     """
 
     kwargs = _get_kwargs(
@@ -146,12 +144,12 @@ def sync(
     client: AuthenticatedClient,
     body: SiteIn,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | ProviderOut | None:
+) -> Problem | SiteOut | None:
     """Add Site
 
      A plan adds its own site for a provider in its network (no other plan sees it); the provider adds
     its
-    own (every plan it contracts with sees it).
+    own (every plan it contracts with sees it). Answers the new site.
 
     Args:
         provider_id (UUID):
@@ -163,7 +161,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProviderOut
+        Problem | SiteOut
     """
 
     return sync_detailed(
@@ -180,12 +178,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: SiteIn,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | ProviderOut]:
+) -> Response[Problem | SiteOut]:
     """Add Site
 
      A plan adds its own site for a provider in its network (no other plan sees it); the provider adds
     its
-    own (every plan it contracts with sees it).
+    own (every plan it contracts with sees it). Answers the new site.
 
     Args:
         provider_id (UUID):
@@ -197,7 +195,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProviderOut]
+        Response[Problem | SiteOut]
     """
 
     kwargs = _get_kwargs(
@@ -217,12 +215,12 @@ async def asyncio(
     client: AuthenticatedClient,
     body: SiteIn,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | ProviderOut | None:
+) -> Problem | SiteOut | None:
     """Add Site
 
      A plan adds its own site for a provider in its network (no other plan sees it); the provider adds
     its
-    own (every plan it contracts with sees it).
+    own (every plan it contracts with sees it). Answers the new site.
 
     Args:
         provider_id (UUID):
@@ -234,7 +232,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProviderOut
+        Problem | SiteOut
     """
 
     return (
