@@ -73,3 +73,9 @@ WALK_BODIES |= {
     ("POST", "/v1/documents/{document_id}/download"): None,
     ("PUT", "/v1/reviews/{review_id}/legal-hold"): {"reason": "outsider hold"},
 }
+
+# --- reports (issue 16) ---
+WALK_BODIES |= {
+    ("POST", "/v1/reports/exports/{export_id}/download"): None,
+    ("PATCH", "/v1/reports/schedules/{schedule_id}"): {"enabled": False},
+}
