@@ -5,14 +5,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PY_DIRS := libs/domain/oversight_domain libs/db/oversight_db libs/app/oversight_app services/api/oversight_api services/worker/oversight_worker
 
-.PHONY: install run test lint fmt bench migrate clean deploy-check
+.PHONY: install run test lint fmt bench migrate clean deploy-check openapi client client-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml clients/python/pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e clients/python  # the partner client, for the contract tests
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -29,6 +30,7 @@ lint: install  ## ruff, format check, mypy --strict, import contracts, models ==
 	$(BIN)/mypy $(PY_DIRS) tests
 	$(BIN)/lint-imports
 	$(BIN)/python -m tests.alembic_check
+	$(BIN)/python -m tests.client_check
 
 fmt: install
 	$(BIN)/ruff check --fix .
@@ -52,3 +54,16 @@ migrate: install
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache .hypothesis
+
+# The partner contract: openapi.json at the root is what the app serves; clients/python is generated from it.
+OPENAPI_CLIENT_ARGS := --path openapi.json --meta pdm --config clients/python-config.yaml --fail-on-warning
+
+openapi: install  ## write openapi.json (the document the API serves)
+	$(BIN)/oversight openapi --output openapi.json
+
+client: install  ## regenerate the partner client clients/python from openapi.json (never edit it by hand)
+	rm -rf clients/python
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate $(OPENAPI_CLIENT_ARGS) --output-path clients/python
+
+client-check: install  ## clients/python is what the generator makes of openapi.json, with no warning
+	$(BIN)/python -m tests.client_check

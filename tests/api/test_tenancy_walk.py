@@ -59,7 +59,8 @@ def walk_routes(app: FastAPI) -> list[WalkRoute]:
         contexts = list(iter_route_contexts(app.routes))
     found = []
     for ctx in contexts:
-        path = getattr(ctx, "path", None)
+        # The template without convertors (``{member_id:uuid}`` is ``{member_id}``), as OpenAPI shows it.
+        path = getattr(ctx, "path_format", None)
         original = getattr(ctx, "original_route", ctx)
         if not path or not isinstance(original, APIRoute):
             continue

@@ -12,6 +12,7 @@ from fastapi.routing import APIRoute
 
 from oversight_api import problems
 from oversight_api.auth.rate_limits import RateLimits
+from oversight_api.conventions import openapi
 from oversight_api.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from oversight_api.resources import Resources
 from oversight_api.routers import ROOT_ROUTERS, V1_ROUTERS
@@ -97,6 +98,7 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
     if resources is not None:
         app.state.resources = resources
     problems.install(app)
+    openapi.install(app)
     for router in V1_ROUTERS:
         app.include_router(router, prefix="/v1")
     for router in ROOT_ROUTERS:

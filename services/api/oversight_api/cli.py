@@ -55,6 +55,22 @@ def api(
     )
 
 
+@app.command("openapi")
+def openapi_document(
+    output: str = typer.Option("openapi.json", help="Where to write it ('-' for standard output)"),
+) -> None:
+    """Write the OpenAPI document the API serves (the committed openapi.json is this; `make openapi`)."""
+    from oversight_api.app import create_app
+    from oversight_api.conventions.openapi import document_json
+
+    text = document_json(create_app(load_settings()))
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        with open(output, "w", encoding="utf-8") as file:
+            file.write(text)
+
+
 @app.command()
 def worker() -> None:
     """Run the arq worker (a separate process; the API never imports it)."""

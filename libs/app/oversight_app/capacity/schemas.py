@@ -6,15 +6,21 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 from oversight_app.bounds import Day, Int32
 from oversight_app.text import Text
 from oversight_domain.capacity import DueRule
 
-Money = Decimal
+# Declared as the decimal string it is sent and returned as (a JSON number is read too): one schema for input
+# and output, so generated clients type it ``str`` rather than ``float | str``.
+DecimalStr = Annotated[
+    Decimal,
+    WithJsonSchema({"type": "string", "pattern": r"^-?\d+(\.\d+)?$", "examples": ["1250000.00"]}),
+]
+Money = DecimalStr
 ReportKind = Literal["distribution_plan", "quarterly", "monthly"]
 ReportStatus = Literal["due", "submitted", "returned", "accepted"]
 
@@ -131,7 +137,7 @@ class TargetIn(_In):
     milestone: Int32
     quarter: Int32 = Field(description="The quarter's period_index in the program schedule (1-based)")
     measure: Text = Field(min_length=1, max_length=200, description="e.g. 'care managers hired'")
-    target: Decimal = Field(max_digits=16)
+    target: DecimalStr = Field(max_digits=16)
     payment: Money = Field(max_digits=16, description="What meeting this target earns")
 
 
@@ -186,7 +192,7 @@ class PlanDecisionIn(_In):
 
 class ProgressIn(_In):
     milestone: Int32
-    quantity: Decimal = Field(max_digits=16)
+    quantity: DecimalStr = Field(max_digits=16)
     measure: Text | None = Field(default=None, max_length=200)
     note: Text | None = Field(default=None, max_length=2000)
 
@@ -203,7 +209,7 @@ class ReportDecisionIn(_In):
 
 class ProgressOut(BaseModel):
     milestone: int
-    quantity: Decimal
+    quantity: DecimalStr
     measure: str | None = None
     note: str | None = None
 
@@ -238,8 +244,8 @@ class QuarterStatusOut(BaseModel):
     label: str
     due_on: date
     measure: str
-    target: Decimal
-    reported: Decimal | None
+    target: DecimalStr
+    reported: DecimalStr | None
     status: Literal["met", "not_met", "in_progress", "pending", "not_reported"]
     payment: Money
     earned: Money

@@ -63,7 +63,7 @@ class ObligationDetail(ObligationOut):
     submissions: list[SubmissionOut] = Field(description="Every submission, oldest first")
 
 
-class SubmissionIn(_In):
+class ObligationSubmissionIn(_In):
     summary: Text = Field(min_length=1, max_length=500, description="One line: what this submission is")
     content: Text = Field(
         min_length=1,

@@ -21,7 +21,7 @@ from oversight_app.obligations.schemas import (
     DecisionIn,
     ObligationDetail,
     ObligationOut,
-    SubmissionIn,
+    ObligationSubmissionIn,
     SubmissionOut,
 )
 from oversight_app.pagination import PageParams, keyset_page
@@ -153,7 +153,7 @@ async def _link(session: AsyncSession, row: ProviderObligation) -> NetworkLink:
 
 
 async def submit(
-    session: AsyncSession, caller: Caller, obligation_id: uuid.UUID, body: SubmissionIn, today: date
+    session: AsyncSession, caller: Caller, obligation_id: uuid.UUID, body: ObligationSubmissionIn, today: date
 ) -> ProviderObligation:
     """The provider's narrative or peer-sharing report; a late one is accepted and marked ``late``. The next
     occurrence is created now (it may already exist if this one fell due first)."""

@@ -96,7 +96,6 @@ async def submit_action_plan(
     "/action-plans/{action_plan_id}/decision",
     response_model=ActionPlanOut,
     operation_id="action_plans_decide",
-    responses={"412": {"description": "stale If-Match"}, "428": {"description": "If-Match missing"}},
 )
 async def decide_action_plan(
     action_plan_id: uuid.UUID,

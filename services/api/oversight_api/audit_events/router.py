@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from fastapi import APIRouter, Query
 
 from oversight_api.audit_events.auth import AuditRead
@@ -11,6 +9,7 @@ from oversight_api.conventions.pagination import Pagination
 from oversight_api.deps import Session
 from oversight_app.audit_events import service
 from oversight_app.audit_events.schemas import AuditEventFilter, AuditEventOut
+from oversight_app.bounds import Instant
 from oversight_app.pagination import Page
 from oversight_app.text import Text
 
@@ -25,8 +24,8 @@ async def list_audit_events(
     entity_type: Text | None = Query(None, max_length=64),
     entity_id: Text | None = Query(None, max_length=64),
     action: Text | None = Query(None, max_length=64),
-    since: datetime | None = Query(None, description="Events at or after this time"),
-    until: datetime | None = Query(None, description="Events before this time"),
+    since: Instant | None = Query(None, description="Events at or after this time"),
+    until: Instant | None = Query(None, description="Events before this time"),
 ) -> Page[AuditEventOut]:
     only = AuditEventFilter(entity_type, entity_id, action, since, until)
     items, cursor = await service.list_events(session, caller, page, only)

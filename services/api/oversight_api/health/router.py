@@ -46,7 +46,6 @@ async def _check(name: str, probe: Any) -> tuple[str, str]:
     "/readyz",
     operation_id="health_readiness",
     response_model=Readiness,
-    responses={503: {"description": "A dependency is down", "content": {"application/problem+json": {}}}},
 )
 async def readiness(request: Request, resources: AppResources) -> Any:
     max_age = resources.settings.worker_heartbeat_max_age_seconds

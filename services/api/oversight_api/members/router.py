@@ -52,7 +52,8 @@ async def list_members(
     return Page(items=items, next_cursor=cursor)
 
 
-@router.get("/members/{member_id}", response_model=MemberOut, operation_id="members_get")
+# ":uuid": "batch" is then no member id, so GET /members/batch finds only the POST route and answers 405.
+@router.get("/members/{member_id:uuid}", response_model=MemberOut, operation_id="members_get")
 async def get_member(member_id: uuid.UUID, session: Session, caller: MembersRead) -> Response:
     member = await service.get_member(session, caller, member_id)
     return respond(member, etag=member.version)

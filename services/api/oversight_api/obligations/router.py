@@ -16,7 +16,12 @@ from oversight_api.deps import Session
 from oversight_api.obligations.auth import ObligationsDecide, ObligationsRead, ObligationsSubmit
 from oversight_app.bounds import Day
 from oversight_app.obligations import service
-from oversight_app.obligations.schemas import DecisionIn, ObligationDetail, ObligationOut, SubmissionIn
+from oversight_app.obligations.schemas import (
+    DecisionIn,
+    ObligationDetail,
+    ObligationOut,
+    ObligationSubmissionIn,
+)
 from oversight_app.pagination import Page
 from oversight_app.text import Text
 from oversight_domain.obligations import ObligationView
@@ -68,7 +73,11 @@ async def get_obligation(
 )
 @idempotent
 async def submit_obligation(
-    obligation_id: uuid.UUID, body: SubmissionIn, session: Session, today: Today, caller: ObligationsSubmit
+    obligation_id: uuid.UUID,
+    body: ObligationSubmissionIn,
+    session: Session,
+    today: Today,
+    caller: ObligationsSubmit,
 ) -> Response:
     row = await service.submit(session, caller, obligation_id, body, today)
     return respond(await service.detail(session, row, today), status=201, etag=row.version)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
@@ -39,10 +39,6 @@ from oversight_app.text import Text
 from oversight_domain.statuses import SampleRecordStatus
 
 router = APIRouter(tags=["reviews"])
-_IF_MATCH: dict[int | str, dict[str, Any]] = {
-    "412": {"description": "stale If-Match"},
-    "428": {"description": "If-Match missing"},
-}
 
 
 def _draw_body(body: SampleDrawIn | None = None) -> SampleDrawIn:
@@ -94,9 +90,7 @@ async def get_review(review_id: uuid.UUID, session: ReadSession, caller: Reviews
     return respond(out, etag=out.version)
 
 
-@router.patch(
-    "/reviews/{review_id}", response_model=ReviewOut, operation_id="reviews_update", responses=_IF_MATCH
-)
+@router.patch("/reviews/{review_id}", response_model=ReviewOut, operation_id="reviews_update")
 async def update_review(
     review_id: uuid.UUID,
     body: ReviewPatch,
@@ -162,7 +156,6 @@ async def exclude_record(
     "/reviews/{review_id}/findings",
     response_model=FindingsOut,
     operation_id="reviews_put_findings",
-    responses=_IF_MATCH,
 )
 async def put_findings(
     review_id: uuid.UUID,
@@ -217,7 +210,6 @@ async def get_scorecard_version(
     "/reviews/{review_id}/finalize",
     response_model=FinalizeOut,
     operation_id="reviews_finalize",
-    responses=_IF_MATCH,
 )
 async def finalize_review(
     review_id: uuid.UUID,

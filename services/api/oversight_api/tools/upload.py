@@ -14,14 +14,27 @@ from oversight_app.tools.service import ToolFormat
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
 JSON_TYPES = ("application/json",)
 
-# The body is not a pydantic model, so the operation documents it itself.
+# The body is not a pydantic model, so the operation documents it itself. The YAML is declared as bytes
+# (``format: binary``): generated clients send a file's content as it is, with this Content-Type.
 IMPORT_BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
-        "description": "A tool version document (see the shipped tools for the shape)",
+        "description": "A tool version document, as YAML or JSON (see the shipped tools for the shape)",
         "content": {
-            "application/yaml": {"schema": {"type": "string"}},
-            "application/json": {"schema": {"type": "object"}},
+            "application/yaml": {
+                "schema": {"type": "string", "format": "binary"},
+                "example": 'key: my-tool\nversion: "1"\ntitle: My tool\nprogram: ecm\njurisdiction: US-CA\n...',
+            },
+            "application/json": {
+                "schema": {"type": "object", "additionalProperties": True},
+                "example": {
+                    "key": "my-tool",
+                    "version": "1",
+                    "title": "My tool",
+                    "program": "ecm",
+                    "jurisdiction": "US-CA",
+                },
+            },
         },
     }
 }

@@ -1,0 +1,265 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_document_request_out import PageDocumentRequestOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    review_id: UUID,
+    *,
+    record_id: None | Unset | UUID = UNSET,
+    outstanding: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_record_id: None | str | Unset
+    if isinstance(record_id, Unset):
+        json_record_id = UNSET
+    elif isinstance(record_id, UUID):
+        json_record_id = str(record_id)
+    else:
+        json_record_id = record_id
+    params["record_id"] = json_record_id
+
+    json_outstanding: bool | None | Unset
+    if isinstance(outstanding, Unset):
+        json_outstanding = UNSET
+    else:
+        json_outstanding = outstanding
+    params["outstanding"] = json_outstanding
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/reviews/{review_id}/document-requests".format(
+            review_id=quote(str(review_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageDocumentRequestOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageDocumentRequestOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageDocumentRequestOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    review_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    record_id: None | Unset | UUID = UNSET,
+    outstanding: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageDocumentRequestOut | Problem]:
+    """List Requests
+
+    Args:
+        review_id (UUID):
+        record_id (None | Unset | UUID):
+        outstanding (bool | None | Unset):
+        limit (int | Unset): Items per page (at most 200) Default: 50.
+        cursor (None | str | Unset): The next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageDocumentRequestOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        review_id=review_id,
+        record_id=record_id,
+        outstanding=outstanding,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    review_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    record_id: None | Unset | UUID = UNSET,
+    outstanding: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageDocumentRequestOut | Problem | None:
+    """List Requests
+
+    Args:
+        review_id (UUID):
+        record_id (None | Unset | UUID):
+        outstanding (bool | None | Unset):
+        limit (int | Unset): Items per page (at most 200) Default: 50.
+        cursor (None | str | Unset): The next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageDocumentRequestOut | Problem
+    """
+
+    return sync_detailed(
+        review_id=review_id,
+        client=client,
+        record_id=record_id,
+        outstanding=outstanding,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    review_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    record_id: None | Unset | UUID = UNSET,
+    outstanding: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageDocumentRequestOut | Problem]:
+    """List Requests
+
+    Args:
+        review_id (UUID):
+        record_id (None | Unset | UUID):
+        outstanding (bool | None | Unset):
+        limit (int | Unset): Items per page (at most 200) Default: 50.
+        cursor (None | str | Unset): The next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageDocumentRequestOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        review_id=review_id,
+        record_id=record_id,
+        outstanding=outstanding,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    review_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    record_id: None | Unset | UUID = UNSET,
+    outstanding: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageDocumentRequestOut | Problem | None:
+    """List Requests
+
+    Args:
+        review_id (UUID):
+        record_id (None | Unset | UUID):
+        outstanding (bool | None | Unset):
+        limit (int | Unset): Items per page (at most 200) Default: 50.
+        cursor (None | str | Unset): The next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageDocumentRequestOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            review_id=review_id,
+            client=client,
+            record_id=record_id,
+            outstanding=outstanding,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

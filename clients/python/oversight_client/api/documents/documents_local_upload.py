@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any, cast
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    document_id: None | Unset | UUID = UNSET,
+    size: int | Unset = 0,
+    expires: int | Unset = 0,
+    signature: str | Unset = "",
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_document_id: None | str | Unset
+    if isinstance(document_id, Unset):
+        json_document_id = UNSET
+    elif isinstance(document_id, UUID):
+        json_document_id = str(document_id)
+    else:
+        json_document_id = document_id
+    params["document_id"] = json_document_id
+
+    params["size"] = size
+
+    params["expires"] = expires
+
+    params["signature"] = signature
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/document-uploads",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    document_id: None | Unset | UUID = UNSET,
+    size: int | Unset = 0,
+    expires: int | Unset = 0,
+    signature: str | Unset = "",
+) -> Response[Any | Problem]:
+    """Local Upload
+
+    Args:
+        document_id (None | Unset | UUID):
+        size (int | Unset):  Default: 0.
+        expires (int | Unset):  Default: 0.
+        signature (str | Unset):  Default: ''.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        document_id=document_id,
+        size=size,
+        expires=expires,
+        signature=signature,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    document_id: None | Unset | UUID = UNSET,
+    size: int | Unset = 0,
+    expires: int | Unset = 0,
+    signature: str | Unset = "",
+) -> Any | Problem | None:
+    """Local Upload
+
+    Args:
+        document_id (None | Unset | UUID):
+        size (int | Unset):  Default: 0.
+        expires (int | Unset):  Default: 0.
+        signature (str | Unset):  Default: ''.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        document_id=document_id,
+        size=size,
+        expires=expires,
+        signature=signature,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    document_id: None | Unset | UUID = UNSET,
+    size: int | Unset = 0,
+    expires: int | Unset = 0,
+    signature: str | Unset = "",
+) -> Response[Any | Problem]:
+    """Local Upload
+
+    Args:
+        document_id (None | Unset | UUID):
+        size (int | Unset):  Default: 0.
+        expires (int | Unset):  Default: 0.
+        signature (str | Unset):  Default: ''.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        document_id=document_id,
+        size=size,
+        expires=expires,
+        signature=signature,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    document_id: None | Unset | UUID = UNSET,
+    size: int | Unset = 0,
+    expires: int | Unset = 0,
+    signature: str | Unset = "",
+) -> Any | Problem | None:
+    """Local Upload
+
+    Args:
+        document_id (None | Unset | UUID):
+        size (int | Unset):  Default: 0.
+        expires (int | Unset):  Default: 0.
+        signature (str | Unset):  Default: ''.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            document_id=document_id,
+            size=size,
+            expires=expires,
+            signature=signature,
+        )
+    ).parsed

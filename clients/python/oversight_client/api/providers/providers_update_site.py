@@ -1,0 +1,264 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.site_out import SiteOut
+from ...models.site_patch import SitePatch
+from ...types import Response
+
+
+def _get_kwargs(
+    provider_id: UUID,
+    site_id: UUID,
+    *,
+    body: SitePatch,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/providers/{provider_id}/sites/{site_id}".format(
+            provider_id=quote(str(provider_id), safe=""),
+            site_id=quote(str(site_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SiteOut | None:
+    if response.status_code == 200:
+        response_200 = SiteOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | SiteOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    provider_id: UUID,
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SitePatch,
+    if_match: str,
+) -> Response[Problem | SiteOut]:
+    """Update Site
+
+     Change a site you entered (a plan its own, a provider its own); another plan's site is a 404.
+
+    Args:
+        provider_id (UUID):
+        site_id (UUID):
+        if_match (str):
+        body (SitePatch): Change your own site: the fields given are set (``null`` clears an
+            optional one; the name stays).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SiteOut]
+    """
+
+    kwargs = _get_kwargs(
+        provider_id=provider_id,
+        site_id=site_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    provider_id: UUID,
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SitePatch,
+    if_match: str,
+) -> Problem | SiteOut | None:
+    """Update Site
+
+     Change a site you entered (a plan its own, a provider its own); another plan's site is a 404.
+
+    Args:
+        provider_id (UUID):
+        site_id (UUID):
+        if_match (str):
+        body (SitePatch): Change your own site: the fields given are set (``null`` clears an
+            optional one; the name stays).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SiteOut
+    """
+
+    return sync_detailed(
+        provider_id=provider_id,
+        site_id=site_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    provider_id: UUID,
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SitePatch,
+    if_match: str,
+) -> Response[Problem | SiteOut]:
+    """Update Site
+
+     Change a site you entered (a plan its own, a provider its own); another plan's site is a 404.
+
+    Args:
+        provider_id (UUID):
+        site_id (UUID):
+        if_match (str):
+        body (SitePatch): Change your own site: the fields given are set (``null`` clears an
+            optional one; the name stays).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SiteOut]
+    """
+
+    kwargs = _get_kwargs(
+        provider_id=provider_id,
+        site_id=site_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    provider_id: UUID,
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SitePatch,
+    if_match: str,
+) -> Problem | SiteOut | None:
+    """Update Site
+
+     Change a site you entered (a plan its own, a provider its own); another plan's site is a 404.
+
+    Args:
+        provider_id (UUID):
+        site_id (UUID):
+        if_match (str):
+        body (SitePatch): Change your own site: the fields given are set (``null`` clears an
+            optional one; the name stays).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SiteOut
+    """
+
+    return (
+        await asyncio_detailed(
+            provider_id=provider_id,
+            site_id=site_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

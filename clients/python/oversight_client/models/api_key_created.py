@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.role import Role
+
+T = TypeVar("T", bound="ApiKeyCreated")
+
+
+@_attrs_define
+class ApiKeyCreated:
+    """
+    Attributes:
+        created_at (datetime.datetime):
+        created_by (None | str):
+        id (UUID):
+        last_used_at (datetime.datetime | None):
+        name (str):
+        organization_id (UUID):
+        prefix (str): The public part of the key, to recognise it in lists and logs
+        revoked_at (datetime.datetime | None):
+        role (Role):
+        secret (str): The whole key. Shown this once; Oversight keeps only its hash
+    """
+
+    created_at: datetime.datetime
+    created_by: None | str
+    id: UUID
+    last_used_at: datetime.datetime | None
+    name: str
+    organization_id: UUID
+    prefix: str
+    revoked_at: datetime.datetime | None
+    role: Role
+    secret: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at.isoformat()
+
+        created_by: None | str
+        created_by = self.created_by
+
+        id = str(self.id)
+
+        last_used_at: None | str
+        if isinstance(self.last_used_at, datetime.datetime):
+            last_used_at = self.last_used_at.isoformat()
+        else:
+            last_used_at = self.last_used_at
+
+        name = self.name
+
+        organization_id = str(self.organization_id)
+
+        prefix = self.prefix
+
+        revoked_at: None | str
+        if isinstance(self.revoked_at, datetime.datetime):
+            revoked_at = self.revoked_at.isoformat()
+        else:
+            revoked_at = self.revoked_at
+
+        role = self.role.value
+
+        secret = self.secret
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "created_at": created_at,
+                "created_by": created_by,
+                "id": id,
+                "last_used_at": last_used_at,
+                "name": name,
+                "organization_id": organization_id,
+                "prefix": prefix,
+                "revoked_at": revoked_at,
+                "role": role,
+                "secret": secret,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        def _parse_created_by(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        created_by = _parse_created_by(d.pop("created_by"))
+
+        id = UUID(d.pop("id"))
+
+        def _parse_last_used_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_used_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return last_used_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        last_used_at = _parse_last_used_at(d.pop("last_used_at"))
+
+        name = d.pop("name")
+
+        organization_id = UUID(d.pop("organization_id"))
+
+        prefix = d.pop("prefix")
+
+        def _parse_revoked_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                revoked_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return revoked_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        revoked_at = _parse_revoked_at(d.pop("revoked_at"))
+
+        role = Role(d.pop("role"))
+
+        secret = d.pop("secret")
+
+        api_key_created = cls(
+            created_at=created_at,
+            created_by=created_by,
+            id=id,
+            last_used_at=last_used_at,
+            name=name,
+            organization_id=organization_id,
+            prefix=prefix,
+            revoked_at=revoked_at,
+            role=role,
+            secret=secret,
+        )
+
+        api_key_created.additional_properties = d
+        return api_key_created
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class DocumentRequestOutLevel(StrEnum):
+    PROVIDER = "provider"
+    RECORD = "record"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class MembersListStatusType0(StrEnum):
+    DISENROLLED = "disenrolled"
+    ENGAGED = "engaged"
+    ENROLLED = "enrolled"
+    NOT_ENROLLED = "not_enrolled"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class NetworkLinkOutStatus(StrEnum):
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+    TERMINATED = "terminated"
+
+    def __str__(self) -> str:
+        return str(self.value)

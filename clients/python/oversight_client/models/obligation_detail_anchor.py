@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ObligationDetailAnchor(StrEnum):
+    FIRST_ENROLLMENT = "first_enrollment"
+    SITE_ADDED = "site_added"
+
+    def __str__(self) -> str:
+        return str(self.value)

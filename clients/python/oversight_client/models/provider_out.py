@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.network_link_out import NetworkLinkOut
+    from ..models.site_out import SiteOut
+
+
+T = TypeVar("T", bound="ProviderOut")
+
+
+@_attrs_define
+class ProviderOut:
+    """
+    Attributes:
+        id (UUID):
+        jurisdiction (str):
+        name (str):
+        network (list[NetworkLinkOut]): The links the caller may see
+        npi (None | str):
+        sites (list[SiteOut]): The provider's own sites and the caller's own entries
+        version (int):
+    """
+
+    id: UUID
+    jurisdiction: str
+    name: str
+    network: list[NetworkLinkOut]
+    npi: None | str
+    sites: list[SiteOut]
+    version: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        jurisdiction = self.jurisdiction
+
+        name = self.name
+
+        network = []
+        for network_item_data in self.network:
+            network_item = network_item_data.to_dict()
+            network.append(network_item)
+
+        npi: None | str
+        npi = self.npi
+
+        sites = []
+        for sites_item_data in self.sites:
+            sites_item = sites_item_data.to_dict()
+            sites.append(sites_item)
+
+        version = self.version
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "jurisdiction": jurisdiction,
+                "name": name,
+                "network": network,
+                "npi": npi,
+                "sites": sites,
+                "version": version,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.network_link_out import NetworkLinkOut  # noqa: PLC0415
+        from ..models.site_out import SiteOut  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        jurisdiction = d.pop("jurisdiction")
+
+        name = d.pop("name")
+
+        network = []
+        _network = d.pop("network")
+        for network_item_data in _network:
+            network_item = NetworkLinkOut.from_dict(network_item_data)
+
+            network.append(network_item)
+
+        def _parse_npi(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        npi = _parse_npi(d.pop("npi"))
+
+        sites = []
+        _sites = d.pop("sites")
+        for sites_item_data in _sites:
+            sites_item = SiteOut.from_dict(sites_item_data)
+
+            sites.append(sites_item)
+
+        version = d.pop("version")
+
+        provider_out = cls(
+            id=id,
+            jurisdiction=jurisdiction,
+            name=name,
+            network=network,
+            npi=npi,
+            sites=sites,
+            version=version,
+        )
+
+        provider_out.additional_properties = d
+        return provider_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ReportOutKind(StrEnum):
+    DISTRIBUTION_PLAN = "distribution_plan"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ScorecardVersionOutReason(StrEnum):
+    DISPUTE = "dispute"
+    FINALIZED = "finalized"
+
+    def __str__(self) -> str:
+        return str(self.value)
