@@ -86,7 +86,7 @@ class ExportDownloadOut(BaseModel):
     file_name: str
 
 
-class ScheduleIn(ExportSpec):
+class ReportScheduleIn(ExportSpec):
     name: Text = Field(min_length=1, max_length=200)
     cron: Text = Field(
         min_length=1, max_length=120, description="five-field cron text, at most once an hour: '0 6 * * 1'"
@@ -95,7 +95,7 @@ class ScheduleIn(ExportSpec):
     enabled: bool = True
 
 
-class SchedulePatch(BaseModel):
+class ReportSchedulePatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: Text | None = Field(None, min_length=1, max_length=200)
@@ -105,7 +105,7 @@ class SchedulePatch(BaseModel):
     filters: ExportFilters | None = None
 
 
-class ScheduleOut(BaseModel):
+class ReportScheduleOut(BaseModel):
     id: uuid.UUID
     name: str
     kind: ExportKind

@@ -24,7 +24,12 @@ from oversight_app.errors import unprocessable
 from oversight_app.etags import check_if_match
 from oversight_app.lookup import one_or_404
 from oversight_app.pagination import PageParams, keyset_page
-from oversight_app.reports.export_schemas import ExportSpec, ScheduleIn, ScheduleOut, SchedulePatch
+from oversight_app.reports.export_schemas import (
+    ExportSpec,
+    ReportScheduleIn,
+    ReportScheduleOut,
+    ReportSchedulePatch,
+)
 from oversight_app.reports.exports import check_spec
 from oversight_db import audit
 from oversight_db.models.organizations import Organization
@@ -34,8 +39,8 @@ from oversight_domain.report_jobs import CronError, ExportKind, ExportStatus, ch
 SYSTEM_ACTOR = "system:schedules"
 
 
-def schedule_out(row: ReportSchedule) -> ScheduleOut:
-    return ScheduleOut.model_validate(row, from_attributes=True)
+def schedule_out(row: ReportSchedule) -> ReportScheduleOut:
+    return ReportScheduleOut.model_validate(row, from_attributes=True)
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -57,7 +62,7 @@ def _first_slot(cron: str, timezone: str, now: datetime) -> datetime:
 
 
 async def create_schedule(
-    session: AsyncSession, caller: Caller, body: ScheduleIn, now: datetime
+    session: AsyncSession, caller: Caller, body: ReportScheduleIn, now: datetime
 ) -> ReportSchedule:
     filters = await check_spec(session, caller, body)
     row = ReportSchedule(
@@ -108,7 +113,7 @@ async def update_schedule(
     session: AsyncSession,
     caller: Caller,
     schedule_id: uuid.UUID,
-    body: SchedulePatch,
+    body: ReportSchedulePatch,
     if_match: str | None,
     now: datetime,
 ) -> ReportSchedule:

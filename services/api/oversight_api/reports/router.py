@@ -29,9 +29,9 @@ from oversight_app.reports.export_schemas import (
     ExportDownloadOut,
     ExportIn,
     ExportOut,
-    ScheduleIn,
-    ScheduleOut,
-    SchedulePatch,
+    ReportScheduleIn,
+    ReportScheduleOut,
+    ReportSchedulePatch,
 )
 from oversight_app.reports.files import ReportFile, ScorecardFormat, findings_csv_file, scorecard_file
 from oversight_app.reports.render import CSV_MEDIA_TYPE, PDF_MEDIA_TYPE, XLSX_MEDIA_TYPE
@@ -243,10 +243,15 @@ async def local_export_download(
 
 
 @router.post(
-    "/reports/schedules", status_code=201, response_model=ScheduleOut, operation_id="reports_schedules_create"
+    "/reports/schedules",
+    status_code=201,
+    response_model=ReportScheduleOut,
+    operation_id="reports_schedules_create",
 )
 @idempotent
-async def create_schedule(body: ScheduleIn, session: Session, caller: ReportsSchedule, now: Now) -> Response:
+async def create_schedule(
+    body: ReportScheduleIn, session: Session, caller: ReportsSchedule, now: Now
+) -> Response:
     """Define a report the worker runs on a cron schedule (at most hourly) and announces with
     ``report_ready``."""
     row = await schedules.create_schedule(session, caller, body, now)
@@ -255,14 +260,18 @@ async def create_schedule(body: ScheduleIn, session: Session, caller: ReportsSch
     )
 
 
-@router.get("/reports/schedules", response_model=Page[ScheduleOut], operation_id="reports_schedules_list")
-async def list_schedules(session: Session, caller: ReportsSchedule, page: Pagination) -> Page[ScheduleOut]:
+@router.get(
+    "/reports/schedules", response_model=Page[ReportScheduleOut], operation_id="reports_schedules_list"
+)
+async def list_schedules(
+    session: Session, caller: ReportsSchedule, page: Pagination
+) -> Page[ReportScheduleOut]:
     rows, cursor = await schedules.list_schedules(session, caller, page)
     return Page(items=[schedules.schedule_out(r) for r in rows], next_cursor=cursor)
 
 
 @router.get(
-    "/reports/schedules/{schedule_id}", response_model=ScheduleOut, operation_id="reports_schedules_get"
+    "/reports/schedules/{schedule_id}", response_model=ReportScheduleOut, operation_id="reports_schedules_get"
 )
 async def get_schedule(schedule_id: uuid.UUID, session: Session, caller: ReportsSchedule) -> Response:
     row = await schedules.get_schedule(session, caller, schedule_id)
@@ -270,11 +279,13 @@ async def get_schedule(schedule_id: uuid.UUID, session: Session, caller: Reports
 
 
 @router.patch(
-    "/reports/schedules/{schedule_id}", response_model=ScheduleOut, operation_id="reports_schedules_update"
+    "/reports/schedules/{schedule_id}",
+    response_model=ReportScheduleOut,
+    operation_id="reports_schedules_update",
 )
 async def update_schedule(
     schedule_id: uuid.UUID,
-    body: SchedulePatch,
+    body: ReportSchedulePatch,
     session: Session,
     caller: ReportsSchedule,
     now: Now,
