@@ -141,11 +141,8 @@ async def update_schedule(
     return row
 
 
-async def delete_schedule(
-    session: AsyncSession, caller: Caller, schedule_id: uuid.UUID, if_match: str | None
-) -> None:
+async def delete_schedule(session: AsyncSession, caller: Caller, schedule_id: uuid.UUID) -> None:
     row = await get_schedule(session, caller, schedule_id, for_update=True)
-    check_if_match(if_match, row.version)
     await session.delete(row)  # its exports stay (schedule_id becomes null) until they expire
     await session.flush()
     await audit_event(session, caller, "report_schedule.deleted", "report_schedule", row.id)

@@ -296,8 +296,7 @@ async def update_schedule(
 
 
 @router.delete("/reports/schedules/{schedule_id}", status_code=204, operation_id="reports_schedules_delete")
-async def delete_schedule(
-    schedule_id: uuid.UUID, session: Session, caller: ReportsSchedule, if_match: IfMatch = None
-) -> Response:
-    await schedules.delete_schedule(session, caller, schedule_id, if_match)
+async def delete_schedule(schedule_id: uuid.UUID, session: Session, caller: ReportsSchedule) -> Response:
+    """Delete a schedule (like a webhook endpoint: no If-Match); its exports stay until they expire."""
+    await schedules.delete_schedule(session, caller, schedule_id)
     return Response(status_code=204)

@@ -13,11 +13,7 @@ from ...types import Response
 
 def _get_kwargs(
     schedule_id: UUID,
-    *,
-    if_match: str,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -26,7 +22,6 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -55,20 +50,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
-    if response.status_code == 412:
-        response_412 = Problem.from_dict(response.json())
-
-        return response_412
-
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-        return response_428
 
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
@@ -94,13 +79,13 @@ def sync_detailed(
     schedule_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: str,
 ) -> Response[Any | Problem]:
     """Delete Schedule
 
+     Delete a schedule (like a webhook endpoint: no If-Match); its exports stay until they expire.
+
     Args:
         schedule_id (UUID):
-        if_match (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,7 +97,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         schedule_id=schedule_id,
-        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -126,13 +110,13 @@ def sync(
     schedule_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: str,
 ) -> Any | Problem | None:
     """Delete Schedule
 
+     Delete a schedule (like a webhook endpoint: no If-Match); its exports stay until they expire.
+
     Args:
         schedule_id (UUID):
-        if_match (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +129,6 @@ def sync(
     return sync_detailed(
         schedule_id=schedule_id,
         client=client,
-        if_match=if_match,
     ).parsed
 
 
@@ -153,13 +136,13 @@ async def asyncio_detailed(
     schedule_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: str,
 ) -> Response[Any | Problem]:
     """Delete Schedule
 
+     Delete a schedule (like a webhook endpoint: no If-Match); its exports stay until they expire.
+
     Args:
         schedule_id (UUID):
-        if_match (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +154,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         schedule_id=schedule_id,
-        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -183,13 +165,13 @@ async def asyncio(
     schedule_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: str,
 ) -> Any | Problem | None:
     """Delete Schedule
 
+     Delete a schedule (like a webhook endpoint: no If-Match); its exports stay until they expire.
+
     Args:
         schedule_id (UUID):
-        if_match (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,6 +185,5 @@ async def asyncio(
         await asyncio_detailed(
             schedule_id=schedule_id,
             client=client,
-            if_match=if_match,
         )
     ).parsed
