@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -31,26 +30,15 @@ from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.models import WorkerHeartbeat
 from oversight_domain.calendars import add_months
 from tests.conftest import REPO_ROOT
+from tests.e2e.stack import OVERSIGHT, readme_steps
 from tests.servers import TestServers, free_port, in_thread
 
 pytestmark = pytest.mark.e2e
 
-README = REPO_ROOT / "README.md"
-OVERSIGHT = REPO_ROOT / ".venv" / "bin" / "oversight"
-SECTION = re.compile(r"<!-- newcomer:start -->\n(.*?)<!-- newcomer:end -->", re.S)
-SHELL_BLOCK = re.compile(r"^```sh\n(.*?)^```$", re.S | re.M)
 # Appended by the test (not part of the README): hands the script's variables back for the checks below.
 EPILOGUE = (
     'printf "%s\\n" "$PLAN_KEY" "$PROVIDER_KEY" "$PROVIDER_ID" "$REVIEW_ID" "$SCHEDULED" > "$HANDBACK"\n'
 )
-
-
-def readme_steps() -> str:
-    match = SECTION.search(README.read_text())
-    assert match, "README.md has no <!-- newcomer:start --> ... <!-- newcomer:end --> section"
-    blocks = SHELL_BLOCK.findall(match.group(1))
-    assert blocks, "the README's newcomer section has no ```sh block between its markers"
-    return "\n".join(blocks)
 
 
 def _tail(path: Path, lines: int = 40) -> str:

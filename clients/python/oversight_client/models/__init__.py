@@ -20,6 +20,8 @@ from .budget_in import BudgetIn
 from .capacity_report_due import CapacityReportDue
 from .capacity_reports_list_kind_type_0 import CapacityReportsListKindType0
 from .capacity_reports_list_status_type_0 import CapacityReportsListStatusType0
+from .citation_in import CitationIn
+from .citation_out import CitationOut
 from .claim_batch_in import ClaimBatchIn
 from .claim_batch_out import ClaimBatchOut
 from .claim_in import ClaimIn
@@ -41,6 +43,7 @@ from .distribution_out import DistributionOut
 from .distribution_plan_in import DistributionPlanIn
 from .distribution_plan_out import DistributionPlanOut
 from .distribution_plan_out_status import DistributionPlanOutStatus
+from .document_list import DocumentList
 from .document_request_in import DocumentRequestIn
 from .document_request_out import DocumentRequestOut
 from .document_request_out_level import DocumentRequestOutLevel
@@ -54,6 +57,7 @@ from .enrollment_in_status import EnrollmentInStatus
 from .enrollment_out import EnrollmentOut
 from .enrollment_out_program import EnrollmentOutProgram
 from .enrollment_out_status import EnrollmentOutStatus
+from .evidence_cited_out import EvidenceCitedOut
 from .evidence_in import EvidenceIn
 from .evidence_out import EvidenceOut
 from .exclude_in import ExcludeIn
@@ -197,6 +201,10 @@ from .review_patch import ReviewPatch
 from .review_patch_status_type_0 import ReviewPatchStatusType0
 from .review_purpose import ReviewPurpose
 from .review_status import ReviewStatus
+from .roi_check_item import RoiCheckItem
+from .roi_check_item_current_answer_type_0 import RoiCheckItemCurrentAnswerType0
+from .roi_check_item_suggested_answer import RoiCheckItemSuggestedAnswer
+from .roi_check_out import RoiCheckOut
 from .roi_in import RoiIn
 from .role import Role
 from .row_result import RowResult
@@ -270,6 +278,8 @@ __all__ = (
     "CapacityReportDue",
     "CapacityReportsListKindType0",
     "CapacityReportsListStatusType0",
+    "CitationIn",
+    "CitationOut",
     "ClaimBatchIn",
     "ClaimBatchOut",
     "ClaimIn",
@@ -291,6 +301,7 @@ __all__ = (
     "DistributionPlanIn",
     "DistributionPlanOut",
     "DistributionPlanOutStatus",
+    "DocumentList",
     "DocumentRequestIn",
     "DocumentRequestOut",
     "DocumentRequestOutLevel",
@@ -304,6 +315,7 @@ __all__ = (
     "EnrollmentOut",
     "EnrollmentOutProgram",
     "EnrollmentOutStatus",
+    "EvidenceCitedOut",
     "EvidenceIn",
     "EvidenceOut",
     "ExcludeIn",
@@ -447,6 +459,10 @@ __all__ = (
     "ReviewPatchStatusType0",
     "ReviewPurpose",
     "ReviewStatus",
+    "RoiCheckItem",
+    "RoiCheckItemCurrentAnswerType0",
+    "RoiCheckItemSuggestedAnswer",
+    "RoiCheckOut",
     "RoiIn",
     "Role",
     "RowResult",

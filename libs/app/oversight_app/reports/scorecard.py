@@ -139,7 +139,7 @@ async def build_scorecard_report(
     identity = caller.can(Permission.MEMBERS_READ)
     header = await _header(session, review, card, tool.title)
     records = await _records(session, review, card, identity)
-    findings = await _findings(session, review, tool, {r.record_id: r.number for r in records}, identity)
+    findings = await _findings(session, review, tool, {r.record_id: r.number for r in records})
     section_rows = [
         SectionRow(s.title, s.yes_points, s.no_points, s.na_count, s.score) for s in card.sections
     ]
@@ -284,7 +284,7 @@ async def _member_identity(
 
 
 async def _findings(
-    session: AsyncSession, review: Review, tool: ToolVersion, numbers: dict[uuid.UUID, int], identity: bool
+    session: AsyncSession, review: Review, tool: ToolVersion, numbers: dict[uuid.UUID, int]
 ) -> list[FindingRow]:
     where: dict[str, tuple[int, str, str, str, int]] = {}
     for s_index, section in enumerate(tool.sections):
@@ -292,7 +292,7 @@ async def _findings(
             order = s_index * 1000 + e_index
             where[element.key] = (order, section.title, element.title, element.level, element.points)
     rows = (await session.scalars(select(Finding).where(Finding.review_id == review.id))).all()
-    evidence = await evidence_cited(session, review.id, identity=identity)
+    evidence = await evidence_cited(session, review.id)
     out = []
     for f in rows:
         if f.element_key not in where:
