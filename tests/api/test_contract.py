@@ -104,6 +104,8 @@ def test_every_error_status_of_every_operation_is_a_problem(document: dict[str, 
     error = document["components"]["schemas"]["FieldError"]
     assert {"path", "message", "code", "index"} <= set(error["properties"])
     assert document["components"]["responses"]["TooManyRequests"]["headers"]["Retry-After"]
+    assert document["components"]["responses"]["Unavailable"]["headers"]["Retry-After"]
+    assert "503" in document["paths"]["/readyz"]["get"]["responses"]
 
 
 def test_fastapi_validation_error_and_input_output_twins_are_gone(document: dict[str, Any]) -> None:

@@ -42,6 +42,8 @@ async def test_readyz_503_names_the_worker_when_no_heartbeat(client: httpx.Async
     assert body["type"] == "urn:oversight:problem:unavailable"
     assert "worker" in body["detail"] and "postgres" not in body["detail"]
     assert body["checks"]["worker"].startswith("down")
+    # A load balancer or a partner knows when to ask again (declared on the 503 in the document too).
+    assert int(r.headers["retry-after"]) >= 1
 
 
 async def test_readyz_503_when_the_worker_heartbeat_is_older_than_two_minutes(

@@ -219,3 +219,19 @@ async def _audits(session: AsyncSession, review_id: str) -> list[AuditEvent]:
         select(AuditEvent).where(AuditEvent.entity_id == review_id).order_by(AuditEvent.seq)
     )
     return list(rows)
+
+
+async def test_xlsx_drops_control_characters_that_spreadsheets_cannot_hold(
+    rclient: httpx.AsyncClient, finalized: FinalizedReview, session: AsyncSession
+) -> None:
+    """The conformance run found it: a control character in free text made the XLSX export a 500."""
+    finalized.provider.name = "Redwood\x01 ECM"
+    await session.flush()
+    r = await rclient.get(
+        f"/v1/reviews/{finalized.review_id}/scorecard/export",
+        params={"format": "xlsx"},
+        headers=finalized.reviewer,
+    )
+    assert r.status_code == 200, r.text
+    header = _pairs(_rows(load_workbook(io.BytesIO(r.content))["Scorecard"]))
+    assert header["Provider Name"] == "Redwood ECM"

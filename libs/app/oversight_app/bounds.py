@@ -41,7 +41,13 @@ def _iso_instant(value: object) -> object:
     return value
 
 
-Day = Annotated[date, BeforeValidator(_iso_day), Field(ge=MIN_DAY, le=MAX_DAY)]
+# The bounds as the document declares them (a JSON Schema ``date`` has no minimum): the year 1900..2199.
+DAY_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2})-[0-9]{2}-[0-9]{2}$"
+Day = Annotated[
+    date,
+    BeforeValidator(_iso_day),
+    Field(ge=MIN_DAY, le=MAX_DAY, json_schema_extra={"pattern": DAY_PATTERN}),
+]
 """A calendar date in 1900-01-01..2199-12-31: wide enough for birth dates and long programs, narrow enough
 that no rule's date arithmetic leaves Python's date range. ISO 8601 only (``YYYY-MM-DD``)."""
 Instant = Annotated[datetime, BeforeValidator(_iso_instant)]

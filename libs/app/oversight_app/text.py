@@ -7,9 +7,14 @@ the request was half processed. Refusing them here makes them a 422 naming the f
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+NO_NUL = "^[^\\u0000]*$"
+"""Declared on every ``Text`` (that has no pattern of its own), so the document says what is refused."""
 
 
 def refuse_unstorable(value: str) -> str:
@@ -25,5 +30,20 @@ def refuse_unstorable(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(refuse_unstorable)]
-"""A string we can store: no NUL, no lone surrogate. Add ``Field(max_length=...)`` etc. where it is used."""
+class _DeclareNoNul:
+    """Adds ``pattern: NO_NUL`` to the string's JSON Schema (a lone surrogate is not sent by a UTF-8 client)."""
+
+    def __get_pydantic_json_schema__(
+        self, core: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema: dict[str, Any] = handler(core)
+        schema.setdefault("pattern", NO_NUL)
+        return schema
+
+
+Text = Annotated[str, AfterValidator(refuse_unstorable), _DeclareNoNul()]
+"""A string we can store: no NUL, no lone surrogate. Add ``Field(max_length=...)`` etc. where it is used.
+
+An optional value held to an anchored ASCII pattern is ``Annotated[str, StringConstraints(pattern=...)] | None``
+instead: the pattern already refuses NUL and surrogates, and ``Text | None = Field(pattern=...)`` enforces the
+pattern but drops it from the OpenAPI document (a client would not know it)."""

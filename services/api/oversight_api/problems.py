@@ -193,6 +193,13 @@ def install(app: FastAPI) -> None:
         headers = getattr(exc, "headers", None)
         if exc.status_code == 404 and detail == "Not Found":
             detail = "no such resource"
+        if exc.status_code == 400:
+            # FastAPI's answer to a body it cannot decode (bytes that are not UTF-8): the 422 the document
+            # declares for a body that is not valid JSON, naming the body.
+            errors = [{"path": "body", "message": "is not valid JSON (UTF-8 text)", "code": "json_invalid"}]
+            return problem_response(
+                request, 422, "the request body is not valid JSON", slug="validation", errors=errors
+            )
         if exc.status_code == 405:
             detail = f"{request.method} is not one of the methods this path answers (see Allow)"
             headers = {**(headers or {}), "Allow": allowed.of(request.url.path)}

@@ -45,6 +45,7 @@ from .distribution_plan_out import DistributionPlanOut
 from .distribution_plan_out_status import DistributionPlanOutStatus
 from .document_list import DocumentList
 from .document_request_in import DocumentRequestIn
+from .document_request_in_kind import DocumentRequestInKind
 from .document_request_out import DocumentRequestOut
 from .document_request_out_level import DocumentRequestOutLevel
 from .document_request_out_status import DocumentRequestOutStatus
@@ -254,6 +255,7 @@ from .upload_target_fields import UploadTargetFields
 from .upload_target_headers import UploadTargetHeaders
 from .upload_target_method import UploadTargetMethod
 from .webhook_endpoint_in import WebhookEndpointIn
+from .webhook_endpoint_in_event_types_item import WebhookEndpointInEventTypesItem
 from .webhook_endpoint_out import WebhookEndpointOut
 from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
 
@@ -303,6 +305,7 @@ __all__ = (
     "DistributionPlanOutStatus",
     "DocumentList",
     "DocumentRequestIn",
+    "DocumentRequestInKind",
     "DocumentRequestOut",
     "DocumentRequestOutLevel",
     "DocumentRequestOutStatus",
@@ -512,6 +515,7 @@ __all__ = (
     "UploadTargetHeaders",
     "UploadTargetMethod",
     "WebhookEndpointIn",
+    "WebhookEndpointInEventTypesItem",
     "WebhookEndpointOut",
     "WebhookEndpointWithSecret",
 )

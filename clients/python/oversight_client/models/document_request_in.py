@@ -7,6 +7,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.document_request_in_kind import DocumentRequestInKind
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DocumentRequestIn")
@@ -19,21 +20,21 @@ class DocumentRequestIn:
     ties the request to one element of the tool. ``due_on`` defaults to the policy's days before the review.
 
         Attributes:
-            kind (str):
+            kind (DocumentRequestInKind):
             due_on (datetime.date | None | Unset):
             element_key (None | str | Unset):
             note (None | str | Unset):
             record_id (None | Unset | UUID):
     """
 
-    kind: str
+    kind: DocumentRequestInKind
     due_on: datetime.date | None | Unset = UNSET
     element_key: None | str | Unset = UNSET
     note: None | str | Unset = UNSET
     record_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        kind = self.kind
+        kind = self.kind.value
 
         due_on: None | str | Unset
         if isinstance(self.due_on, Unset):
@@ -84,7 +85,7 @@ class DocumentRequestIn:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        kind = d.pop("kind")
+        kind = DocumentRequestInKind(d.pop("kind"))
 
         def _parse_due_on(data: object) -> datetime.date | None | Unset:
             if data is None:

@@ -18,7 +18,7 @@ class SitePatch:
         address_line (None | str | Unset):
         city (None | str | Unset):
         county (None | str | Unset):
-        name (None | str | Unset):
+        name (str | Unset):
         postal_code (None | str | Unset):
         state (None | str | Unset):
     """
@@ -26,7 +26,7 @@ class SitePatch:
     address_line: None | str | Unset = UNSET
     city: None | str | Unset = UNSET
     county: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     postal_code: None | str | Unset = UNSET
     state: None | str | Unset = UNSET
 
@@ -49,11 +49,7 @@ class SitePatch:
         else:
             county = self.county
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         postal_code: None | str | Unset
         if isinstance(self.postal_code, Unset):
@@ -116,14 +112,7 @@ class SitePatch:
 
         county = _parse_county(d.pop("county", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_postal_code(data: object) -> None | str | Unset:
             if data is None:

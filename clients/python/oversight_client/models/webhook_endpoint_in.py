@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.webhook_endpoint_in_event_types_item import WebhookEndpointInEventTypesItem
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebhookEndpointIn")
@@ -16,12 +17,12 @@ class WebhookEndpointIn:
     Attributes:
         url (str): Where notices are POSTed (https in production)
         description (None | str | Unset):
-        event_types (list[str] | Unset): Notice kinds to receive; empty means every kind
+        event_types (list[WebhookEndpointInEventTypesItem] | Unset): Notice kinds to receive; empty means every kind
     """
 
     url: str
     description: None | str | Unset = UNSET
-    event_types: list[str] | Unset = UNSET
+    event_types: list[WebhookEndpointInEventTypesItem] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url
@@ -34,7 +35,10 @@ class WebhookEndpointIn:
 
         event_types: list[str] | Unset = UNSET
         if not isinstance(self.event_types, Unset):
-            event_types = self.event_types
+            event_types = []
+            for event_types_item_data in self.event_types:
+                event_types_item = event_types_item_data.value
+                event_types.append(event_types_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -64,7 +68,14 @@ class WebhookEndpointIn:
 
         description = _parse_description(d.pop("description", UNSET))
 
-        event_types = cast(list[str], d.pop("event_types", UNSET))
+        _event_types = d.pop("event_types", UNSET)
+        event_types: list[WebhookEndpointInEventTypesItem] | Unset = UNSET
+        if _event_types is not UNSET:
+            event_types = []
+            for event_types_item_data in _event_types:
+                event_types_item = WebhookEndpointInEventTypesItem(event_types_item_data)
+
+                event_types.append(event_types_item)
 
         webhook_endpoint_in = cls(
             url=url,

@@ -21,6 +21,21 @@ DecimalStr = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^-?\d+(\.\d+)?$", "examples": ["1250000.00"]}),
 ]
 Money = DecimalStr
+
+
+def _at_most_digits(total: int) -> str:
+    """A decimal string of at most ``total`` digits in all (what ``max_digits`` counts), one branch per
+    length of the fractional part."""
+    fractions = "|".join(rf"\d{{1,{total - places}}}\.\d{{{places}}}" for places in range(1, total))
+    return rf"^-?(\d{{1,{total}}}|{fractions})$"
+
+
+# A decimal string of at most 16 digits in all, declared as such.
+Decimal16 = Annotated[
+    Decimal,
+    Field(max_digits=16),
+    WithJsonSchema({"type": "string", "pattern": _at_most_digits(16), "examples": ["1250000.00"]}),
+]
 ReportKind = Literal["distribution_plan", "quarterly", "monthly"]
 ReportStatus = Literal["due", "submitted", "returned", "accepted"]
 
@@ -130,22 +145,22 @@ class ParticipantOut(BaseModel):
 
 class BudgetIn(_In):
     milestone: Int32
-    amount: Money = Field(max_digits=16)
+    amount: Decimal16
 
 
 class TargetIn(_In):
     milestone: Int32
     quarter: Int32 = Field(description="The quarter's period_index in the program schedule (1-based)")
     measure: Text = Field(min_length=1, max_length=200, description="e.g. 'care managers hired'")
-    target: DecimalStr = Field(max_digits=16)
-    payment: Money = Field(max_digits=16, description="What meeting this target earns")
+    target: Decimal16
+    payment: Decimal16 = Field(description="What meeting this target earns")
 
 
 class AllocationIn(_In):
     provider_id: uuid.UUID
     provider_type: Literal["amh_plus", "cma"]
     milestone: Int32
-    amount: Money = Field(max_digits=16)
+    amount: Decimal16
 
 
 class DistributionPlanIn(_In):
@@ -192,7 +207,7 @@ class PlanDecisionIn(_In):
 
 class ProgressIn(_In):
     milestone: Int32
-    quantity: DecimalStr = Field(max_digits=16)
+    quantity: Decimal16
     measure: Text | None = Field(default=None, max_length=200)
     note: Text | None = Field(default=None, max_length=2000)
 

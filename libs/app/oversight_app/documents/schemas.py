@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -21,12 +21,17 @@ class _In(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# The kinds a review may ask a provider for (documents policy, policy.yaml); a dispute's own kinds are not.
+ASKABLE_KINDS = sorted(k for k, spec in DOCUMENT_POLICY.kinds.items() if spec.level != "dispute")
+_ASKABLE_ENUM: dict[str, Any] = {"enum": ASKABLE_KINDS}
+
+
 class DocumentRequestIn(_In):
     """What to ask the provider for. ``kind`` decides the level (``policy.yaml``): a record-level kind needs
     ``record_id`` (a sampled record of the review), a provider-level kind must not have one. ``element_key``
     ties the request to one element of the tool. ``due_on`` defaults to the policy's days before the review."""
 
-    kind: str = Field(max_length=40)
+    kind: str = Field(max_length=40, json_schema_extra=_ASKABLE_ENUM)
     record_id: uuid.UUID | None = None
     element_key: Text | None = Field(None, max_length=80)
     note: Text | None = Field(None, max_length=2000)
@@ -35,9 +40,8 @@ class DocumentRequestIn(_In):
     @field_validator("kind")
     @classmethod
     def _known_kind(cls, value: str) -> str:
-        askable = sorted(k for k, spec in DOCUMENT_POLICY.kinds.items() if spec.level != "dispute")
-        if value not in askable:
-            raise ValueError(f"must be one of: {', '.join(askable)}")
+        if value not in ASKABLE_KINDS:
+            raise ValueError(f"must be one of: {', '.join(ASKABLE_KINDS)}")
         return value
 
     @model_validator(mode="after")

@@ -6,12 +6,12 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from oversight_app.bounds import Day
 from oversight_app.organizations.npi import is_valid_npi
 from oversight_app.permissions import Role
-from oversight_app.text import Text
+from oversight_app.text import Text, refuse_unstorable
 
 Kind = Literal["state", "plan", "provider"]
 Program = Literal["ecm", "tcm"]
@@ -24,11 +24,17 @@ class _In(BaseModel):
 
 # One mailbox: no spaces or line breaks (a CR/LF in an address made every delivery attempt of the notice
 # fail while building the message), no list separators or display names, a dot in the domain.
+# The constraints come before the validator, so the document carries the pattern (after it, pydantic enforces
+# it but leaves it out); NUL is excluded by the pattern itself.
+# Whitespace is spelled out rather than \s, which the document's, pydantic's and a client's regex engines each
+# read differently (C0/C1 controls, NEL, the Unicode spaces and line separators).
+_MAILBOX = (
+    r"[^@,;<>()\[\]\\\"\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+"
+)
 EmailAddress = Annotated[
-    Text,
-    StringConstraints(
-        max_length=254, pattern=r"^[^@\s,;<>()\[\]\\\"]+@[^@\s,;<>()\[\]\\\"]+\.[^@\s,;<>()\[\]\\\"]+$"
-    ),
+    str,
+    StringConstraints(max_length=254, pattern=rf"^{_MAILBOX}@{_MAILBOX}\.{_MAILBOX}$"),
+    AfterValidator(refuse_unstorable),
 ]
 Channel = Literal["inbox", "email", "webhook"]
 
@@ -55,8 +61,8 @@ class OrganizationIn(_In):
     kind: Kind
     name: Text = Field(min_length=1, max_length=300)
     npi: Text | None = Field(default=None, description="Required for providers")
-    jurisdiction: Text | None = Field(
-        default=None, pattern=r"^US-[A-Z]{2}$", description="Defaults to the creating state's"
+    jurisdiction: Annotated[str, StringConstraints(pattern=r"^US-[A-Z]{2}$")] | None = Field(
+        default=None, description="Defaults to the creating state's"
     )
     settings: OrganizationSettings = Field(default_factory=OrganizationSettings)
 
@@ -86,19 +92,28 @@ class SiteIn(_In):
     name: Text = Field(min_length=1, max_length=300)
     address_line: Text | None = Field(default=None, max_length=300)
     city: Text | None = Field(default=None, max_length=100)
-    state: Text | None = Field(default=None, pattern=r"^[A-Z]{2}$")
-    postal_code: Text | None = Field(default=None, pattern=r"^\d{5}(-\d{4})?$")
+    state: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(default=None)
+    postal_code: Annotated[str, StringConstraints(pattern=r"^\d{5}(-\d{4})?$")] | None = Field(default=None)
     county: Text | None = Field(default=None, max_length=100)
+
+
+def _declared_not_null(schema: dict[str, Any]) -> None:
+    """Declares an optional field that may be left out but not sent as null: its string branch, no default."""
+    string = next(branch for branch in schema.pop("anyOf") if branch.get("type") != "null")
+    schema.pop("default", None)
+    schema.update(string)
 
 
 class SitePatch(_In):
     """Change your own site: the fields given are set (``null`` clears an optional one; the name stays)."""
 
-    name: Text | None = Field(default=None, min_length=1, max_length=300)
+    name: Text | None = Field(
+        default=None, min_length=1, max_length=300, json_schema_extra=_declared_not_null
+    )
     address_line: Text | None = Field(default=None, max_length=300)
     city: Text | None = Field(default=None, max_length=100)
-    state: Text | None = Field(default=None, pattern=r"^[A-Z]{2}$")
-    postal_code: Text | None = Field(default=None, pattern=r"^\d{5}(-\d{4})?$")
+    state: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(default=None)
+    postal_code: Annotated[str, StringConstraints(pattern=r"^\d{5}(-\d{4})?$")] | None = Field(default=None)
     county: Text | None = Field(default=None, max_length=100)
 
     @field_validator("name")
@@ -137,8 +152,8 @@ class ProviderIn(_In):
 
     npi: Text
     name: Text = Field(min_length=1, max_length=300, description="Used when the NPI is new to Oversight")
-    jurisdiction: Text | None = Field(
-        default=None, pattern=r"^US-[A-Z]{2}$", description="Default: the plan's"
+    jurisdiction: Annotated[str, StringConstraints(pattern=r"^US-[A-Z]{2}$")] | None = Field(
+        default=None, description="Default: the plan's"
     )
     program: Program
     effective_from: Day

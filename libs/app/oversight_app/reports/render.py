@@ -18,6 +18,7 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -53,6 +54,12 @@ FINDING_COLUMNS = (
     "Date of correction",
     "Evidence cited",
 )
+
+
+def _append(ws: Any, values: list[Any]) -> None:
+    """A row, with the control characters XLSX cannot hold dropped from text (a review's free text may carry
+    them; openpyxl refuses them, which made the export a 500)."""
+    ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
 
 
 def header_pairs(report: ScorecardReport) -> list[tuple[str, Any]]:
@@ -127,38 +134,38 @@ def render_xlsx(report: ScorecardReport) -> bytes:
 
 def _scorecard_sheet(ws: Any, report: ScorecardReport) -> None:
     bold = Font(bold=True)
-    ws.append([f"{report.header.tool_title} - Audit Scorecard"])
+    _append(ws, [f"{report.header.tool_title} - Audit Scorecard"])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append([])
+    _append(ws, [])
     for label, value in header_pairs(report):
-        ws.append([label, value])
+        _append(ws, [label, value])
         ws.cell(ws.max_row, 1).font = bold
         if isinstance(value, date):
             ws.cell(ws.max_row, 2).number_format = DATE_FORMAT
-    ws.append([])
-    ws.append(["Visit Purpose"])
+    _append(ws, [])
+    _append(ws, ["Visit Purpose"])
     ws.cell(ws.max_row, 1).font = bold
     for label, checked in report.visit_purpose:
-        ws.append([label, "X" if checked else ""])
-    ws.append([])
-    ws.append(["Populations of Focus"])
+        _append(ws, [label, "X" if checked else ""])
+    _append(ws, [])
+    _append(ws, ["Populations of Focus"])
     ws.cell(ws.max_row, 1).font = bold
     for label, checked in report.populations:
-        ws.append([label, "X" if checked else ""])
-    ws.append([])
-    ws.append(["ECM Record Scores", "Yes", "No", "N/A", "Section Score %"])
+        _append(ws, [label, "X" if checked else ""])
+    _append(ws, [])
+    _append(ws, ["ECM Record Scores", "Yes", "No", "N/A", "Section Score %"])
     for cell in ws[ws.max_row]:
         cell.font = bold
     for s in report.sections:
-        ws.append([s.title, s.yes, s.no, s.na, _number(s.score)])
+        _append(ws, [s.title, s.yes, s.no, s.na, _number(s.score)])
         ws.cell(ws.max_row, 5).number_format = PERCENT_FORMAT
-    ws.append(["", "Yes Points", "No Points", "N/A", "Total Score %"])
+    _append(ws, ["", "Yes Points", "No Points", "N/A", "Total Score %"])
     for cell in ws[ws.max_row]:
         cell.font = bold
-    ws.append(["Total", report.total_yes, report.total_no, report.total_na, _number(report.total_score)])
+    _append(ws, ["Total", report.total_yes, report.total_no, report.total_na, _number(report.total_score)])
     ws.cell(ws.max_row, 1).font = bold
     ws.cell(ws.max_row, 5).number_format = PERCENT_FORMAT
-    ws.append([])
+    _append(ws, [])
     wrap = Alignment(wrap_text=True, vertical="top")
     for label, value in (
         ("Outcome", report.outcome_label),
@@ -167,7 +174,7 @@ def _scorecard_sheet(ws: Any, report: ScorecardReport) -> None:
         ("Compliance Rate", report.compliance_rate),
         ("Next Review Due", report.next_review_due),
     ):
-        ws.append([label, value])
+        _append(ws, [label, value])
         ws.cell(ws.max_row, 1).font = bold
         ws.cell(ws.max_row, 2).alignment = wrap
         if isinstance(value, date):
@@ -179,11 +186,11 @@ def _scorecard_sheet(ws: Any, report: ScorecardReport) -> None:
 
 
 def _table(ws: Any, columns: Sequence[str], rows: Iterable[list[Any]], percent_cols: set[int]) -> None:
-    ws.append(list(columns))
+    _append(ws, list(columns))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append(row)
+        _append(ws, row)
         r = ws.max_row
         for index, value in enumerate(row, start=1):
             if index in percent_cols:
@@ -199,8 +206,8 @@ def _records_sheet(ws: Any, report: ScorecardReport) -> None:
     columns = record_columns(report)
     score_col = columns.index("Record Score %") + 1
     _table(ws, columns, (record_values(report, r) for r in report.records), {score_col})
-    ws.append([])
-    ws.append([ENROLLMENT_DATE_NOTE if report.identity else WITHHELD])
+    _append(ws, [])
+    _append(ws, [ENROLLMENT_DATE_NOTE if report.identity else WITHHELD])
 
 
 def _findings_sheet(ws: Any, report: ScorecardReport) -> None:

@@ -7,7 +7,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 from oversight_app.bounds import Day
 from oversight_app.text import Text
@@ -52,6 +60,9 @@ class ReviewCreate(_In):
 
 
 class ReviewPatch(_In):
+    # At least one field: an empty patch is refused ("nothing to change").
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+
     scheduled_for: Day | None = None
     period_start: Day | None = None
     period_end: Day | None = None
@@ -96,11 +107,10 @@ class ReviewOut(BaseModel):
 
 
 class SampleDrawIn(_In):
-    seed: Text | None = Field(
+    seed: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._:-]+$")] | None = Field(
         default=None,
         min_length=1,
         max_length=100,
-        pattern=r"^[A-Za-z0-9._:-]+$",
         description="Seed of the keyed-hash order; a random one is chosen when omitted",
     )
 
@@ -189,8 +199,8 @@ class CitationIn(_In):
     """A document of the review the answer rests on, optionally pages of it (``3``, ``2-4, 7``)."""
 
     document_id: uuid.UUID
-    pages: Text | None = Field(
-        default=None, max_length=100, pattern=r"^[0-9]+(-[0-9]+)?(,\s*[0-9]+(-[0-9]+)?)*$"
+    pages: Annotated[str, StringConstraints(pattern=r"^[0-9]+(-[0-9]+)?(,\s*[0-9]+(-[0-9]+)?)*$")] | None = (
+        Field(default=None, max_length=100)
     )
 
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, WithJsonSchema
 
 from oversight_app.text import Text
+from oversight_db.notice_kinds import NOTICE_KINDS
+
+# One of the declared notice kinds (the service refuses any other with the path of the entry).
+EventType = Annotated[Text, WithJsonSchema({"type": "string", "enum": sorted(NOTICE_KINDS)})]
 
 
 class WebhookEndpointIn(BaseModel):
@@ -15,7 +20,7 @@ class WebhookEndpointIn(BaseModel):
 
     url: AnyHttpUrl = Field(description="Where notices are POSTed (https in production)")
     description: Text | None = Field(None, max_length=300)
-    event_types: list[Text] = Field(
+    event_types: list[EventType] = Field(
         default_factory=list, max_length=50, description="Notice kinds to receive; empty means every kind"
     )
 

@@ -57,7 +57,7 @@ ERROR_RESPONSES: dict[int, tuple[str, str]] = {
     ),
     428: ("PreconditionRequired", "This write needs If-Match with the ETag you last read"),
     429: ("TooManyRequests", "Over the rate limit: wait `Retry-After` seconds (also `retry_after`)"),
-    503: ("Unavailable", "A dependency is down (`checks` says which)"),
+    503: ("Unavailable", "A dependency is down (`checks` says which): ask again after `Retry-After` seconds"),
 }
 
 # Statuses a service raises that the route's shape does not show.
@@ -65,6 +65,12 @@ EXTRA_STATUSES: dict[str, set[int]] = {
     "health_readiness": {503},
     # The tool document is read raw: YAML or JSON by Content-Type, anything else 415.
     "tools_import": {415},
+    # The presigned local-disk URLs carry no path id: a wrong or expired signature names no document (404).
+    "documents_local_upload": {404, 413},
+    "documents_local_download": {404},
+    # The caller's own plan's dashboard, and the state comparison: an organization of the wrong kind has none.
+    "reports_plan_dashboard": {404},
+    "reports_state_dashboard": {404},
 }
 
 SENDS_ETAG = frozenset(
@@ -244,7 +250,7 @@ def contract(app: FastAPI) -> dict[str, Any]:
 
 def _error_response(status: int) -> dict[str, Any]:
     headers: dict[str, Any] = {"X-Request-ID": {"$ref": "#/components/headers/X-Request-ID"}}
-    if status == 429:
+    if status in (429, 503):
         headers["Retry-After"] = {"$ref": "#/components/headers/Retry-After"}
     example = {
         "type": "urn:oversight:problem:example",

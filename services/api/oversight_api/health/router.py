@@ -43,6 +43,11 @@ async def _check(name: str, probe: Any) -> tuple[str, str]:
         return name, f"down: {type(exc).__name__}"
 
 
+# What a 503 from /readyz tells a load balancer or a partner to wait before asking again: about one worker
+# heartbeat or a dependency's reconnect.
+READY_RETRY_AFTER_SECONDS = 5
+
+
 @router.get(
     "/readyz",
     operation_id="health_readiness",
@@ -80,6 +85,7 @@ async def readiness(request: Request, resources: AppResources) -> Any:
             503,
             "not ready: " + ", ".join(f"{name} ({results[name]})" for name in down),
             slug="unavailable",
+            headers={"Retry-After": str(READY_RETRY_AFTER_SECONDS)},
             extra={"checks": results},
         )
     return Readiness(status="ok", checks=results)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
+from pydantic import StringConstraints
 
 from oversight_api.conventions.etags import IfMatch
 from oversight_api.conventions.idempotency import idempotent
@@ -34,7 +35,6 @@ from oversight_app.organizations.schemas import (
     SitePatch,
 )
 from oversight_app.pagination import Page
-from oversight_app.text import Text
 
 router = APIRouter(tags=["organizations"])
 providers_router = APIRouter(tags=["providers"])
@@ -105,7 +105,7 @@ async def list_providers(
     status: Literal["active", "suspended", "terminated"] | None = Query(
         None, description="Network link status"
     ),
-    npi: Text | None = Query(None, pattern=r"^\d{10}$"),
+    npi: Annotated[str, StringConstraints(pattern=r"^\d{10}$")] | None = Query(None),
 ) -> Page[ProviderOut]:
     items, cursor = await service.list_providers(session, caller, page, program, status, npi)
     return Page(items=items, next_cursor=cursor)

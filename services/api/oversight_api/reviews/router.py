@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Body, Depends, Query, Response
 
 from oversight_api.clock import AppCalendars, Today
 from oversight_api.conventions.etags import IfMatch
@@ -159,7 +159,7 @@ async def exclude_record(
 )
 async def put_findings(
     review_id: uuid.UUID,
-    body: list[FindingIn],
+    body: Annotated[list[FindingIn], Body(min_length=1, description="At least one finding")],
     session: Session,
     caller: FindingsWrite,
     if_match: IfMatch = None,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Query, Response
+from pydantic import StringConstraints
 
 from oversight_api.conventions.idempotency import idempotent
 from oversight_api.conventions.pagination import Pagination
@@ -23,7 +26,7 @@ async def list_tools(
     session: Session,
     page: Pagination,
     caller: ToolsRead,
-    program: Text | None = Query(None, pattern="^(ecm|tcm)$"),
+    program: Annotated[str, StringConstraints(pattern="^(ecm|tcm)$")] | None = Query(None),
     key: Text | None = Query(None, max_length=80),
 ) -> Page[ToolVersionSummary]:
     items, cursor = await service.list_tools(session, caller, page, program, key)

@@ -125,7 +125,7 @@ def sync_detailed(
     Args:
         review_id (UUID):
         if_match (str):
-        body (list[FindingIn]):
+        body (list[FindingIn]): At least one finding
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +160,7 @@ def sync(
     Args:
         review_id (UUID):
         if_match (str):
-        body (list[FindingIn]):
+        body (list[FindingIn]): At least one finding
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     Args:
         review_id (UUID):
         if_match (str):
-        body (list[FindingIn]):
+        body (list[FindingIn]): At least one finding
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,7 +223,7 @@ async def asyncio(
     Args:
         review_id (UUID):
         if_match (str):
-        body (list[FindingIn]):
+        body (list[FindingIn]): At least one finding
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
