@@ -68,6 +68,7 @@ EXTRA_STATUSES: dict[str, set[int]] = {
     # The presigned local-disk URLs carry no path id: a wrong or expired signature names no document (404).
     "documents_local_upload": {404, 413},
     "documents_local_download": {404},
+    "reports_exports_local_download": {404},
     # The caller's own plan's dashboard, and the state comparison: an organization of the wrong kind has none.
     "reports_plan_dashboard": {404},
     "reports_state_dashboard": {404},
