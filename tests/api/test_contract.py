@@ -19,6 +19,7 @@ import httpx
 import pytest
 import pytest_asyncio
 import yaml
+from fastapi.routing import APIRoute, iter_route_contexts
 from oversight_client import AuthenticatedClient
 from oversight_client.api.capacity import (
     capacity_participants_create,
@@ -41,6 +42,7 @@ from oversight_client.models import (
     ToolVersionOut,
 )
 from oversight_client.types import File
+from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_api.app import create_app
@@ -185,6 +187,73 @@ def test_declared_etag_and_location_headers_are_the_ones_routes_send() -> None:
     etag, location = _respond_keywords()
     assert etag == SENDS_ETAG, "update SENDS_ETAG in oversight_api/conventions/openapi.py"
     assert location == SENDS_LOCATION, "update SENDS_LOCATION in oversight_api/conventions/openapi.py"
+
+
+def example_of(document: dict[str, Any], schema: dict[str, Any]) -> Any:
+    """The example a reader (or a conformance run) finds for ``schema``: its own, its ``$ref``'s, a list of its
+    items' one, a page (``items`` + ``next_cursor``) of its items' one; ``None`` when there is none."""
+    if "examples" in schema:
+        return schema["examples"][0]
+    if "$ref" in schema:
+        return example_of(document, document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]])
+    if schema.get("type") == "array":
+        item = example_of(document, schema["items"])
+        return None if item is None else [item]
+    variants = [s for s in schema.get("anyOf", []) if s.get("type") != "null"]
+    if len(variants) == 1:
+        return example_of(document, variants[0])
+    properties = schema.get("properties", {})
+    if set(properties) == {"items", "next_cursor"}:
+        items = example_of(document, properties["items"])
+        return None if items is None else {"items": items, "next_cursor": None}
+    return None
+
+
+def _media_example(document: dict[str, Any], media: dict[str, Any]) -> Any:
+    if "example" in media:
+        return media["example"]
+    return example_of(document, media.get("schema", {}))
+
+
+def test_every_request_body_and_json_success_response_has_an_example(document: dict[str, Any]) -> None:
+    missing = []
+    for method, path, operation in _operations(document):
+        for content_type, media in operation.get("requestBody", {}).get("content", {}).items():
+            if _media_example(document, media) is None:
+                missing.append((method, path, "request", content_type))
+        for code, response in operation["responses"].items():
+            for content_type, media in response.get("content", {}).items():
+                if (
+                    code.startswith("2")
+                    and "json" in content_type
+                    and _media_example(document, media) is None
+                ):
+                    missing.append((method, path, code, content_type))
+    assert not missing, "add json_schema_extra examples to these models: " + repr(missing)
+
+
+def test_documented_examples_are_accepted_by_the_models_they_document(document: dict[str, Any]) -> None:
+    """A conformance run sends each request example as a valid request: the route's own body model must take
+    it (and each response example must be one the response model reads)."""
+    operations = {op["operationId"]: op for _, _, op in _operations(document)}
+    checked = 0
+    for context in iter_route_contexts(create_app().routes):
+        route = context.original_route
+        if not isinstance(route, APIRoute) or route.operation_id not in operations:
+            continue
+        operation = operations[route.operation_id]
+        body = route.body_field.field_info.annotation if route.body_field is not None else None
+        if body is not None:
+            media = operation["requestBody"]["content"]["application/json"]
+            TypeAdapter(body).validate_python(_media_example(document, media))
+            checked += 1
+        if route.response_model is not None:
+            for code, response in operation["responses"].items():
+                media = response.get("content", {}).get("application/json") if code.startswith("2") else None
+                if media is not None:
+                    TypeAdapter(route.response_model).validate_python(_media_example(document, media))
+                    checked += 1
+    assert checked > 100
 
 
 def test_the_committed_openapi_json_is_what_the_app_serves() -> None:

@@ -83,6 +83,28 @@ class RemindersIn(_In):
 
 
 class ProgramIn(_In):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "NC Tailored Care Management Capacity Building",
+                    "funding_total": "90000000.00",
+                    "jurisdiction": "US-NC",
+                    "distribution_plan_due_on": "2021-11-30",
+                    "quarterly_periods": {
+                        "first_start": "2022-01-01",
+                        "last_end": "2023-06-30",
+                        "due_rule": {"kind": "day_of_following_month", "day": 30, "months_after": 1},
+                    },
+                    "monthly_reports": {
+                        "first_month": "2021-12-01",
+                        "due_rule": {"kind": "last_day_of_month"},
+                    },
+                }
+            ]
+        }
+    )
+
     name: Text = Field(min_length=1, max_length=300)
     funding_total: Money = Field(ge=0, max_digits=16, decimal_places=2)
     jurisdiction: Text = Field(default="US-NC", pattern=r"^[A-Z]{2}(-[A-Z]{2})?$")
@@ -93,6 +115,23 @@ class ProgramIn(_In):
 
 
 class ProgramOut(_Out):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "organization_id": "7b2d75dd-21ca-5da8-8fbe-adc7e57e5905",
+                    "name": "Redwood ECM",
+                    "funding_total": "90000000.00",
+                    "jurisdiction": "US-CA",
+                    "distribution_plan_due_on": "2021-11-30",
+                    "spec": {},
+                    "created_at": "2025-03-04T15:30:00Z",
+                }
+            ]
+        }
+    )
+
     id: uuid.UUID
     organization_id: uuid.UUID
     name: str
@@ -113,6 +152,26 @@ class ScheduleItemOut(_Out):
 
 
 class ScheduleOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "program_id": "18f8e120-9960-5263-af05-e8e77a4ddd01",
+                    "items": [
+                        {
+                            "kind": "distribution_plan",
+                            "label": "2022 Q1",
+                            "period_index": 1,
+                            "period_start": "2025-01-01",
+                            "period_end": "2025-12-31",
+                            "due_on": "2025-09-02",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     program_id: uuid.UUID
     items: list[ScheduleItemOut]
 
@@ -121,6 +180,10 @@ class ScheduleOut(BaseModel):
 
 
 class ParticipantIn(_In):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"plan_id": "a4b5c6d7-e8f9-4a0b-9c1d-2e3f4a5b6c7d"}]}
+    )
+
     plan_id: uuid.UUID = Field(description="The plan (LME/MCO) organization joining the program")
 
 
@@ -132,6 +195,28 @@ class MilestoneOut(_Out):
 
 
 class ParticipantOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "program_id": "18f8e120-9960-5263-af05-e8e77a4ddd01",
+                    "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                    "created_at": "2025-03-04T15:30:00Z",
+                    "distribution_plan_status": "approved",
+                    "milestones": [
+                        {
+                            "number": 1,
+                            "text": "Signed care plan update, page 3.",
+                            "status": "open",
+                            "achieved_on": "2022-06-15",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     id: uuid.UUID
     program_id: uuid.UUID
     plan_id: uuid.UUID
@@ -164,6 +249,34 @@ class AllocationIn(_In):
 
 
 class DistributionPlanIn(_In):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "approach": "Fund AMH+ practices and CMAs to hire care managers and adopt a care management data system.",
+                    "budgets": [{"milestone": 1, "amount": "50000.00"}],
+                    "targets": [
+                        {
+                            "milestone": 1,
+                            "quarter": 1,
+                            "measure": "care managers hired",
+                            "target": "4",
+                            "payment": "20000.00",
+                        }
+                    ],
+                    "allocations": [
+                        {
+                            "provider_id": "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b",
+                            "provider_type": "amh_plus",
+                            "milestone": 1,
+                            "amount": "50000.00",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     approach: Text | None = Field(default=None, max_length=20000)
     needs_assessment: Text | None = Field(
         default=None, max_length=20000, description="Summary of the regional needs assessment"
@@ -184,11 +297,75 @@ class PlanVersionSummary(_Out):
 
 
 class PlanVersionOut(PlanVersionSummary):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "number": 1,
+                    "submitted_at": "2025-03-04T15:30:00Z",
+                    "submitted_by": "api_key:ovk_3f9a",
+                    "late": False,
+                    "decision": "approved",
+                    "decision_comments": "Approved as submitted.",
+                    "decided_at": "2025-03-04T15:30:00Z",
+                    "participant_id": "58ca5a17-ecd0-5871-bbe4-a804a2ebc73d",
+                    "content": {
+                        "approach": "Fund AMH+ practices and CMAs to hire care managers.",
+                        "needs_assessment": "Rural counties lack care managers.",
+                        "budgets": [{"milestone": 1, "amount": "50000.00"}],
+                        "targets": [
+                            {
+                                "milestone": 1,
+                                "quarter": 1,
+                                "measure": "care managers hired",
+                                "target": "4",
+                                "payment": "20000.00",
+                            }
+                        ],
+                        "allocations": [
+                            {
+                                "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                                "provider_type": "amh_plus",
+                                "milestone": 1,
+                                "amount": "50000.00",
+                            }
+                        ],
+                    },
+                }
+            ]
+        }
+    )
+
     participant_id: uuid.UUID
     content: DistributionPlanIn
 
 
 class DistributionPlanOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "participant_id": "58ca5a17-ecd0-5871-bbe4-a804a2ebc73d",
+                    "status": "not_submitted",
+                    "due_on": "2025-09-02",
+                    "latest_version": 1,
+                    "approved_version": 1,
+                    "versions": [
+                        {
+                            "number": 1,
+                            "submitted_at": "2025-03-04T15:30:00Z",
+                            "submitted_by": "api_key:ovk_3f9a",
+                            "late": False,
+                            "decision": "approved",
+                            "decision_comments": "Approved as submitted.",
+                            "decided_at": "2025-03-04T15:30:00Z",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     participant_id: uuid.UUID
     status: Literal["not_submitted", "submitted", "returned", "approved"]
     due_on: date | None
@@ -198,6 +375,14 @@ class DistributionPlanOut(BaseModel):
 
 
 class PlanDecisionIn(_In):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"decision": "approve", "comments": "Budgets and targets match the program guidance."}
+            ]
+        }
+    )
+
     decision: Literal["approve", "return"]
     comments: Text | None = Field(default=None, max_length=20000)
 
@@ -213,11 +398,35 @@ class ProgressIn(_In):
 
 
 class ReportSubmissionIn(_In):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "progress": [
+                        {
+                            "milestone": 1,
+                            "quantity": "3",
+                            "measure": "care managers hired",
+                            "note": "A fourth starts next month.",
+                        }
+                    ],
+                    "narrative": "Hiring is on track at two of three AMH+ practices.",
+                }
+            ]
+        }
+    )
+
     progress: list[ProgressIn] = Field(max_length=60)
     narrative: Text | None = Field(default=None, max_length=50000)
 
 
 class ReportDecisionIn(_In):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"decision": "accept", "comments": "Progress matches the approved targets."}]
+        }
+    )
+
     decision: Literal["accept", "return"]
     comments: Text | None = Field(default=None, max_length=20000)
 
@@ -230,6 +439,41 @@ class ProgressOut(BaseModel):
 
 
 class ReportOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "program_id": "18f8e120-9960-5263-af05-e8e77a4ddd01",
+                    "participant_id": "58ca5a17-ecd0-5871-bbe4-a804a2ebc73d",
+                    "kind": "distribution_plan",
+                    "label": "2022 Q1",
+                    "period_index": 1,
+                    "period_start": "2025-01-01",
+                    "period_end": "2025-12-31",
+                    "due_on": "2025-09-02",
+                    "status": "due",
+                    "overdue": False,
+                    "late": False,
+                    "submissions": 1,
+                    "first_submitted_at": "2025-03-04T15:30:00Z",
+                    "submitted_at": "2025-03-04T15:30:00Z",
+                    "decided_at": "2025-03-04T15:30:00Z",
+                    "decision_comments": "Approved as submitted.",
+                    "progress": [
+                        {
+                            "milestone": 1,
+                            "quantity": "3",
+                            "measure": "care managers hired",
+                            "note": "On track.",
+                        }
+                    ],
+                    "narrative": "Hiring is on track.",
+                }
+            ]
+        }
+    )
+
     id: uuid.UUID
     program_id: uuid.UUID
     participant_id: uuid.UUID
@@ -277,6 +521,40 @@ class MilestoneSummaryOut(BaseModel):
 
 
 class MilestoneSummaryListOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "participant_id": "58ca5a17-ecd0-5871-bbe4-a804a2ebc73d",
+                    "as_of": "2025-06-30",
+                    "milestones": [
+                        {
+                            "number": 1,
+                            "text": "Signed care plan update, page 3.",
+                            "status": "open",
+                            "achieved_on": "2022-06-15",
+                            "budgeted": "50000.00",
+                            "earned": "20000.00",
+                            "quarters": [
+                                {
+                                    "period_index": 1,
+                                    "label": "2022 Q1",
+                                    "due_on": "2025-09-02",
+                                    "measure": "care managers hired",
+                                    "target": "4",
+                                    "reported": "3",
+                                    "status": "met",
+                                    "payment": "20000.00",
+                                    "earned": "20000.00",
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     participant_id: uuid.UUID
     as_of: date
     milestones: list[MilestoneSummaryOut]
@@ -294,6 +572,29 @@ class PaymentOut(_Out):
 
 
 class PaymentsOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "participant_id": "58ca5a17-ecd0-5871-bbe4-a804a2ebc73d",
+                    "total": "20000.00",
+                    "items": [
+                        {
+                            "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                            "milestone": 1,
+                            "period_index": 1,
+                            "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                            "amount": "50000.00",
+                            "earned_on": "2022-05-30",
+                            "source_type": "report",
+                            "source_id": "b40406a2-fb8d-5caf-b4a2-4f91db250e9d",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     participant_id: uuid.UUID
     total: Money
     items: list[PaymentOut]
@@ -307,6 +608,27 @@ class ParticipantTotalsOut(BaseModel):
 
 
 class TotalsOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "program_id": "18f8e120-9960-5263-af05-e8e77a4ddd01",
+                    "funding_total": "90000000.00",
+                    "budgeted": "50000.00",
+                    "earned": "20000.00",
+                    "participants": [
+                        {
+                            "participant_id": "58ca5a17-ecd0-5871-bbe4-a804a2ebc73d",
+                            "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                            "budgeted": "50000.00",
+                            "earned": "20000.00",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     program_id: uuid.UUID
     funding_total: Money | None = Field(description="Shown to the program's state only")
     budgeted: Money

@@ -31,6 +31,20 @@ class DocumentRequestIn(_In):
     ``record_id`` (a sampled record of the review), a provider-level kind must not have one. ``element_key``
     ties the request to one element of the tool. ``due_on`` defaults to the policy's days before the review."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "care_plan",
+                    "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                    "element_key": "cp.care_plans_goal_progress",
+                    "note": "The care plan in effect during the review period.",
+                    "due_on": "2025-04-01",
+                }
+            ]
+        }
+    )
+
     kind: str = Field(max_length=40, json_schema_extra=_ASKABLE_ENUM)
     record_id: uuid.UUID | None = None
     element_key: Text | None = Field(None, max_length=80)
@@ -58,6 +72,30 @@ class DocumentSummary(BaseModel):
     """One uploaded version. ``stored_name`` is the member-file name (seed 003: Last NameCIN): member data,
     shown only to callers who may read the review's documents."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "version_number": 1,
+                    "status": "pending",
+                    "stored_name": "Example91234567A.pdf",
+                    "original_name": "care-plan.pdf",
+                    "size": 1,
+                    "content_type": "application/pdf",
+                    "rejected_reason": "none",
+                    "uploaded_by": "api_key:ovk_3f9a",
+                    "created_at": "2025-03-04T15:30:00Z",
+                    "available_at": "2025-03-04T15:30:00Z",
+                    "deleted_at": "2035-03-04T15:30:00Z",
+                    "roi_authorizes": "Partnership HealthPlan ECM oversight staff",
+                    "roi_effective_on": "2025-01-01",
+                    "roi_expires_on": "2026-01-01",
+                }
+            ]
+        }
+    )
+
     id: uuid.UUID
     version_number: int
     status: DocumentStatus
@@ -76,6 +114,52 @@ class DocumentSummary(BaseModel):
 
 
 class DocumentRequestOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                    "dispute_id": "d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f5a",
+                    "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                    "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                    "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                    "element_key": "oe.member_visit_documentation",
+                    "kind": "care_plan",
+                    "level": "record",
+                    "note": "On track.",
+                    "due_on": "2025-09-02",
+                    "day_type": "business",
+                    "status": "open",
+                    "outstanding": False,
+                    "overdue": False,
+                    "requested_by": "api_key:ovk_3f9a",
+                    "created_at": "2025-03-04T15:30:00Z",
+                    "version": 1,
+                    "documents": [
+                        {
+                            "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                            "version_number": 1,
+                            "status": "pending",
+                            "stored_name": "Example91234567A.pdf",
+                            "original_name": "care-plan.pdf",
+                            "size": 1,
+                            "content_type": "application/pdf",
+                            "rejected_reason": "none",
+                            "uploaded_by": "api_key:ovk_3f9a",
+                            "created_at": "2025-03-04T15:30:00Z",
+                            "available_at": "2025-03-04T15:30:00Z",
+                            "deleted_at": "2035-03-04T15:30:00Z",
+                            "roi_authorizes": "Partnership HealthPlan ECM oversight staff",
+                            "roi_effective_on": "2025-01-01",
+                            "roi_expires_on": "2026-01-01",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     id: uuid.UUID
     review_id: uuid.UUID | None = Field(description="null only for a dispute's evidence without a review")
     dispute_id: uuid.UUID | None = Field(description="set for evidence a provider attached to its dispute")
@@ -115,6 +199,19 @@ class UploadIn(_In):
     """The file the provider is about to send; the store is told to accept exactly this size and type, and
     completion checks the sha256 and the real type of what arrived."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "file_name": "care-plan.pdf",
+                    "size": 248133,
+                    "content_type": "application/pdf",
+                    "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                }
+            ]
+        }
+    )
+
     file_name: Text = Field(min_length=1, max_length=300)
     size: int = Field(ge=1, le=DOCUMENT_POLICY.upload.max_bytes)
     content_type: str = Field(max_length=120)
@@ -130,6 +227,34 @@ class UploadIn(_In):
 
 
 class DocumentList(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [
+                        {
+                            "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                            "version_number": 1,
+                            "status": "pending",
+                            "stored_name": "Example91234567A.pdf",
+                            "original_name": "care-plan.pdf",
+                            "size": 1,
+                            "content_type": "application/pdf",
+                            "rejected_reason": "none",
+                            "uploaded_by": "api_key:ovk_3f9a",
+                            "created_at": "2025-03-04T15:30:00Z",
+                            "available_at": "2025-03-04T15:30:00Z",
+                            "deleted_at": "2035-03-04T15:30:00Z",
+                            "roi_authorizes": "Partnership HealthPlan ECM oversight staff",
+                            "roi_effective_on": "2025-01-01",
+                            "roi_expires_on": "2026-01-01",
+                        }
+                    ]
+                }
+            ]
+        }
+    )
+
     items: list[DocumentSummary]
 
 
@@ -146,12 +271,60 @@ class UploadTarget(BaseModel):
 
 
 class UploadOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "document": {
+                        "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                        "version_number": 1,
+                        "status": "pending",
+                        "stored_name": "Example91234567A.pdf",
+                        "original_name": "care-plan.pdf",
+                        "size": 1,
+                        "content_type": "application/pdf",
+                        "rejected_reason": "none",
+                        "uploaded_by": "api_key:ovk_3f9a",
+                        "created_at": "2025-03-04T15:30:00Z",
+                        "available_at": "2025-03-04T15:30:00Z",
+                        "deleted_at": "2035-03-04T15:30:00Z",
+                        "roi_authorizes": "Partnership HealthPlan ECM oversight staff",
+                        "roi_effective_on": "2025-01-01",
+                        "roi_expires_on": "2026-01-01",
+                    },
+                    "upload": {
+                        "method": "POST",
+                        "url": "https://partner.example.org/webhooks/oversight",
+                        "fields": {},
+                        "headers": {},
+                        "expires_at": "2025-03-04T15:30:00Z",
+                        "max_bytes": 1,
+                    },
+                }
+            ]
+        }
+    )
+
     document: DocumentSummary
     upload: UploadTarget
 
 
 class DownloadOut(BaseModel):
     """A short-lived URL (the issuance is recorded as a member-data read)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "document_id": "c9e8d7f6-5a4b-4c3d-9e2f-1a0b9c8d7e6f",
+                    "url": "https://partner.example.org/webhooks/oversight",
+                    "expires_at": "2025-03-04T15:30:00Z",
+                    "file_name": "Example91234567A.pdf",
+                    "content_type": "application/pdf",
+                }
+            ]
+        }
+    )
 
     document_id: uuid.UUID
     url: str
@@ -161,20 +334,48 @@ class DownloadOut(BaseModel):
 
 
 class RetentionIn(_In):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"years": 10}]})
+
     years: int = Field(ge=DOCUMENT_POLICY.retention.min_years, le=DOCUMENT_POLICY.retention.max_years)
 
 
 class RetentionOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"organization_id": "7b2d75dd-21ca-5da8-8fbe-adc7e57e5905", "years": 1, "default": False}
+            ]
+        }
+    )
+
     organization_id: uuid.UUID
     years: int
     default: bool
 
 
 class LegalHoldIn(_In):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"reason": "Litigation hold requested by the plan's counsel."}]}
+    )
+
     reason: Text = Field(min_length=3, max_length=2000)
 
 
 class LegalHoldOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                    "on_hold": False,
+                    "reason": "Member disenrolled before the review period began.",
+                    "placed_by": "api_key:ovk_3f9a",
+                    "placed_at": "2025-03-04T15:30:00Z",
+                }
+            ]
+        }
+    )
+
     review_id: uuid.UUID
     on_hold: bool
     reason: str | None
@@ -197,6 +398,28 @@ class RoiCheckItem(BaseModel):
 
 class RoiCheckOut(BaseModel):
     """Seed 003's "Valid ROI" element per sampled record: a suggestion the reviewer confirms in findings."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                    "period_start": "2025-01-01",
+                    "period_end": "2025-12-31",
+                    "items": [
+                        {
+                            "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                            "element_key": "oe.member_visit_documentation",
+                            "suggested_answer": "yes",
+                            "reason": "Member disenrolled before the review period began.",
+                            "document_id": "c9e8d7f6-5a4b-4c3d-9e2f-1a0b9c8d7e6f",
+                            "current_answer": "yes",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
 
     review_id: uuid.UUID
     period_start: date

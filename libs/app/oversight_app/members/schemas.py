@@ -50,6 +50,32 @@ class MemberIn(_In):
 
 
 class MemberBatchIn(_In):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "members": [
+                        {
+                            "member_number": "91234567A",
+                            "first_name": "Pat",
+                            "last_name": "Example",
+                            "birth_date": "1980-01-10",
+                            "enrollments": [
+                                {
+                                    "program": "ecm",
+                                    "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                                    "status": "enrolled",
+                                    "start_date": "2025-01-01",
+                                    "population": "Adults experiencing homelessness",
+                                }
+                            ],
+                        }
+                    ]
+                }
+            ]
+        }
+    )
+
     members: list[MemberIn] = Field(min_length=1, max_length=MAX_BATCH)
 
 
@@ -59,6 +85,19 @@ class RowResult(BaseModel):
 
 
 class MemberBatchOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "created": 1,
+                    "updated": 1,
+                    "enrollments": 1,
+                    "members": [{"index": 1, "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8"}],
+                }
+            ]
+        }
+    )
+
     created: int
     updated: int
     enrollments: int = Field(description="Enrollment rows written (inserted or updated)")
@@ -76,6 +115,37 @@ class EnrollmentOut(BaseModel):
 
 
 class MemberOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                    "member_number": "91234567A",
+                    "first_name": "Pat",
+                    "last_name": "Example",
+                    "birth_date": "1980-01-10",
+                    "gender": "F",
+                    "plan_code": "ECM-01",
+                    "version": 1,
+                    "created_at": "2025-03-04T15:30:00Z",
+                    "updated_at": "2025-03-04T15:30:00Z",
+                    "enrollments": [
+                        {
+                            "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                            "program": "ecm",
+                            "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                            "status": "engaged",
+                            "start_date": "2025-01-01",
+                            "end_date": "2026-12-31",
+                            "population": "Adults experiencing homelessness",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     id: uuid.UUID
     plan_id: uuid.UUID
     member_number: str
@@ -107,10 +177,41 @@ class ClaimIn(_In):
 
 
 class ClaimBatchIn(_In):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "claims": [
+                        {
+                            "claim_number": "CLM-2025-000123",
+                            "member_number": "91234567A",
+                            "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                            "date_of_service": "2025-01-15",
+                            "paid_date": "2025-02-10",
+                            "procedure_code": "G9008",
+                        }
+                    ]
+                }
+            ]
+        }
+    )
+
     claims: list[ClaimIn] = Field(min_length=1, max_length=MAX_BATCH)
 
 
 class ClaimBatchOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "created": 1,
+                    "updated": 1,
+                    "claims": [{"index": 1, "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8"}],
+                }
+            ]
+        }
+    )
+
     created: int
     updated: int
     claims: list[RowResult]

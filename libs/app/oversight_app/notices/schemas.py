@@ -26,7 +26,41 @@ class NoticeDeliveryOut(BaseModel):
 
 
 class NoticeOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "kind": "review_scheduled",
+                    "subject_type": "review",
+                    "subject_id": "e51ba05f-f16f-5889-81a8-928a3ad22b93",
+                    "recipient_role": "provider",
+                    "data": {},
+                    "created_at": "2025-03-04T15:30:00Z",
+                    "delivery_status": "pending",
+                    "attempts": 1,
+                    "next_attempt_at": "2025-03-04T15:30:00Z",
+                    "delivered_at": "2025-03-04T15:30:00Z",
+                    "last_error": "HTTP 503 from the endpoint",
+                    "read_at": "2025-03-04T15:30:00Z",
+                    "deliveries": [
+                        {
+                            "channel": "email",
+                            "webhook_endpoint_id": "a7570120-9be1-5a75-a696-3219ce066089",
+                            "status": "pending",
+                            "attempts": 1,
+                            "first_attempt_at": "2025-03-04T15:30:00Z",
+                            "last_attempt_at": "2025-03-04T15:30:00Z",
+                            "delivered_at": "2025-03-04T15:30:00Z",
+                            "last_status_code": 1,
+                            "last_error": "HTTP 503 from the endpoint",
+                        }
+                    ],
+                }
+            ]
+        },
+    )
 
     id: uuid.UUID
     kind: str

@@ -58,6 +58,20 @@ def _check_npi(value: str | None) -> str | None:
 
 
 class OrganizationIn(_In):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "provider",
+                    "name": "Redwood ECM",
+                    "npi": "1987654328",
+                    "jurisdiction": "US-CA",
+                    "settings": {"emails": ["oversight@redwood-ecm.example.org"]},
+                }
+            ]
+        }
+    )
+
     kind: Kind
     name: Text = Field(min_length=1, max_length=300)
     npi: Text | None = Field(default=None, description="Required for providers")
@@ -70,12 +84,43 @@ class OrganizationIn(_In):
 
 
 class OrganizationPatch(_In):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Redwood ECM Services",
+                    "settings": {
+                        "emails": ["oversight@redwood-ecm.example.org"],
+                        "notice_channels": ["inbox", "email"],
+                    },
+                }
+            ]
+        }
+    )
+
     name: Text | None = Field(default=None, min_length=1, max_length=300)
     settings: OrganizationSettings | None = None
 
 
 class OrganizationOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "kind": "state",
+                    "name": "Redwood ECM",
+                    "npi": "1987654328",
+                    "jurisdiction": "US-CA",
+                    "settings": {},
+                    "version": 1,
+                    "created_at": "2025-03-04T15:30:00Z",
+                    "updated_at": "2025-03-04T15:30:00Z",
+                }
+            ]
+        },
+    )
 
     id: uuid.UUID
     kind: Kind
@@ -89,6 +134,21 @@ class OrganizationOut(BaseModel):
 
 
 class SiteIn(_In):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Redwood ECM Eureka",
+                    "address_line": "100 Example St",
+                    "city": "Eureka",
+                    "state": "CA",
+                    "postal_code": "95501",
+                    "county": "Humboldt",
+                }
+            ]
+        }
+    )
+
     name: Text = Field(min_length=1, max_length=300)
     address_line: Text | None = Field(default=None, max_length=300)
     city: Text | None = Field(default=None, max_length=100)
@@ -106,6 +166,10 @@ def _declared_not_null(schema: dict[str, Any]) -> None:
 
 class SitePatch(_In):
     """Change your own site: the fields given are set (``null`` clears an optional one; the name stays)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"address_line": "200 Example Ave", "postal_code": "95503"}]}
+    )
 
     name: Text | None = Field(
         default=None, min_length=1, max_length=300, json_schema_extra=_declared_not_null
@@ -129,7 +193,25 @@ SiteOwner = Literal["provider", "plan"]
 
 
 class SiteOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "name": "Redwood ECM",
+                    "address_line": "100 Example St",
+                    "city": "Eureka",
+                    "state": "CA",
+                    "postal_code": "95501",
+                    "county": "Humboldt",
+                    "owner": "provider",
+                    "owner_id": "2f8a113d-f2d9-5433-9367-b939e6713921",
+                    "version": 1,
+                }
+            ]
+        },
+    )
 
     id: uuid.UUID
     name: str
@@ -149,6 +231,28 @@ class SiteOut(BaseModel):
 
 class ProviderIn(_In):
     """Add a provider to the calling plan's network for one program (creating it unless the NPI exists)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "npi": "1987654328",
+                    "name": "Redwood ECM",
+                    "program": "ecm",
+                    "effective_from": "2025-01-01",
+                    "sites": [
+                        {
+                            "name": "Redwood ECM Eureka",
+                            "city": "Eureka",
+                            "state": "CA",
+                            "postal_code": "95501",
+                            "county": "Humboldt",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
 
     npi: Text
     name: Text = Field(min_length=1, max_length=300, description="Used when the NPI is new to Oversight")
@@ -173,6 +277,23 @@ class ProviderIn(_In):
 
 
 class NetworkLinkOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                    "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                    "program": "ecm",
+                    "status": "active",
+                    "effective_from": "2025-01-01",
+                    "effective_to": "2026-12-31",
+                    "version": 1,
+                }
+            ]
+        }
+    )
+
     id: uuid.UUID
     plan_id: uuid.UUID
     provider_id: uuid.UUID
@@ -184,11 +305,55 @@ class NetworkLinkOut(BaseModel):
 
 
 class NetworkLinkPatch(_In):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"status": "terminated", "effective_to": "2025-12-31"}]}
+    )
+
     status: LinkStatus | None = None
     effective_to: Day | None = None
 
 
 class ProviderOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "name": "Redwood ECM",
+                    "npi": "1987654328",
+                    "jurisdiction": "US-CA",
+                    "version": 1,
+                    "sites": [
+                        {
+                            "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                            "name": "Redwood ECM",
+                            "address_line": "100 Example St",
+                            "city": "Eureka",
+                            "state": "CA",
+                            "postal_code": "95501",
+                            "county": "Humboldt",
+                            "owner": "provider",
+                            "owner_id": "2f8a113d-f2d9-5433-9367-b939e6713921",
+                            "version": 1,
+                        }
+                    ],
+                    "network": [
+                        {
+                            "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                            "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                            "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                            "program": "ecm",
+                            "status": "active",
+                            "effective_from": "2025-01-01",
+                            "effective_to": "2026-12-31",
+                            "version": 1,
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     id: uuid.UUID
     name: str
     npi: str | None

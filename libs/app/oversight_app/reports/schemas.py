@@ -66,6 +66,87 @@ class CapacityReportDue(BaseModel):
 
 
 class PlanDashboard(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                    "as_of": "2025-06-30",
+                    "providers": [
+                        {
+                            "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                            "name": "Redwood ECM",
+                            "npi": "1987654328",
+                            "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                            "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                            "finalized_on": "2025-06-04",
+                            "tool_key": "ecm-partnership",
+                            "outcome": "pass",
+                            "total": 0.9412,
+                            "sections": {"outreach_engagement": 1.0, "assessment_care_plan": 0.875},
+                            "open_action_plans": 1,
+                            "next_review_due": "2027-06-01",
+                            "review_due": "current",
+                        }
+                    ],
+                    "trend": [
+                        {
+                            "quarter": "2025-04-01",
+                            "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                            "reviews": 1,
+                            "mean_total": 0.9,
+                            "median_total": 0.9,
+                            "passed": 1,
+                            "conditional_pass": 1,
+                            "pip": 1,
+                        }
+                    ],
+                    "action_plans": [
+                        {
+                            "action_plan_id": "9a98c109-a25a-545f-a292-85835b0adf7a",
+                            "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                            "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                            "kind": "pip",
+                            "status": "open",
+                            "issued_on": "2025-06-04",
+                            "due_on": "2025-09-02",
+                            "days_left": 1,
+                            "overdue": False,
+                        }
+                    ],
+                    "reviews_due": [
+                        {
+                            "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                            "name": "Redwood ECM",
+                            "npi": "1987654328",
+                            "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                            "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                            "finalized_on": "2025-06-04",
+                            "tool_key": "ecm-partnership",
+                            "outcome": "pass",
+                            "total": 0.9412,
+                            "sections": {"outreach_engagement": 1.0, "assessment_care_plan": 0.875},
+                            "open_action_plans": 1,
+                            "next_review_due": "2027-06-01",
+                            "review_due": "current",
+                        }
+                    ],
+                    "capacity_reports_outstanding": [
+                        {
+                            "report_id": "b444a5da-6d32-50f3-883a-c5365ad4d42f",
+                            "program_id": "18f8e120-9960-5263-af05-e8e77a4ddd01",
+                            "kind": "quarterly",
+                            "label": "2022 Q1",
+                            "due_on": "2025-09-02",
+                            "status": "due",
+                            "overdue": False,
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     plan_id: uuid.UUID
     as_of: date
     providers: list[ProviderLatest]
@@ -92,6 +173,61 @@ class ProviderReviewRow(BaseModel):
 
 
 class ProviderDashboard(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                    "name": "Redwood ECM",
+                    "npi": "1987654328",
+                    "as_of": "2025-06-30",
+                    "history": [
+                        {
+                            "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                            "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                            "plan_name": "Partnership HealthPlan",
+                            "tool_key": "ecm-partnership",
+                            "purpose": "monitoring",
+                            "scheduled_for": "2025-06-01",
+                            "finalized_on": "2025-06-04",
+                            "outcome": "pass",
+                            "total": 0.9412,
+                            "sections": {"outreach_engagement": 1.0, "assessment_care_plan": 0.875},
+                            "next_review_due": "2027-06-01",
+                        }
+                    ],
+                    "trend": [
+                        {
+                            "quarter": "2025-04-01",
+                            "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                            "reviews": 1,
+                            "mean_total": 0.9,
+                            "median_total": 0.9,
+                            "passed": 1,
+                            "conditional_pass": 1,
+                            "pip": 1,
+                        }
+                    ],
+                    "action_plans": [
+                        {
+                            "action_plan_id": "9a98c109-a25a-545f-a292-85835b0adf7a",
+                            "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                            "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                            "kind": "pip",
+                            "status": "open",
+                            "issued_on": "2025-06-04",
+                            "due_on": "2025-09-02",
+                            "days_left": 1,
+                            "overdue": False,
+                        }
+                    ],
+                    "next_review_due": "2027-06-01",
+                    "review_due": "current",
+                }
+            ]
+        }
+    )
+
     provider_id: uuid.UUID
     name: str
     npi: str | None
@@ -125,6 +261,79 @@ class PlanRow(BaseModel):
 
 
 class StateDashboard(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "tool_key": "ecm-partnership",
+                    "reviews": 1,
+                    "total": {
+                        "key": "ecm-partnership",
+                        "title": "Care Plans and Goal Progress",
+                        "count": 1,
+                        "minimum": 0.9,
+                        "q1": 0.9,
+                        "median": 0.9,
+                        "q3": 0.9,
+                        "maximum": 0.9,
+                    },
+                    "sections": [
+                        {
+                            "key": "ecm-partnership",
+                            "title": "Care Plans and Goal Progress",
+                            "count": 1,
+                            "minimum": 0.9,
+                            "q1": 0.9,
+                            "median": 0.9,
+                            "q3": 0.9,
+                            "maximum": 0.9,
+                        }
+                    ],
+                    "by_plan": [
+                        {
+                            "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                            "name": "Redwood ECM",
+                            "providers": 1,
+                            "median_total": 0.9,
+                            "passed": 1,
+                            "conditional_pass": 1,
+                            "pip": 1,
+                        }
+                    ],
+                    "providers": [
+                        {
+                            "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                            "name": "Redwood ECM",
+                            "npi": "1987654328",
+                            "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                            "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                            "finalized_on": "2025-06-04",
+                            "tool_key": "ecm-partnership",
+                            "outcome": "pass",
+                            "total": 0.9412,
+                            "sections": {"outreach_engagement": 1.0, "assessment_care_plan": 0.875},
+                            "open_action_plans": 1,
+                            "next_review_due": "2027-06-01",
+                            "review_due": "current",
+                        }
+                    ],
+                    "trend": [
+                        {
+                            "quarter": "2025-04-01",
+                            "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                            "reviews": 1,
+                            "mean_total": 0.9,
+                            "median_total": 0.9,
+                            "passed": 1,
+                            "conditional_pass": 1,
+                            "pip": 1,
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     tool_key: str
     reviews: int = Field(description="Latest finalized review of each plan-provider pair in the window")
     total: DistributionOut

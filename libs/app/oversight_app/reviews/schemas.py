@@ -38,6 +38,21 @@ class _In(BaseModel):
 
 
 class ReviewCreate(_In):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                    "tool_key": "ecm-partnership",
+                    "purpose": "monitoring",
+                    "period_start": "2025-01-01",
+                    "period_end": "2025-12-31",
+                    "scheduled_for": "2026-02-09",
+                }
+            ]
+        }
+    )
+
     provider_id: uuid.UUID
     tool_key: Text = Field(min_length=1, max_length=80)
     tool_version: Text | None = Field(default=None, min_length=1, max_length=40)
@@ -61,7 +76,9 @@ class ReviewCreate(_In):
 
 class ReviewPatch(_In):
     # At least one field: an empty patch is refused ("nothing to change").
-    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+    model_config = ConfigDict(
+        json_schema_extra={"minProperties": 1, "examples": [{"scheduled_for": "2026-02-16"}]}
+    )
 
     scheduled_for: Day | None = None
     period_start: Day | None = None
@@ -73,6 +90,40 @@ class ReviewPatch(_In):
 
 
 class ReviewOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                    "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                    "tool_key": "ecm-partnership",
+                    "tool_version": "2025.1",
+                    "program": "ecm",
+                    "purpose": "monitoring",
+                    "status": "finalized",
+                    "technical_assistance": False,
+                    "period_start": "2025-01-01",
+                    "period_end": "2025-12-31",
+                    "scheduled_for": "2025-06-01",
+                    "notified_on": "2025-04-21",
+                    "populations_of_focus": ["Adults experiencing homelessness"],
+                    "notice_waived_reason": "Provider agreed to an earlier date.",
+                    "cancel_reason": "Provider site closed for relocation.",
+                    "outcome": "pass",
+                    "next_review_due": "2027-06-01",
+                    "finalized_at": "2025-03-04T15:30:00Z",
+                    "cancelled_at": "2025-03-01T12:00:00Z",
+                    "created_at": "2025-03-04T15:30:00Z",
+                    "updated_at": "2025-03-04T15:30:00Z",
+                    "version": 1,
+                    "action_plan_id": "9a98c109-a25a-545f-a292-85835b0adf7a",
+                    "scope_sections": [],
+                }
+            ]
+        }
+    )
+
     id: uuid.UUID
     plan_id: uuid.UUID
     provider_id: uuid.UUID
@@ -107,6 +158,8 @@ class ReviewOut(BaseModel):
 
 
 class SampleDrawIn(_In):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"seed": "ecm-2026-redwood"}]})
+
     seed: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._:-]+$")] | None = Field(
         default=None,
         min_length=1,
@@ -146,6 +199,33 @@ class SampleDrawOut(BaseModel):
 class SampleDrawnOut(SampleDrawOut):
     """A draw just made: the draw and what it did to the review."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                    "draw_number": 1,
+                    "seed": "2025-review-1",
+                    "frame_size": 1,
+                    "frame_fingerprint": "sha256:8c1d2e3f",
+                    "strata_sizes": {"ecm": 8},
+                    "quotas": {"ecm": 8},
+                    "requested": 1,
+                    "available": 1,
+                    "limited_by_frame": False,
+                    "sampled": 1,
+                    "held": 1,
+                    "reserve": 1,
+                    "drawn_by": "api_key:ovk_3f9a",
+                    "drawn_at": "2025-03-04T15:30:00Z",
+                    "review_status": "in_progress",
+                    "review_started": True,
+                }
+            ]
+        }
+    )
+
     review_status: Status
     review_started: bool = Field(
         description="The review was scheduled and this draw started it (status in_progress; audited as "
@@ -154,6 +234,35 @@ class SampleDrawnOut(SampleDrawOut):
 
 
 class SampleDrawList(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [
+                        {
+                            "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                            "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                            "draw_number": 1,
+                            "seed": "2025-review-1",
+                            "frame_size": 1,
+                            "frame_fingerprint": "sha256:8c1d2e3f",
+                            "strata_sizes": {"ecm": 8},
+                            "quotas": {"ecm": 8},
+                            "requested": 1,
+                            "available": 1,
+                            "limited_by_frame": False,
+                            "sampled": 1,
+                            "held": 1,
+                            "reserve": 1,
+                            "drawn_by": "api_key:ovk_3f9a",
+                            "drawn_at": "2025-03-04T15:30:00Z",
+                        }
+                    ]
+                }
+            ]
+        }
+    )
+
     items: list[SampleDrawOut]
 
 
@@ -168,6 +277,31 @@ class RecordMember(BaseModel):
 
 
 class RecordOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                    "draw_number": 1,
+                    "stratum": "ecm",
+                    "position": 1,
+                    "status": "sampled",
+                    "exclusion_reason": "Member disenrolled before the review period began.",
+                    "excluded_at": "2025-03-04T15:30:00Z",
+                    "replaces_record_id": "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b",
+                    "member": {
+                        "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                        "member_number": "91234567A",
+                        "first_name": "Pat",
+                        "last_name": "Example",
+                        "birth_date": "1980-01-10",
+                    },
+                }
+            ]
+        }
+    )
+
     id: uuid.UUID
     review_id: uuid.UUID
     draw_number: int
@@ -181,10 +315,59 @@ class RecordOut(BaseModel):
 
 
 class ExcludeIn(_In):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"reason": "Member disenrolled before the review period began."}]}
+    )
+
     reason: Text = Field(min_length=3, max_length=2000)
 
 
 class ExcludeOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "excluded": {
+                        "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                        "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                        "draw_number": 1,
+                        "stratum": "ecm",
+                        "position": 1,
+                        "status": "sampled",
+                        "exclusion_reason": "Member disenrolled before the review period began.",
+                        "excluded_at": "2025-03-04T15:30:00Z",
+                        "replaces_record_id": "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b",
+                        "member": {
+                            "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                            "member_number": "91234567A",
+                            "first_name": "Pat",
+                            "last_name": "Example",
+                            "birth_date": "1980-01-10",
+                        },
+                    },
+                    "replacement": {
+                        "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                        "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                        "draw_number": 1,
+                        "stratum": "ecm",
+                        "position": 1,
+                        "status": "sampled",
+                        "exclusion_reason": "Member disenrolled before the review period began.",
+                        "excluded_at": "2025-03-04T15:30:00Z",
+                        "replaces_record_id": "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b",
+                        "member": {
+                            "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                            "member_number": "91234567A",
+                            "first_name": "Pat",
+                            "last_name": "Example",
+                            "birth_date": "1980-01-10",
+                        },
+                    },
+                }
+            ]
+        }
+    )
+
     excluded: RecordOut
     replacement: RecordOut
 
@@ -216,6 +399,20 @@ class CitationOut(BaseModel):
 
 
 class FindingIn(_In):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                    "element_key": "cp.care_plans_goal_progress",
+                    "answer": "yes",
+                    "comment": "Care plan goals and progress documented.",
+                    "citations": [{"document_id": "c9e8d7f6-5a4b-4c3d-9e2f-1a0b9c8d7e6f", "pages": "2-3"}],
+                }
+            ]
+        }
+    )
+
     record_id: uuid.UUID | None = None
     element_key: Text = Field(min_length=1, max_length=80)
     answer: AnswerIn
@@ -244,6 +441,40 @@ class FindingOut(BaseModel):
 
 
 class FindingsOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                    "version": 1,
+                    "items": [
+                        {
+                            "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                            "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                            "element_key": "oe.member_visit_documentation",
+                            "answer": "yes",
+                            "comment": "Care plan goals and progress documented.",
+                            "correction_required": False,
+                            "corrected_on": "2025-06-12",
+                            "updated_by": "api_key:ovk_3f9a",
+                            "updated_at": "2025-03-04T15:30:00Z",
+                            "citations": [
+                                {
+                                    "document_id": "c9e8d7f6-5a4b-4c3d-9e2f-1a0b9c8d7e6f",
+                                    "document_kind": "care_plan",
+                                    "version_number": 1,
+                                    "pages": "2-3",
+                                    "cited_by": "api_key:ovk_3f9a",
+                                    "cited_at": "2025-03-04T15:30:00Z",
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     review_id: uuid.UUID
     version: int
     items: list[FindingOut]
@@ -298,6 +529,62 @@ class EvidenceCitedOut(BaseModel):
 
 
 class ScorecardOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                    "tool_key": "ecm-partnership",
+                    "tool_version": "2025.1",
+                    "sections": [
+                        {
+                            "key": "ecm-partnership",
+                            "title": "Care Plans and Goal Progress",
+                            "yes_points": 1,
+                            "no_points": 1,
+                            "na_count": 1,
+                            "score": 0.875,
+                        }
+                    ],
+                    "total": {"yes_points": 1, "possible_points": 1, "score": 0.875},
+                    "outcome": "pass",
+                    "sections_requiring_action": [],
+                    "records": [
+                        {"record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e", "score": 0.875, "failed": False}
+                    ],
+                    "expansion_required": False,
+                    "sample_limited_by_frame": False,
+                    "sample_draws": [
+                        {
+                            "draw_number": 1,
+                            "requested": 1,
+                            "available": 1,
+                            "drawn": 1,
+                            "limited_by_frame": False,
+                        }
+                    ],
+                    "unanswered": [
+                        {
+                            "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                            "element_key": "oe.member_visit_documentation",
+                        }
+                    ],
+                    "evidence": [
+                        {
+                            "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                            "element_key": "oe.member_visit_documentation",
+                            "document_id": "c9e8d7f6-5a4b-4c3d-9e2f-1a0b9c8d7e6f",
+                            "document_kind": "care_plan",
+                            "version_number": 1,
+                            "pages": "2-3",
+                        }
+                    ],
+                    "final": False,
+                }
+            ]
+        }
+    )
+
     review_id: uuid.UUID
     tool_key: str
     tool_version: str
@@ -328,6 +615,75 @@ class ScorecardVersionOut(BaseModel):
     """One scorecard a finalized review has had: 1 at finalization, then one per dispute decision that
     amended findings."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                    "version_number": 1,
+                    "reason": "finalized",
+                    "dispute_id": "d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f5a",
+                    "outcome": "pass",
+                    "created_by": "api_key:ovk_3f9a",
+                    "created_at": "2025-03-04T15:30:00Z",
+                    "scorecard": {
+                        "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                        "tool_key": "ecm-partnership",
+                        "tool_version": "2025.1",
+                        "sections": [
+                            {
+                                "key": "ecm-partnership",
+                                "title": "Care Plans and Goal Progress",
+                                "yes_points": 1,
+                                "no_points": 1,
+                                "na_count": 1,
+                                "score": 0.875,
+                            }
+                        ],
+                        "total": {"yes_points": 1, "possible_points": 1, "score": 0.875},
+                        "outcome": "pass",
+                        "sections_requiring_action": [],
+                        "records": [
+                            {
+                                "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                                "score": 0.875,
+                                "failed": False,
+                            }
+                        ],
+                        "expansion_required": False,
+                        "sample_limited_by_frame": False,
+                        "sample_draws": [
+                            {
+                                "draw_number": 1,
+                                "requested": 1,
+                                "available": 1,
+                                "drawn": 1,
+                                "limited_by_frame": False,
+                            }
+                        ],
+                        "unanswered": [
+                            {
+                                "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                                "element_key": "oe.member_visit_documentation",
+                            }
+                        ],
+                        "evidence": [
+                            {
+                                "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                                "element_key": "oe.member_visit_documentation",
+                                "document_id": "c9e8d7f6-5a4b-4c3d-9e2f-1a0b9c8d7e6f",
+                                "document_kind": "care_plan",
+                                "version_number": 1,
+                                "pages": "2-3",
+                            }
+                        ],
+                        "final": False,
+                    },
+                }
+            ]
+        }
+    )
+
     review_id: uuid.UUID
     version_number: int
     reason: Literal["finalized", "dispute"]
@@ -339,6 +695,79 @@ class ScorecardVersionOut(BaseModel):
 
 
 class ScorecardVersionList(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [
+                        {
+                            "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                            "version_number": 1,
+                            "reason": "finalized",
+                            "dispute_id": "d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f5a",
+                            "outcome": "pass",
+                            "created_by": "api_key:ovk_3f9a",
+                            "created_at": "2025-03-04T15:30:00Z",
+                            "scorecard": {
+                                "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                                "tool_key": "ecm-partnership",
+                                "tool_version": "2025.1",
+                                "sections": [
+                                    {
+                                        "key": "ecm-partnership",
+                                        "title": "Care Plans and Goal Progress",
+                                        "yes_points": 1,
+                                        "no_points": 1,
+                                        "na_count": 1,
+                                        "score": 0.875,
+                                    }
+                                ],
+                                "total": {"yes_points": 1, "possible_points": 1, "score": 0.875},
+                                "outcome": "pass",
+                                "sections_requiring_action": [],
+                                "records": [
+                                    {
+                                        "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                                        "score": 0.875,
+                                        "failed": False,
+                                    }
+                                ],
+                                "expansion_required": False,
+                                "sample_limited_by_frame": False,
+                                "sample_draws": [
+                                    {
+                                        "draw_number": 1,
+                                        "requested": 1,
+                                        "available": 1,
+                                        "drawn": 1,
+                                        "limited_by_frame": False,
+                                    }
+                                ],
+                                "unanswered": [
+                                    {
+                                        "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                                        "element_key": "oe.member_visit_documentation",
+                                    }
+                                ],
+                                "evidence": [
+                                    {
+                                        "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                                        "element_key": "oe.member_visit_documentation",
+                                        "document_id": "c9e8d7f6-5a4b-4c3d-9e2f-1a0b9c8d7e6f",
+                                        "document_kind": "care_plan",
+                                        "version_number": 1,
+                                        "pages": "2-3",
+                                    }
+                                ],
+                                "final": False,
+                            },
+                        }
+                    ]
+                }
+            ]
+        }
+    )
+
     items: list[ScorecardVersionOut]
 
 
@@ -353,6 +782,101 @@ class FollowUpResultOut(BaseModel):
 
 
 class FinalizeOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "review": {
+                        "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                        "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
+                        "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
+                        "tool_key": "ecm-partnership",
+                        "tool_version": "2025.1",
+                        "program": "ecm",
+                        "purpose": "monitoring",
+                        "status": "finalized",
+                        "technical_assistance": False,
+                        "period_start": "2025-01-01",
+                        "period_end": "2025-12-31",
+                        "scheduled_for": "2025-06-01",
+                        "notified_on": "2025-04-21",
+                        "populations_of_focus": ["Adults experiencing homelessness"],
+                        "notice_waived_reason": "Provider agreed to an earlier date.",
+                        "cancel_reason": "Provider site closed for relocation.",
+                        "outcome": "pass",
+                        "next_review_due": "2027-06-01",
+                        "finalized_at": "2025-03-04T15:30:00Z",
+                        "cancelled_at": "2025-03-01T12:00:00Z",
+                        "created_at": "2025-03-04T15:30:00Z",
+                        "updated_at": "2025-03-04T15:30:00Z",
+                        "version": 1,
+                        "action_plan_id": "9a98c109-a25a-545f-a292-85835b0adf7a",
+                        "scope_sections": [],
+                    },
+                    "scorecard": {
+                        "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+                        "tool_key": "ecm-partnership",
+                        "tool_version": "2025.1",
+                        "sections": [
+                            {
+                                "key": "ecm-partnership",
+                                "title": "Care Plans and Goal Progress",
+                                "yes_points": 1,
+                                "no_points": 1,
+                                "na_count": 1,
+                                "score": 0.875,
+                            }
+                        ],
+                        "total": {"yes_points": 1, "possible_points": 1, "score": 0.875},
+                        "outcome": "pass",
+                        "sections_requiring_action": [],
+                        "records": [
+                            {
+                                "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                                "score": 0.875,
+                                "failed": False,
+                            }
+                        ],
+                        "expansion_required": False,
+                        "sample_limited_by_frame": False,
+                        "sample_draws": [
+                            {
+                                "draw_number": 1,
+                                "requested": 1,
+                                "available": 1,
+                                "drawn": 1,
+                                "limited_by_frame": False,
+                            }
+                        ],
+                        "unanswered": [
+                            {
+                                "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                                "element_key": "oe.member_visit_documentation",
+                            }
+                        ],
+                        "evidence": [
+                            {
+                                "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                                "element_key": "oe.member_visit_documentation",
+                                "document_id": "c9e8d7f6-5a4b-4c3d-9e2f-1a0b9c8d7e6f",
+                                "document_kind": "care_plan",
+                                "version_number": 1,
+                                "pages": "2-3",
+                            }
+                        ],
+                        "final": False,
+                    },
+                    "action_plan_id": "9a98c109-a25a-545f-a292-85835b0adf7a",
+                    "follow_up": {
+                        "action_plan_id": "9a98c109-a25a-545f-a292-85835b0adf7a",
+                        "total_percent": "100.0",
+                        "compliant": False,
+                    },
+                }
+            ]
+        }
+    )
+
     review: ReviewOut
     scorecard: ScorecardOut
     action_plan_id: uuid.UUID | None

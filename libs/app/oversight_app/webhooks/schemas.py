@@ -16,7 +16,18 @@ EventType = Annotated[Text, WithJsonSchema({"type": "string", "enum": sorted(NOT
 
 
 class WebhookEndpointIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "url": "https://partner.example.org/webhooks/oversight",
+                    "description": "Care platform notices",
+                    "event_types": ["review_scheduled", "review_result"],
+                }
+            ]
+        },
+    )
 
     url: AnyHttpUrl = Field(description="Where notices are POSTed (https in production)")
     description: Text | None = Field(None, max_length=300)
@@ -26,7 +37,22 @@ class WebhookEndpointIn(BaseModel):
 
 
 class WebhookEndpointOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "url": "https://partner.example.org/webhooks/oversight",
+                    "description": "Care platform notices",
+                    "event_types": ["review_scheduled", "review_result"],
+                    "created_at": "2025-03-04T15:30:00Z",
+                    "secret_rotated_at": "2025-03-04T15:30:00Z",
+                    "previous_secret_expires_at": "2025-03-04T15:30:00Z",
+                }
+            ]
+        },
+    )
 
     id: uuid.UUID
     url: str
@@ -40,4 +66,21 @@ class WebhookEndpointOut(BaseModel):
 
 
 class WebhookEndpointWithSecret(WebhookEndpointOut):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
+                    "url": "https://partner.example.org/webhooks/oversight",
+                    "description": "Care platform notices",
+                    "event_types": ["review_scheduled", "review_result"],
+                    "created_at": "2025-03-04T15:30:00Z",
+                    "secret_rotated_at": "2025-03-04T15:30:00Z",
+                    "previous_secret_expires_at": "2025-03-04T15:30:00Z",
+                    "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                }
+            ]
+        }
+    )
+
     secret: str = Field(description="The signing secret. Shown once: store it now")

@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import text
 
 from oversight_api import metrics as app_metrics
@@ -21,10 +21,18 @@ CHECK_TIMEOUT_SECONDS = 2.0
 
 
 class Health(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
+
     status: str
 
 
 class Readiness(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"status": "ok", "checks": {"postgres": "ok", "redis": "ok", "worker": "ok"}}]
+        }
+    )
+
     status: str
     checks: dict[str, str]
 
