@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.export_kind import ExportKind
 from ..models.export_status import ExportStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.export_out_filters import ExportOutFilters
@@ -24,7 +25,6 @@ class ExportOut:
     Attributes:
         byte_size (int | None):
         created_at (datetime.datetime):
-        error (None | str):
         expires_at (datetime.datetime | None):
         filters (ExportOutFilters):
         finished_at (datetime.datetime | None):
@@ -34,14 +34,14 @@ class ExportOut:
         kind (ExportKind):
         requested_by (str):
         row_count (int | None):
-        schedule_id (None | UUID):
         started_at (datetime.datetime | None):
         status (ExportStatus):
+        error (None | str | Unset): the last failure's error type (never its message)
+        schedule_id (None | Unset | UUID):
     """
 
     byte_size: int | None
     created_at: datetime.datetime
-    error: None | str
     expires_at: datetime.datetime | None
     filters: ExportOutFilters
     finished_at: datetime.datetime | None
@@ -51,9 +51,10 @@ class ExportOut:
     kind: ExportKind
     requested_by: str
     row_count: int | None
-    schedule_id: None | UUID
     started_at: datetime.datetime | None
     status: ExportStatus
+    error: None | str | Unset = UNSET
+    schedule_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,9 +62,6 @@ class ExportOut:
         byte_size = self.byte_size
 
         created_at = self.created_at.isoformat()
-
-        error: None | str
-        error = self.error
 
         expires_at: None | str
         if isinstance(self.expires_at, datetime.datetime):
@@ -92,12 +90,6 @@ class ExportOut:
         row_count: int | None
         row_count = self.row_count
 
-        schedule_id: None | str
-        if isinstance(self.schedule_id, UUID):
-            schedule_id = str(self.schedule_id)
-        else:
-            schedule_id = self.schedule_id
-
         started_at: None | str
         if isinstance(self.started_at, datetime.datetime):
             started_at = self.started_at.isoformat()
@@ -106,13 +98,26 @@ class ExportOut:
 
         status = self.status.value
 
+        error: None | str | Unset
+        if isinstance(self.error, Unset):
+            error = UNSET
+        else:
+            error = self.error
+
+        schedule_id: None | str | Unset
+        if isinstance(self.schedule_id, Unset):
+            schedule_id = UNSET
+        elif isinstance(self.schedule_id, UUID):
+            schedule_id = str(self.schedule_id)
+        else:
+            schedule_id = self.schedule_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "byte_size": byte_size,
                 "created_at": created_at,
-                "error": error,
                 "expires_at": expires_at,
                 "filters": filters,
                 "finished_at": finished_at,
@@ -122,11 +127,14 @@ class ExportOut:
                 "kind": kind,
                 "requested_by": requested_by,
                 "row_count": row_count,
-                "schedule_id": schedule_id,
                 "started_at": started_at,
                 "status": status,
             }
         )
+        if error is not UNSET:
+            field_dict["error"] = error
+        if schedule_id is not UNSET:
+            field_dict["schedule_id"] = schedule_id
 
         return field_dict
 
@@ -144,13 +152,6 @@ class ExportOut:
         byte_size = _parse_byte_size(d.pop("byte_size"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-        def _parse_error(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        error = _parse_error(d.pop("error"))
 
         def _parse_expires_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -201,21 +202,6 @@ class ExportOut:
 
         row_count = _parse_row_count(d.pop("row_count"))
 
-        def _parse_schedule_id(data: object) -> None | UUID:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                schedule_id_type_0 = UUID(data)
-
-                return schedule_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | UUID, data)
-
-        schedule_id = _parse_schedule_id(d.pop("schedule_id"))
-
         def _parse_started_at(data: object) -> datetime.datetime | None:
             if data is None:
                 return data
@@ -233,10 +219,35 @@ class ExportOut:
 
         status = ExportStatus(d.pop("status"))
 
+        def _parse_error(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error = _parse_error(d.pop("error", UNSET))
+
+        def _parse_schedule_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                schedule_id_type_0 = UUID(data)
+
+                return schedule_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        schedule_id = _parse_schedule_id(d.pop("schedule_id", UNSET))
+
         export_out = cls(
             byte_size=byte_size,
             created_at=created_at,
-            error=error,
             expires_at=expires_at,
             filters=filters,
             finished_at=finished_at,
@@ -246,9 +257,10 @@ class ExportOut:
             kind=kind,
             requested_by=requested_by,
             row_count=row_count,
-            schedule_id=schedule_id,
             started_at=started_at,
             status=status,
+            error=error,
+            schedule_id=schedule_id,
         )
 
         export_out.additional_properties = d

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.export_kind import ExportKind
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.report_schedule_out_filters import ReportScheduleOutFilters
@@ -30,11 +31,11 @@ class ReportScheduleOut:
         id (UUID):
         include_member_identity (bool):
         kind (ExportKind):
-        last_run_at (datetime.datetime | None):
         name (str):
         next_run_at (datetime.datetime):
         timezone (str):
         version (int):
+        last_run_at (datetime.datetime | None | Unset):
     """
 
     created_at: datetime.datetime
@@ -46,11 +47,11 @@ class ReportScheduleOut:
     id: UUID
     include_member_identity: bool
     kind: ExportKind
-    last_run_at: datetime.datetime | None
     name: str
     next_run_at: datetime.datetime
     timezone: str
     version: int
+    last_run_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,12 +73,6 @@ class ReportScheduleOut:
 
         kind = self.kind.value
 
-        last_run_at: None | str
-        if isinstance(self.last_run_at, datetime.datetime):
-            last_run_at = self.last_run_at.isoformat()
-        else:
-            last_run_at = self.last_run_at
-
         name = self.name
 
         next_run_at = self.next_run_at.isoformat()
@@ -85,6 +80,14 @@ class ReportScheduleOut:
         timezone = self.timezone
 
         version = self.version
+
+        last_run_at: None | str | Unset
+        if isinstance(self.last_run_at, Unset):
+            last_run_at = UNSET
+        elif isinstance(self.last_run_at, datetime.datetime):
+            last_run_at = self.last_run_at.isoformat()
+        else:
+            last_run_at = self.last_run_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -99,13 +102,14 @@ class ReportScheduleOut:
                 "id": id,
                 "include_member_identity": include_member_identity,
                 "kind": kind,
-                "last_run_at": last_run_at,
                 "name": name,
                 "next_run_at": next_run_at,
                 "timezone": timezone,
                 "version": version,
             }
         )
+        if last_run_at is not UNSET:
+            field_dict["last_run_at"] = last_run_at
 
         return field_dict
 
@@ -132,8 +136,18 @@ class ReportScheduleOut:
 
         kind = ExportKind(d.pop("kind"))
 
-        def _parse_last_run_at(data: object) -> datetime.datetime | None:
+        name = d.pop("name")
+
+        next_run_at = datetime.datetime.fromisoformat(d.pop("next_run_at"))
+
+        timezone = d.pop("timezone")
+
+        version = d.pop("version")
+
+        def _parse_last_run_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
+                return data
+            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -143,17 +157,9 @@ class ReportScheduleOut:
                 return last_run_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None, data)
+            return cast(datetime.datetime | None | Unset, data)
 
-        last_run_at = _parse_last_run_at(d.pop("last_run_at"))
-
-        name = d.pop("name")
-
-        next_run_at = datetime.datetime.fromisoformat(d.pop("next_run_at"))
-
-        timezone = d.pop("timezone")
-
-        version = d.pop("version")
+        last_run_at = _parse_last_run_at(d.pop("last_run_at", UNSET))
 
         report_schedule_out = cls(
             created_at=created_at,
@@ -165,11 +171,11 @@ class ReportScheduleOut:
             id=id,
             include_member_identity=include_member_identity,
             kind=kind,
-            last_run_at=last_run_at,
             name=name,
             next_run_at=next_run_at,
             timezone=timezone,
             version=version,
+            last_run_at=last_run_at,
         )
 
         report_schedule_out.additional_properties = d

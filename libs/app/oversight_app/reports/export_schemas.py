@@ -56,10 +56,46 @@ class ExportSpec(BaseModel):
 
 
 class ExportIn(ExportSpec):
-    pass
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "findings",
+                    "format": "csv",
+                    "filters": {"program": "ecm", "tool_key": "ecm-partnership", "year": 2026},
+                    "include_member_identity": False,
+                }
+            ]
+        },
+    )
 
 
 class ExportOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "3f6c2a1e-8b4d-4e7a-9c5f-2d1b0a9e8c7f",
+                    "kind": "findings",
+                    "format": "csv",
+                    "filters": {"program": "ecm", "year": 2026},
+                    "include_member_identity": False,
+                    "status": "ready",
+                    "requested_by": "api_key:ovs_ab12",
+                    "schedule_id": None,
+                    "row_count": 1240,
+                    "byte_size": 245760,
+                    "created_at": "2026-12-07T11:00:00Z",
+                    "started_at": "2026-12-07T11:00:02Z",
+                    "finished_at": "2026-12-07T11:00:04Z",
+                    "expires_at": "2026-12-14T11:00:04Z",
+                    "error": None,
+                }
+            ]
+        }
+    )
+
     id: uuid.UUID
     kind: ExportKind
     format: str
@@ -67,18 +103,31 @@ class ExportOut(BaseModel):
     include_member_identity: bool
     status: ExportStatus
     requested_by: str
-    schedule_id: uuid.UUID | None
+    schedule_id: uuid.UUID | None = None
     row_count: int | None
     byte_size: int | None
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
     expires_at: datetime | None
-    error: str | None
+    error: str | None = Field(None, description="the last failure's error type (never its message)")
 
 
 class ExportDownloadOut(BaseModel):
     """A short-lived URL (its issuance is audited; a member-data read when the export carries identity)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "export_id": "3f6c2a1e-8b4d-4e7a-9c5f-2d1b0a9e8c7f",
+                    "url": "https://bucket.s3.amazonaws.com/exports/...?X-Amz-Signature=...",
+                    "expires_at": "2026-12-07T11:05:00Z",
+                    "file_name": "findings-3f6c2a1e-8b4d-4e7a-9c5f-2d1b0a9e8c7f.csv",
+                }
+            ]
+        }
+    )
 
     export_id: uuid.UUID
     url: str
@@ -87,6 +136,22 @@ class ExportDownloadOut(BaseModel):
 
 
 class ReportScheduleIn(ExportSpec):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Weekly findings",
+                    "kind": "findings",
+                    "filters": {"program": "ecm"},
+                    "cron": "0 6 * * 1",
+                    "timezone": "America/Los_Angeles",
+                    "enabled": True,
+                }
+            ]
+        },
+    )
+
     name: Text = Field(min_length=1, max_length=200)
     cron: Text = Field(
         min_length=1, max_length=120, description="five-field cron text, at most once an hour: '0 6 * * 1'"
@@ -96,7 +161,9 @@ class ReportScheduleIn(ExportSpec):
 
 
 class ReportSchedulePatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"cron": "0 7 * * 1", "enabled": False}]}
+    )
 
     name: Text | None = Field(None, min_length=1, max_length=200)
     cron: Text | None = Field(None, min_length=1, max_length=120)
@@ -106,6 +173,29 @@ class ReportSchedulePatch(BaseModel):
 
 
 class ReportScheduleOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "9b2e4c6a-1d3f-4a5b-8c7d-6e5f4a3b2c1d",
+                    "name": "Weekly findings",
+                    "kind": "findings",
+                    "format": "csv",
+                    "filters": {"program": "ecm"},
+                    "include_member_identity": False,
+                    "cron": "0 6 * * 1",
+                    "timezone": "America/Los_Angeles",
+                    "enabled": True,
+                    "next_run_at": "2026-12-07T14:00:00Z",
+                    "last_run_at": None,
+                    "created_by": "api_key:ovs_ab12",
+                    "created_at": "2026-12-01T09:00:00Z",
+                    "version": 1,
+                }
+            ]
+        }
+    )
+
     id: uuid.UUID
     name: str
     kind: ExportKind
@@ -116,7 +206,7 @@ class ReportScheduleOut(BaseModel):
     timezone: str
     enabled: bool
     next_run_at: datetime
-    last_run_at: datetime | None
+    last_run_at: datetime | None = None
     created_by: str
     created_at: datetime
     version: int
