@@ -79,3 +79,9 @@ WALK_BODIES |= {
         "sha256": "0" * 64,
     },
 }
+
+# --- reports (issue 16) ---
+WALK_BODIES |= {
+    ("POST", "/v1/reports/exports/{export_id}/download"): None,
+    ("PATCH", "/v1/reports/schedules/{schedule_id}"): {"enabled": False},
+}

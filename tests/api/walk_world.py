@@ -367,6 +367,23 @@ async def documents(ctx: WalkContext) -> dict[str, str]:
 BUILDERS.append(documents)
 
 
+# --- reports (issue 16): an export job and a report schedule ---------------------------------------------
+async def reports(ctx: WalkContext) -> dict[str, str]:
+    admin = ctx.headers["plan_admin"]
+    export = ok(await ctx.client.post("/v1/reports/exports", json={"kind": "findings"}, headers=admin)).json()
+    schedule = ok(
+        await ctx.client.post(
+            "/v1/reports/schedules",
+            json={"name": "walk", "kind": "findings", "cron": "0 6 * * 1"},
+            headers=admin,
+        )
+    ).json()
+    return {"export_id": export["id"], "schedule_id": schedule["id"]}
+
+
+BUILDERS.append(reports)
+
+
 async def build_world(ctx: WalkContext) -> dict[str, str]:
     for builder in BUILDERS:
         ctx.ids.update(await builder(ctx))

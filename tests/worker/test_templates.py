@@ -12,6 +12,13 @@ from oversight_db.outbox import add_notice
 from oversight_worker.render import NoticeDataError, render_email
 
 SAMPLE: dict[str, Any] = {
+    "export_id": str(uuid.uuid4()),
+    "export_kind": "findings",
+    "expires_at": "2026-12-18T06:00:20+00:00",
+    "schedule_id": str(uuid.uuid4()),
+    "schedule_name": "Weekly findings",
+    "format": "csv",
+    "row_count": 1234,
     "review_id": str(uuid.uuid4()),
     "action_plan_id": str(uuid.uuid4()),
     "provider_id": str(uuid.uuid4()),

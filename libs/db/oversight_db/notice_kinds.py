@@ -304,6 +304,17 @@ _KINDS += [
         description="A requested document passed its due date without an accepted upload.",
     ),
 ]
+# Issue 16: an export job's file is built. The notice names the export, its kind and size, never a row of it;
+# the file is fetched through the API (an audited, short-lived download).
+_KINDS += [
+    NoticeKind(
+        "report_ready",
+        "export_job",
+        required=("export_id", "export_kind", "expires_at"),
+        optional=("schedule_id", "schedule_name", "format", "row_count"),
+        description="An export (requested, or run by a schedule) is built and can be downloaded until it expires.",
+    ),
+]
 NOTICE_KINDS: dict[str, NoticeKind] = {kind.name: kind for kind in _KINDS}
 
 # Where the API serves each id a notice may carry; links in e-mails and webhooks are built from these.
@@ -315,6 +326,7 @@ LINK_PATHS: dict[str, str] = {
     "dispute_id": "/v1/disputes/{}",
     "obligation_id": "/v1/obligations/{}",
     "document_request_id": "/v1/document-requests/{}",
+    "export_id": "/v1/reports/exports/{}",
 }
 
 

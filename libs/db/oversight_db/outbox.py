@@ -71,6 +71,20 @@ def pending_notice_ids(session: AsyncSession) -> list[uuid.UUID]:
     return ids
 
 
+_EXPORTS_KEY = "oversight_new_export_ids"
+
+
+def hand_over_export(session: AsyncSession, export_id: uuid.UUID) -> None:
+    """Queue an export job for the worker after this session commits (the row is its own outbox: the
+    worker's cron enqueues it if this hand-off is missed)."""
+    session.info.setdefault(_EXPORTS_KEY, []).append(export_id)
+
+
+def pending_export_ids(session: AsyncSession) -> list[uuid.UUID]:
+    ids: list[uuid.UUID] = session.info.pop(_EXPORTS_KEY, [])
+    return ids
+
+
 def hand_over_again(session: AsyncSession, notice_id: uuid.UUID) -> None:
     """Queue an existing notice for hand-off after this session commits (used when re-driving one)."""
     session.info.setdefault(_SESSION_KEY, []).append(notice_id)

@@ -11,6 +11,7 @@ from arq.connections import ArqRedis, RedisSettings
 
 DELIVER_NOTICE = "deliver_notice"
 DELIVER_NOTICES = "deliver_notices"
+BUILD_EXPORT = "build_export"
 # Notices handed over together go to the worker a few per job: one claim and one record for them all
 # (bench_worker, P7: one job per notice costs arq's and the two transactions' round trips per notice).
 # Few enough that a job's sends stay a small burst.
@@ -76,3 +77,14 @@ async def enqueue_notice_attempts(
     if error is not None and not reached:
         raise error
     return reached
+
+
+def export_job_id(export_id: uuid.UUID) -> str:
+    # One id per export: a second enqueue while the first waits or runs is refused by arq, and a job for a
+    # built export finds it ``ready`` and does nothing.
+    return f"export:{export_id}"
+
+
+async def enqueue_exports(redis: ArqRedis, export_ids: Iterable[uuid.UUID]) -> None:
+    for export_id in export_ids:
+        await redis.enqueue_job(BUILD_EXPORT, str(export_id), _job_id=export_job_id(export_id))

@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_api.metrics import ENQUEUE_FAILURES, NOTICES_ENQUEUED
 from oversight_api.resources import Resources
-from oversight_db.outbox import mark_enqueued, pending_notice_ids
-from oversight_db.queue import enqueue_notices
+from oversight_db.outbox import mark_enqueued, pending_export_ids, pending_notice_ids
+from oversight_db.queue import enqueue_exports, enqueue_notices
 
 log = structlog.get_logger("oversight.api")
 
@@ -42,8 +42,11 @@ async def _unit_of_work(request: Request) -> AsyncIterator[AsyncSession]:
             await session.rollback()
             raise
         notice_ids = pending_notice_ids(session)
+        export_ids = pending_export_ids(session)
     if notice_ids:
         await hand_off_notices(resources, notice_ids)
+    if export_ids:
+        await hand_off_exports(resources, export_ids)
 
 
 async def hand_off_notices(resources: Resources, notice_ids: list[uuid.UUID]) -> None:
@@ -62,6 +65,14 @@ async def hand_off_notices(resources: Resources, notice_ids: list[uuid.UUID]) ->
         Exception
     ) as exc:  # the relay would enqueue again; the job id and the job's check make that harmless
         log.warning("notice_mark_enqueued_failed", count=len(reached), error_type=type(exc).__name__)
+
+
+async def hand_off_exports(resources: Resources, export_ids: list[uuid.UUID]) -> None:
+    """Best effort, like notices: a queued export the queue never got is enqueued by the worker's cron."""
+    try:
+        await enqueue_exports(resources.redis, export_ids)
+    except Exception as exc:
+        log.warning("export_enqueue_failed", count=len(export_ids), error_type=type(exc).__name__)
 
 
 async def _read_only(request: Request) -> AsyncIterator[AsyncSession]:

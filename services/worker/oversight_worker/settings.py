@@ -21,7 +21,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
-from oversight_db.queue import DELIVER_NOTICE, DELIVER_NOTICES, redis_settings
+from oversight_db.queue import BUILD_EXPORT, DELIVER_NOTICE, DELIVER_NOTICES, redis_settings
 from oversight_db.settings import Settings
 from oversight_worker.audit_checkpoint import audit_checkpoint
 from oversight_worker.context import WorkerResources, calendar_today, webhook_client
@@ -29,6 +29,7 @@ from oversight_worker.context import WorkerResources, calendar_today, webhook_cl
 # Defined beside the lease it bounds; named here too, with the other functions' timeouts.
 from oversight_worker.delivery import DELIVER_TIMEOUT_SECONDS as DELIVER_TIMEOUT_SECONDS
 from oversight_worker.documents import purge_documents
+from oversight_worker.exports import BUILD_TIMEOUT_SECONDS, build_export, report_exports
 from oversight_worker.jobs import (
     SWEEP_JOB,
     deliver_notice,
@@ -131,6 +132,8 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
         functions: ClassVar[list[Any]] = [
             func(deliver_notice, name=DELIVER_NOTICE, timeout=DELIVER_TIMEOUT_SECONDS, keep_result=0),
             func(deliver_notices, name=DELIVER_NOTICES, timeout=DELIVER_TIMEOUT_SECONDS, keep_result=0),
+            # A failed build requeues itself (the cron hands it over again) up to three claims: no arq retries.
+            func(build_export, name=BUILD_EXPORT, timeout=BUILD_TIMEOUT_SECONDS, keep_result=0, max_tries=1),
         ]
         cron_jobs: ClassVar[list[Any]] = [
             cron(heartbeat, second={0, 30}, run_at_startup=False, unique=False, timeout=CRON_TIMEOUT_SECONDS),
@@ -157,6 +160,8 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             cron(audit_checkpoint, hour={3}, minute={17}, unique=True, timeout=CRON_TIMEOUT_SECONDS),
             # Daily; a run that meets more expired documents than fit its timeout carries on the next day.
             cron(purge_documents, hour={4}, minute={7}, unique=True, timeout=CRON_TIMEOUT_SECONDS),
+            # Scheduled reports fire within a minute of their slot; missed export hand-offs and expired files.
+            cron(report_exports, second={20}, run_at_startup=True, unique=True, timeout=CRON_TIMEOUT_SECONDS),
         ]
         on_startup = startup
         on_shutdown = shutdown

@@ -63,6 +63,14 @@ from .evidence_in import EvidenceIn
 from .evidence_out import EvidenceOut
 from .exclude_in import ExcludeIn
 from .exclude_out import ExcludeOut
+from .export_download_out import ExportDownloadOut
+from .export_filters import ExportFilters
+from .export_filters_program_type_0 import ExportFiltersProgramType0
+from .export_in import ExportIn
+from .export_kind import ExportKind
+from .export_out import ExportOut
+from .export_out_filters import ExportOutFilters
+from .export_status import ExportStatus
 from .field_error import FieldError
 from .finalize_out import FinalizeOut
 from .finding_in import FindingIn
@@ -118,6 +126,7 @@ from .page_api_key_out import PageApiKeyOut
 from .page_audit_event_out import PageAuditEventOut
 from .page_dispute_out import PageDisputeOut
 from .page_document_request_out import PageDocumentRequestOut
+from .page_export_out import PageExportOut
 from .page_member_out import PageMemberOut
 from .page_notice_out import PageNoticeOut
 from .page_obligation_out import PageObligationOut
@@ -127,6 +136,7 @@ from .page_program_out import PageProgramOut
 from .page_provider_out import PageProviderOut
 from .page_record_out import PageRecordOut
 from .page_report_out import PageReportOut
+from .page_report_schedule_out import PageReportScheduleOut
 from .page_review_out import PageReviewOut
 from .page_tool_version_summary import PageToolVersionSummary
 from .page_webhook_endpoint_out import PageWebhookEndpointOut
@@ -178,6 +188,10 @@ from .report_decision_in_decision import ReportDecisionInDecision
 from .report_out import ReportOut
 from .report_out_kind import ReportOutKind
 from .report_out_status import ReportOutStatus
+from .report_schedule_in import ReportScheduleIn
+from .report_schedule_out import ReportScheduleOut
+from .report_schedule_out_filters import ReportScheduleOutFilters
+from .report_schedule_patch import ReportSchedulePatch
 from .report_submission_in import ReportSubmissionIn
 from .reports_plan_dashboard_program_type_0 import ReportsPlanDashboardProgramType0
 from .retention_in import RetentionIn
@@ -309,6 +323,14 @@ __all__ = (
     "EvidenceOut",
     "ExcludeIn",
     "ExcludeOut",
+    "ExportDownloadOut",
+    "ExportFilters",
+    "ExportFiltersProgramType0",
+    "ExportIn",
+    "ExportKind",
+    "ExportOut",
+    "ExportOutFilters",
+    "ExportStatus",
     "FieldError",
     "FinalizeOut",
     "FindingIn",
@@ -364,6 +386,7 @@ __all__ = (
     "PageAuditEventOut",
     "PageDisputeOut",
     "PageDocumentRequestOut",
+    "PageExportOut",
     "PageMemberOut",
     "PageNoticeOut",
     "PageObligationOut",
@@ -373,6 +396,7 @@ __all__ = (
     "PageProviderOut",
     "PageRecordOut",
     "PageReportOut",
+    "PageReportScheduleOut",
     "PageReviewOut",
     "PageToolVersionSummary",
     "PageWebhookEndpointOut",
@@ -424,6 +448,10 @@ __all__ = (
     "ReportOut",
     "ReportOutKind",
     "ReportOutStatus",
+    "ReportScheduleIn",
+    "ReportScheduleOut",
+    "ReportScheduleOutFilters",
+    "ReportSchedulePatch",
     "ReportsPlanDashboardProgramType0",
     "ReportSubmissionIn",
     "RetentionIn",

@@ -23,6 +23,7 @@ class WebhookEndpointInEventTypesItem(StrEnum):
     OBLIGATION_REMINDER = "obligation_reminder"
     OBLIGATION_RETURNED = "obligation_returned"
     OBLIGATION_SUBMITTED = "obligation_submitted"
+    REPORT_READY = "report_ready"
     REVIEW_CANCELLED = "review_cancelled"
     REVIEW_REMINDER = "review_reminder"
     REVIEW_RESCHEDULED = "review_rescheduled"

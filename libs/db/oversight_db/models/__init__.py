@@ -29,6 +29,7 @@ from oversight_db.models.notices import Notice, NoticeDelivery, WebhookEndpoint
 from oversight_db.models.obligations import ObligationSubmission, ProviderObligation
 from oversight_db.models.ops import WorkerHeartbeat
 from oversight_db.models.organizations import NetworkLink, Organization, ProviderSite
+from oversight_db.models.reports import ExportJob, ReportSchedule
 from oversight_db.models.reviews import (
     Finding,
     Review,
@@ -59,6 +60,7 @@ __all__ = [
     "DocumentRequest",
     "DocumentRetention",
     "Enrollment",
+    "ExportJob",
     "Finding",
     "IdempotencyRecord",
     "Member",
@@ -69,6 +71,7 @@ __all__ = [
     "Organization",
     "ProviderObligation",
     "ProviderSite",
+    "ReportSchedule",
     "Review",
     "ReviewLegalHold",
     "ReviewRecord",

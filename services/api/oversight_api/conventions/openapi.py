@@ -68,6 +68,7 @@ EXTRA_STATUSES: dict[str, set[int]] = {
     # The presigned local-disk URLs carry no path id: a wrong or expired signature names no document (404).
     "documents_local_upload": {404, 413},
     "documents_local_download": {404},
+    "reports_exports_local_download": {404},
     # The caller's own plan's dashboard, and the state comparison: an organization of the wrong kind has none.
     "reports_plan_dashboard": {404},
     "reports_state_dashboard": {404},
@@ -106,6 +107,9 @@ SENDS_ETAG = frozenset(
         "providers_get",
         "providers_get_site",
         "providers_update_site",
+        "reports_schedules_create",
+        "reports_schedules_get",
+        "reports_schedules_update",
         "reviews_create",
         "reviews_draw_sample",
         "reviews_exclude_record",
@@ -129,6 +133,8 @@ SENDS_LOCATION = frozenset(
         "organizations_create",
         "providers_add_site",
         "providers_add_to_network",
+        "reports_exports_create",
+        "reports_schedules_create",
         "reviews_create",
         "reviews_draw_sample",
         "tools_import",

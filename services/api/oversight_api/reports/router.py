@@ -9,20 +9,36 @@ from enum import StrEnum
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query
+from fastapi.responses import FileResponse
 from pydantic import BaseModel
 from starlette.responses import Response
 
-from oversight_api.clock import Today
+from oversight_api.clock import Now, Today
+from oversight_api.conventions.etags import IfMatch
+from oversight_api.conventions.idempotency import idempotent
+from oversight_api.conventions.pagination import Pagination
 from oversight_api.conventions.responses import respond
-from oversight_api.deps import Session
-from oversight_api.reports.auth import ReportsRead, ReviewsRead
+from oversight_api.deps import AppResources, Session
+from oversight_api.reports.auth import ReportsRead, ReportsSchedule, ReviewsRead
 from oversight_app.bounds import Day
-from oversight_app.reports import dashboards
+from oversight_app.errors import not_found
+from oversight_app.pagination import Page
+from oversight_app.reports import dashboards, exports, schedules
 from oversight_app.reports.dashboard_csv import plan_csv, provider_csv, state_csv
+from oversight_app.reports.export_schemas import (
+    ExportDownloadOut,
+    ExportIn,
+    ExportOut,
+    ReportScheduleIn,
+    ReportScheduleOut,
+    ReportSchedulePatch,
+)
 from oversight_app.reports.files import ReportFile, ScorecardFormat, findings_csv_file, scorecard_file
 from oversight_app.reports.render import CSV_MEDIA_TYPE, PDF_MEDIA_TYPE, XLSX_MEDIA_TYPE
 from oversight_app.reports.schemas import PlanDashboard, ProviderDashboard, StateDashboard
 from oversight_app.text import Text
+from oversight_db.blobs import LocalBlobStore
+from oversight_domain.report_jobs import ExportStatus
 from oversight_domain.tools.models import KEY_PATTERN
 
 router = APIRouter(tags=["reports"])
@@ -152,3 +168,135 @@ async def state_dashboard(
     statewide distribution."""
     board = await dashboards.state_dashboard(session, caller, tool_key, finalized_from, finalized_to, limit)
     return _dashboard(board, format, state_csv, "state-dashboard")
+
+
+# ------------------------------------------------------------------------------------------- export jobs
+
+
+@router.post(
+    "/reports/exports", status_code=202, response_model=ExportOut, operation_id="reports_exports_create"
+)
+@idempotent
+async def create_export(body: ExportIn, session: Session, caller: ReportsRead) -> Response:
+    """Queue an export the worker builds into blob storage (a statewide CSV of every finding, a plan's year
+    of reviews). Poll it at ``Location``; a ``report_ready`` notice says when it is built."""
+    export = await exports.create_export(session, caller, body)
+    return respond(exports.export_out(export), status=202, location=f"/v1/reports/exports/{export.id}")
+
+
+@router.get("/reports/exports", response_model=Page[ExportOut], operation_id="reports_exports_list")
+async def list_exports(
+    session: Session, caller: ReportsRead, page: Pagination, status: ExportStatus | None = None
+) -> Page[ExportOut]:
+    """Your organization's exports, newest first."""
+    rows, cursor = await exports.list_exports(session, caller, page, status)
+    return Page(items=[exports.export_out(r) for r in rows], next_cursor=cursor)
+
+
+@router.get("/reports/exports/{export_id}", response_model=ExportOut, operation_id="reports_exports_get")
+async def get_export(export_id: uuid.UUID, session: Session, caller: ReportsRead) -> ExportOut:
+    return exports.export_out(await exports.get_export(session, caller, export_id))
+
+
+@router.post(
+    "/reports/exports/{export_id}/download",
+    response_model=ExportDownloadOut,
+    operation_id="reports_exports_download",
+)
+async def download_export(
+    export_id: uuid.UUID, session: Session, resources: AppResources, caller: ReportsRead
+) -> ExportDownloadOut:
+    """A short-lived download URL of a ready export; audited (a member-data read when it carries identity,
+    which needs ``members:read``)."""
+    return await exports.issue_download(session, caller, export_id, resources.blobs, resources.settings)
+
+
+@router.get(
+    "/reports/export-downloads",
+    operation_id="reports_exports_local_download",
+    response_class=FileResponse,
+    responses={404: {"description": "unknown export or bad signature"}},
+)
+async def local_export_download(
+    resources: AppResources,
+    export_id: uuid.UUID | None = None,
+    expires: int = Query(0, ge=0, le=2**53),
+    signature: str = Query("", max_length=64),
+) -> FileResponse:
+    """The local-disk store's signed download (S3 answers presigned URLs itself)."""
+    store = resources.blobs
+    if export_id is None or not isinstance(store, LocalBlobStore):
+        raise not_found("export")
+    async with resources.sessions() as session:
+        found = await exports.local_download(session, export_id, expires, signature, resources.settings)
+    return FileResponse(
+        store.path_of(found.key),
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="{found.file_name}"',
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+# ------------------------------------------------------------------------------------- scheduled reports
+
+
+@router.post(
+    "/reports/schedules",
+    status_code=201,
+    response_model=ReportScheduleOut,
+    operation_id="reports_schedules_create",
+)
+@idempotent
+async def create_schedule(
+    body: ReportScheduleIn, session: Session, caller: ReportsSchedule, now: Now
+) -> Response:
+    """Define a report the worker runs on a cron schedule (at most hourly) and announces with
+    ``report_ready``."""
+    row = await schedules.create_schedule(session, caller, body, now)
+    return respond(
+        schedules.schedule_out(row), status=201, etag=row.version, location=f"/v1/reports/schedules/{row.id}"
+    )
+
+
+@router.get(
+    "/reports/schedules", response_model=Page[ReportScheduleOut], operation_id="reports_schedules_list"
+)
+async def list_schedules(
+    session: Session, caller: ReportsSchedule, page: Pagination
+) -> Page[ReportScheduleOut]:
+    rows, cursor = await schedules.list_schedules(session, caller, page)
+    return Page(items=[schedules.schedule_out(r) for r in rows], next_cursor=cursor)
+
+
+@router.get(
+    "/reports/schedules/{schedule_id}", response_model=ReportScheduleOut, operation_id="reports_schedules_get"
+)
+async def get_schedule(schedule_id: uuid.UUID, session: Session, caller: ReportsSchedule) -> Response:
+    row = await schedules.get_schedule(session, caller, schedule_id)
+    return respond(schedules.schedule_out(row), etag=row.version)
+
+
+@router.patch(
+    "/reports/schedules/{schedule_id}",
+    response_model=ReportScheduleOut,
+    operation_id="reports_schedules_update",
+)
+async def update_schedule(
+    schedule_id: uuid.UUID,
+    body: ReportSchedulePatch,
+    session: Session,
+    caller: ReportsSchedule,
+    now: Now,
+    if_match: IfMatch = None,
+) -> Response:
+    row = await schedules.update_schedule(session, caller, schedule_id, body, if_match, now)
+    return respond(schedules.schedule_out(row), etag=row.version)
+
+
+@router.delete("/reports/schedules/{schedule_id}", status_code=204, operation_id="reports_schedules_delete")
+async def delete_schedule(schedule_id: uuid.UUID, session: Session, caller: ReportsSchedule) -> Response:
+    """Delete a schedule (like a webhook endpoint: no If-Match); its exports stay until they expire."""
+    await schedules.delete_schedule(session, caller, schedule_id)
+    return Response(status_code=204)
