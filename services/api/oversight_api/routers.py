@@ -12,6 +12,7 @@ from oversight_api.capacity.router import router as capacity_router
 from oversight_api.disputes.router import router as disputes_router
 from oversight_api.documents.router import router as documents_router
 from oversight_api.health.router import router as health_router
+from oversight_api.imports.router import router as imports_router
 from oversight_api.members.router import router as members_router
 from oversight_api.notices.router import router as notices_router
 from oversight_api.obligations.router import router as obligations_router
@@ -25,6 +26,7 @@ from oversight_api.webhooks.router import router as webhooks_router
 
 ROOT_ROUTERS: list[APIRouter] = [health_router]
 V1_ROUTERS: list[APIRouter] = [
+    imports_router,
     ping_router,
     organizations_router,
     providers_router,

@@ -1,6 +1,17 @@
 """All models, imported here so ``Base.metadata`` is complete for Alembic and the tests."""
 
 from oversight_db.models.action_plans import ActionPlan
+from oversight_db.models.activity import (
+    ActivityImport,
+    BusinessCalendar,
+    BusinessCalendarDay,
+    CareDocument,
+    CheckResult,
+    FindingSuggestion,
+    MemberInteraction,
+    ProgramSpan,
+    TreatmentAuthorization,
+)
 from oversight_db.models.audit import AuditEvent
 from oversight_db.models.base import Base
 from oversight_db.models.capacity import (
@@ -40,9 +51,12 @@ from oversight_db.models.reviews import (
 
 __all__ = [
     "ActionPlan",
+    "ActivityImport",
     "ApiKey",
     "AuditEvent",
     "Base",
+    "BusinessCalendar",
+    "BusinessCalendarDay",
     "CapacityDistributionPlan",
     "CapacityDistributionPlanVersion",
     "CapacityMilestone",
@@ -51,6 +65,8 @@ __all__ = [
     "CapacityProgram",
     "CapacityReport",
     "CapacityScheduleItem",
+    "CareDocument",
+    "CheckResult",
     "Claim",
     "Deadline",
     "Dispute",
@@ -60,13 +76,16 @@ __all__ = [
     "DocumentRetention",
     "Enrollment",
     "Finding",
+    "FindingSuggestion",
     "IdempotencyRecord",
     "Member",
+    "MemberInteraction",
     "NetworkLink",
     "Notice",
     "NoticeDelivery",
     "ObligationSubmission",
     "Organization",
+    "ProgramSpan",
     "ProviderObligation",
     "ProviderSite",
     "Review",
@@ -75,6 +94,7 @@ __all__ = [
     "SampleDraw",
     "ScorecardVersion",
     "ToolVersionRecord",
+    "TreatmentAuthorization",
     "WebhookEndpoint",
     "WorkerHeartbeat",
 ]
