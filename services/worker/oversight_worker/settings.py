@@ -23,6 +23,7 @@ from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.queue import DELIVER_NOTICE, DELIVER_NOTICES, redis_settings
 from oversight_db.settings import Settings
+from oversight_worker.activity import load_imports, scheduled_checks
 from oversight_worker.audit_checkpoint import audit_checkpoint
 from oversight_worker.context import WorkerResources, calendar_today, webhook_client
 
@@ -38,6 +39,8 @@ HEALTH_CHECK_SECONDS = 30
 # timeout + 10 s, so this also bounds how long a killed worker's jobs wait to run again.
 JOB_TIMEOUT_SECONDS = 30
 CRON_TIMEOUT_SECONDS = 30
+# An import of a million rows and the checks after it (bench_activity): minutes, not seconds.
+IMPORT_TIMEOUT_SECONDS = 600
 # A delivery job holds a database connection only for its claim and its record; the rest of its time it
 # waits on receivers. So arq runs this many times more jobs than there are database turns
 # (``WorkerResources.db_slots``, ``worker_max_jobs``): receivers that hang until the timeout take job slots
@@ -142,6 +145,15 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             cron(audit_checkpoint, hour={3}, minute={17}, unique=True, timeout=CRON_TIMEOUT_SECONDS),
             # Daily; a run that meets more expired documents than fit its timeout carries on the next day.
             cron(purge_documents, hour={4}, minute={7}, unique=True, timeout=CRON_TIMEOUT_SECONDS),
+            # Activity imports (issue 17): loading a large file takes longer than the other crons' 30 s.
+            cron(
+                load_imports,
+                second={10, 40},
+                run_at_startup=True,
+                unique=True,
+                timeout=IMPORT_TIMEOUT_SECONDS,
+            ),
+            cron(scheduled_checks, hour={2}, minute={41}, unique=True, timeout=IMPORT_TIMEOUT_SECONDS),
         ]
         on_startup = startup
         on_shutdown = shutdown
