@@ -20,6 +20,12 @@ from .budget_in import BudgetIn
 from .capacity_report_due import CapacityReportDue
 from .capacity_reports_list_kind_type_0 import CapacityReportsListKindType0
 from .capacity_reports_list_status_type_0 import CapacityReportsListStatusType0
+from .check_result_out import CheckResultOut
+from .check_result_out_details import CheckResultOutDetails
+from .check_result_out_sources_item import CheckResultOutSourcesItem
+from .check_result_out_status import CheckResultOutStatus
+from .checks_list_results_rule_type_0 import ChecksListResultsRuleType0
+from .checks_list_results_status_type_0 import ChecksListResultsStatusType0
 from .claim_batch_in import ClaimBatchIn
 from .claim_batch_out import ClaimBatchOut
 from .claim_in import ClaimIn
@@ -67,6 +73,13 @@ from .finding_out_answer import FindingOutAnswer
 from .findings_out import FindingsOut
 from .follow_up_result_out import FollowUpResultOut
 from .health import Health
+from .import_error_out import ImportErrorOut
+from .import_out import ImportOut
+from .import_out_file_format import ImportOutFileFormat
+from .import_out_kind import ImportOutKind
+from .import_out_status import ImportOutStatus
+from .imports_create_kind import ImportsCreateKind
+from .imports_list_kind_type_0 import ImportsListKindType0
 from .last_day_of_month import LastDayOfMonth
 from .legal_hold_in import LegalHoldIn
 from .legal_hold_out import LegalHoldOut
@@ -111,8 +124,10 @@ from .organizations_list_kind_type_0 import OrganizationsListKindType0
 from .page_action_plan_out import PageActionPlanOut
 from .page_api_key_out import PageApiKeyOut
 from .page_audit_event_out import PageAuditEventOut
+from .page_check_result_out import PageCheckResultOut
 from .page_dispute_out import PageDisputeOut
 from .page_document_request_out import PageDocumentRequestOut
+from .page_import_out import PageImportOut
 from .page_member_out import PageMemberOut
 from .page_notice_out import PageNoticeOut
 from .page_obligation_out import PageObligationOut
@@ -146,6 +161,7 @@ from .program_out import ProgramOut
 from .program_out_spec import ProgramOutSpec
 from .progress_in import ProgressIn
 from .progress_out import ProgressOut
+from .provider_check_summary import ProviderCheckSummary
 from .provider_dashboard import ProviderDashboard
 from .provider_dashboard_review_due import ProviderDashboardReviewDue
 from .provider_in import ProviderIn
@@ -186,6 +202,7 @@ from .review_status import ReviewStatus
 from .roi_in import RoiIn
 from .role import Role
 from .row_result import RowResult
+from .rule_count import RuleCount
 from .sample_draw_in import SampleDrawIn
 from .sample_draw_list import SampleDrawList
 from .sample_draw_out import SampleDrawOut
@@ -256,6 +273,12 @@ __all__ = (
     "CapacityReportDue",
     "CapacityReportsListKindType0",
     "CapacityReportsListStatusType0",
+    "CheckResultOut",
+    "CheckResultOutDetails",
+    "CheckResultOutSourcesItem",
+    "CheckResultOutStatus",
+    "ChecksListResultsRuleType0",
+    "ChecksListResultsStatusType0",
     "ClaimBatchIn",
     "ClaimBatchOut",
     "ClaimIn",
@@ -303,6 +326,13 @@ __all__ = (
     "FindingsOut",
     "FollowUpResultOut",
     "Health",
+    "ImportErrorOut",
+    "ImportOut",
+    "ImportOutFileFormat",
+    "ImportOutKind",
+    "ImportOutStatus",
+    "ImportsCreateKind",
+    "ImportsListKindType0",
     "LastDayOfMonth",
     "LegalHoldIn",
     "LegalHoldOut",
@@ -347,8 +377,10 @@ __all__ = (
     "PageActionPlanOut",
     "PageApiKeyOut",
     "PageAuditEventOut",
+    "PageCheckResultOut",
     "PageDisputeOut",
     "PageDocumentRequestOut",
+    "PageImportOut",
     "PageMemberOut",
     "PageNoticeOut",
     "PageObligationOut",
@@ -382,6 +414,7 @@ __all__ = (
     "ProgramOutSpec",
     "ProgressIn",
     "ProgressOut",
+    "ProviderCheckSummary",
     "ProviderDashboard",
     "ProviderDashboardReviewDue",
     "ProviderIn",
@@ -422,6 +455,7 @@ __all__ = (
     "RoiIn",
     "Role",
     "RowResult",
+    "RuleCount",
     "SampleDrawIn",
     "SampleDrawList",
     "SampleDrawnOut",
