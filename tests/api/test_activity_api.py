@@ -46,7 +46,10 @@ async def test_upload_poll_and_read_results(
     assert listed.status_code == 200 and len(listed.json()["items"]) == 6  # 3 members x 2 missing documents
     summary = await client.get(f"/v1/providers/{world.provider.id}/check-summary", headers=headers)
     # the file is still pending (no worker here): no contacts, so every 30-day window is a gap (3 x 12)
-    assert {r["rule"]: r["open"] for r in summary.json()["rules"]} == {"engagement_gap": 36, "stale_document": 6}
+    assert {r["rule"]: r["open"] for r in summary.json()["rules"]} == {
+        "engagement_gap": 36,
+        "stale_document": 6,
+    }
 
     other = await make_org("plan")
     other_headers = await auth_headers(other, "plan_admin")
