@@ -28,13 +28,13 @@ async def test_upload_poll_and_read_results(
         f"a1,{m},{world.provider.npi},2025-04-10,appointment,,missed,true\n"
     )
     csv_headers = {**headers, "Content-Type": "text/csv"}
-    first = await client.post("/v1/imports/interactions", content=body, headers=csv_headers)
+    first = await client.post("/v1/imports?kind=interactions", content=body, headers=csv_headers)
     assert first.status_code == 202, first.text
     assert first.json()["status"] == "pending"
-    again = await client.post("/v1/imports/interactions", content=body, headers=csv_headers)
+    again = await client.post("/v1/imports?kind=interactions", content=body, headers=csv_headers)
     assert (again.status_code, again.json()["id"]) == (200, first.json()["id"])
     wrong = await client.post(
-        "/v1/imports/interactions", content=body, headers={**headers, "Content-Type": "text/plain"}
+        "/v1/imports?kind=interactions", content=body, headers={**headers, "Content-Type": "text/plain"}
     )
     assert wrong.status_code == 415 and wrong.headers["content-type"] == "application/problem+json"
     assert (await client.get(f"/v1/imports/{first.json()['id']}", headers=headers)).status_code == 200

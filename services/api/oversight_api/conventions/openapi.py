@@ -119,6 +119,7 @@ SENDS_LOCATION = frozenset(
         "disputes_file",
         "documents_create_request",
         "documents_request_upload",
+        "imports_create",
         "organizations_create",
         "providers_add_site",
         "providers_add_to_network",
@@ -189,6 +190,12 @@ TAGS: list[dict[str, str]] = [
         "name": "reports",
         "description": "Scorecard exports (XLSX, PDF, CSV) and dashboards for plans, providers and the state",
     },
+    {
+        "name": "imports",
+        "description": "Care-management activity files (interactions, TARs, documents, program spans, claims) "
+        "loaded by the worker",
+    },
+    {"name": "checks", "description": "Automated check results over imported activity, per rule and provider"},
 ]
 
 

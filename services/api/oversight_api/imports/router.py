@@ -51,7 +51,7 @@ ImportFile = Annotated[tuple[ImportFormat, bytes], Depends(_file)]
 
 
 @router.post(
-    "/imports/{kind}",
+    "/imports",
     status_code=202,
     response_model=ImportOut,
     operation_id="imports_create",

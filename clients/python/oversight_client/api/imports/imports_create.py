@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -13,17 +12,23 @@ from ...types import UNSET, File, Response
 
 
 def _get_kwargs(
-    kind: ImportsCreateKind,
     *,
     body: File | File | Unset = UNSET,
+    kind: ImportsCreateKind,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
+    params: dict[str, Any] = {}
+
+    json_kind = kind.value
+    params["kind"] = json_kind
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/imports/{kind}".format(
-            kind=quote(str(kind), safe=""),
-        ),
+        "url": "/v1/imports",
+        "params": params,
     }
 
     if isinstance(body, File):
@@ -57,11 +62,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_403 = Problem.from_dict(response.json())
 
         return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-        return response_404
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
@@ -104,10 +104,10 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    kind: ImportsCreateKind,
     *,
     client: AuthenticatedClient,
     body: File | File | Unset = UNSET,
+    kind: ImportsCreateKind,
 ) -> Response[ImportOut | Problem]:
     """Create Import
 
@@ -128,8 +128,8 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        kind=kind,
         body=body,
+        kind=kind,
     )
 
     response = client.get_httpx_client().request(
@@ -140,10 +140,10 @@ def sync_detailed(
 
 
 def sync(
-    kind: ImportsCreateKind,
     *,
     client: AuthenticatedClient,
     body: File | File | Unset = UNSET,
+    kind: ImportsCreateKind,
 ) -> ImportOut | Problem | None:
     """Create Import
 
@@ -164,17 +164,17 @@ def sync(
     """
 
     return sync_detailed(
-        kind=kind,
         client=client,
         body=body,
+        kind=kind,
     ).parsed
 
 
 async def asyncio_detailed(
-    kind: ImportsCreateKind,
     *,
     client: AuthenticatedClient,
     body: File | File | Unset = UNSET,
+    kind: ImportsCreateKind,
 ) -> Response[ImportOut | Problem]:
     """Create Import
 
@@ -195,8 +195,8 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        kind=kind,
         body=body,
+        kind=kind,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -205,10 +205,10 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    kind: ImportsCreateKind,
     *,
     client: AuthenticatedClient,
     body: File | File | Unset = UNSET,
+    kind: ImportsCreateKind,
 ) -> ImportOut | Problem | None:
     """Create Import
 
@@ -230,8 +230,8 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            kind=kind,
             client=client,
             body=body,
+            kind=kind,
         )
     ).parsed
