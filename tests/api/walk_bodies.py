@@ -73,3 +73,12 @@ WALK_BODIES |= {
     ("POST", "/v1/documents/{document_id}/download"): None,
     ("PUT", "/v1/reviews/{review_id}/legal-hold"): {"reason": "outsider hold"},
 }
+
+# --- business calendars (issue 17) ---
+WALK_BODIES |= {
+    ("POST", "/v1/organizations/{organization_id}/calendar/days"): {
+        "day": "2026-07-13",
+        "closed": True,
+        "reason": "outsider",
+    },
+}

@@ -8,6 +8,7 @@ from oversight_api.action_plans.router import router as action_plans_router
 from oversight_api.action_plans.router import standing_router
 from oversight_api.api_keys.router import router as api_keys_router
 from oversight_api.audit_events.router import router as audit_events_router
+from oversight_api.business_calendars.router import router as calendars_router
 from oversight_api.capacity.router import router as capacity_router
 from oversight_api.checks.router import router as checks_router
 from oversight_api.disputes.router import router as disputes_router
@@ -29,6 +30,7 @@ ROOT_ROUTERS: list[APIRouter] = [health_router]
 V1_ROUTERS: list[APIRouter] = [
     imports_router,
     checks_router,
+    calendars_router,
     ping_router,
     organizations_router,
     providers_router,

@@ -11,6 +11,7 @@ from typing import Any
 import structlog
 from sqlalchemy import distinct, select
 
+from oversight_app.business_calendars.service import for_organization
 from oversight_app.calendars import Calendars
 from oversight_app.checks.run import plan_jurisdiction, run_checks
 from oversight_app.imports.loader import claim_next, load_import
@@ -27,7 +28,9 @@ IMPORTS_PER_TICK = 5
 async def _checks_for(res: WorkerResources, plan_id: uuid.UUID) -> None:
     calendars = Calendars.with_closures(res.settings.closure_dates)
     async with unit_of_work(res.sessions) as session:
-        calendar = calendars.of(await plan_jurisdiction(session, plan_id))
+        # The plan's own business calendar (its state's schedule and its changes) times its TARs.
+        own = await for_organization(session, calendars, plan_id)
+        calendar = own.of(await plan_jurisdiction(session, plan_id))
         outcome = await run_checks(session, plan_id, res.today(), calendar)
     log.info(
         "checks_run",

@@ -17,6 +17,8 @@ from .api_key_out import ApiKeyOut
 from .audit_event_out import AuditEventOut
 from .audit_event_out_changes import AuditEventOutChanges
 from .budget_in import BudgetIn
+from .calendar_change_out import CalendarChangeOut
+from .calendar_day_change import CalendarDayChange
 from .capacity_report_due import CapacityReportDue
 from .capacity_reports_list_kind_type_0 import CapacityReportsListKindType0
 from .capacity_reports_list_status_type_0 import CapacityReportsListStatusType0
@@ -29,6 +31,7 @@ from .checks_list_results_status_type_0 import ChecksListResultsStatusType0
 from .claim_batch_in import ClaimBatchIn
 from .claim_batch_out import ClaimBatchOut
 from .claim_in import ClaimIn
+from .closed_day import ClosedDay
 from .dashboard_format import DashboardFormat
 from .day_of_following_month import DayOfFollowingMonth
 from .days_after_end import DaysAfterEnd
@@ -111,6 +114,7 @@ from .obligation_out import ObligationOut
 from .obligation_out_anchor import ObligationOutAnchor
 from .obligation_submission_in import ObligationSubmissionIn
 from .obligation_view import ObligationView
+from .organization_calendar_out import OrganizationCalendarOut
 from .organization_in import OrganizationIn
 from .organization_in_kind import OrganizationInKind
 from .organization_out import OrganizationOut
@@ -175,6 +179,9 @@ from .provider_review_row_sections import ProviderReviewRowSections
 from .provider_standing import ProviderStanding
 from .providers_list_program_type_0 import ProvidersListProgramType0
 from .providers_list_status_type_0 import ProvidersListStatusType0
+from .published_calendar_out import PublishedCalendarOut
+from .published_year_out import PublishedYearOut
+from .published_year_out_basis import PublishedYearOutBasis
 from .quarter_status_out import QuarterStatusOut
 from .quarter_status_out_status import QuarterStatusOutStatus
 from .quarterly_periods_in import QuarterlyPeriodsIn
@@ -270,6 +277,8 @@ __all__ = (
     "AuditEventOut",
     "AuditEventOutChanges",
     "BudgetIn",
+    "CalendarChangeOut",
+    "CalendarDayChange",
     "CapacityReportDue",
     "CapacityReportsListKindType0",
     "CapacityReportsListStatusType0",
@@ -282,6 +291,7 @@ __all__ = (
     "ClaimBatchIn",
     "ClaimBatchOut",
     "ClaimIn",
+    "ClosedDay",
     "DashboardFormat",
     "DayOfFollowingMonth",
     "DaysAfterEnd",
@@ -364,6 +374,7 @@ __all__ = (
     "ObligationOutAnchor",
     "ObligationSubmissionIn",
     "ObligationView",
+    "OrganizationCalendarOut",
     "OrganizationIn",
     "OrganizationInKind",
     "OrganizationOut",
@@ -428,6 +439,9 @@ __all__ = (
     "ProvidersListProgramType0",
     "ProvidersListStatusType0",
     "ProviderStanding",
+    "PublishedCalendarOut",
+    "PublishedYearOut",
+    "PublishedYearOutBasis",
     "QuarterlyPeriodsIn",
     "QuarterStatusOut",
     "QuarterStatusOutStatus",

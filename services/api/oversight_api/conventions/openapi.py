@@ -77,6 +77,8 @@ SENDS_ETAG = frozenset(
         "capacity_plans_get",
         "capacity_plans_submit",
         "capacity_reports_decide",
+        "calendars_change_day",
+        "calendars_get",
         "capacity_reports_get",
         "capacity_reports_submit",
         "disputes_add_evidence",
@@ -195,7 +197,14 @@ TAGS: list[dict[str, str]] = [
         "description": "Care-management activity files (interactions, TARs, documents, program spans, claims) "
         "loaded by the worker",
     },
-    {"name": "checks", "description": "Automated check results over imported activity, per rule and provider"},
+    {
+        "name": "calendars",
+        "description": "Business calendars: the states' published holiday schedules and your organization's own",
+    },
+    {
+        "name": "checks",
+        "description": "Automated check results over imported activity, per rule and provider",
+    },
 ]
 
 
