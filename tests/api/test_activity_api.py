@@ -50,6 +50,10 @@ async def test_upload_poll_and_read_results(
         "engagement_gap": 36,
         "stale_document": 6,
     }
+    # The plan dashboard shows the provider's open results next to its reviews and action plans.
+    dashboard = await client.get("/v1/reports/dashboards/plan", headers=headers)
+    row = next(p for p in dashboard.json()["providers"] if p["provider_id"] == str(world.provider.id))
+    assert row["open_check_results"] == 42
 
     other = await make_org("plan")
     other_headers = await auth_headers(other, "plan_admin")
