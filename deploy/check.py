@@ -159,6 +159,36 @@ def check_rules(path: str, docs: list[dict[str, Any]]) -> None:
             problem(f"k8s/{path}", f"no {needed}")
 
 
+METRICS_SOURCES = ["services/api/oversight_api/metrics.py", "services/worker/oversight_worker/metrics.py"]
+PROMQL_GROUPING = re.compile(r"\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)")
+PROMQL_KEYWORDS = {"and", "or", "unless", "bool", "offset"}
+
+
+def exported_metrics() -> set[str]:
+    """The metric names Oversight's processes export (string literals in their metrics modules), with the
+    series a histogram adds."""
+    names = set()
+    for source in METRICS_SOURCES:
+        names |= set(re.findall(r'"(oversight_[a-z0-9_]+)"', (ROOT / source).read_text()))
+    return names | {f"{n}_{suffix}" for n in names for suffix in ("bucket", "sum", "count")}
+
+
+def check_scaler_metrics(where: str, doc: dict[str, Any], exported: set[str]) -> None:
+    """A ScaledObject scales on metrics Oversight itself exports, never on an exporter no manifest deploys
+    (the prod overlay once queried redis_exporter's redis_key_size)."""
+    for trigger in doc.get("spec", {}).get("triggers", []):
+        if trigger.get("type") != "prometheus":
+            continue
+        query = trigger.get("metadata", {}).get("query", "")
+        # Drop label matchers, strings, ranges and grouping clauses; what is left is functions and metrics.
+        bare = PROMQL_GROUPING.sub(" ", re.sub(r'\{[^}]*\}|"[^"]*"|\[[^]]*\]', " ", query))
+        names = set(re.findall(r"\b([A-Za-z_:][A-Za-z0-9_:]*)\b(?!\s*\()", bare)) - PROMQL_KEYWORDS
+        if not names:
+            problem(where, f"prometheus query names no metric: {query}")
+        for name in sorted(names - exported):
+            problem(where, f"prometheus query uses {name}, which Oversight does not export ({query})")
+
+
 def check_kubernetes() -> None:
     crds = crd_schemas()
     for path in KUSTOMIZATIONS:
@@ -167,6 +197,11 @@ def check_kubernetes() -> None:
             validate_schema(f"k8s/{path} {doc.get('kind')}/{doc.get('metadata', {}).get('name')}", doc, crds)
         if docs:
             check_rules(path, docs)
+        for doc in docs:
+            if doc.get("kind") == "ScaledObject":
+                check_scaler_metrics(
+                    f"k8s/{path} ScaledObject/{doc['metadata']['name']}", doc, exported_metrics()
+                )
         print(
             f"deploy-check: k8s/{path}: {len(docs)} objects rendered and validated (Kubernetes {KUBERNETES_VERSION})"
         )

@@ -104,3 +104,52 @@ async def ecm_review(
     assert r.status_code == 201, r.text
     r = await client.get(f"/v1/reviews/{review_id}/records", params={"status": "sampled"}, headers=reviewer)
     return ReviewWorld(plan, provider, review_id, r.json()["items"], reviewer, admin, provider_key)
+
+
+PDF_BYTES = b"%PDF-1.7\n" + b"member file page\n" * 500 + b"%%EOF\n"
+
+
+async def post_to_s3(upload: dict[str, Any], content: bytes) -> httpx.Response:
+    """What a browser or partner platform does with a presigned POST: the form fields, then the file."""
+    assert upload["method"] == "POST"
+    async with httpx.AsyncClient() as s3:
+        return await s3.post(upload["url"], data=upload["fields"], files={"file": ("upload.bin", content)})
+
+
+async def upload_and_complete(
+    client: httpx.AsyncClient,
+    uploads_url: str,
+    provider_key: dict[str, str],
+    *,
+    content: bytes = PDF_BYTES,
+    roi: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The provider's whole upload through the API and S3: ask, send the bytes, complete. The document."""
+    body: dict[str, Any] = {
+        "file_name": "scan.pdf",
+        "size": len(content),
+        "content_type": "application/pdf",
+        "sha256": sha256(content),
+    }
+    if roi is not None:
+        body["roi"] = roi
+    r = await client.post(uploads_url, json=body, headers=provider_key)
+    assert r.status_code == 201, r.text
+    started = r.json()
+    assert (await post_to_s3(started["upload"], content)).status_code in {200, 201, 204}
+    r = await client.post(f"/v1/documents/{started['document']['id']}/complete", headers=provider_key)
+    assert r.status_code == 200, r.text
+    done: dict[str, Any] = r.json()
+    return done
+
+
+async def request_document(
+    client: httpx.AsyncClient, world: ReviewWorld, kind: str, record_id: str | None = None
+) -> dict[str, Any]:
+    body = {"kind": kind} | ({"record_id": record_id} if record_id else {})
+    r = await client.post(
+        f"/v1/reviews/{world.review_id}/document-requests", json=body, headers=world.reviewer
+    )
+    assert r.status_code == 201, r.text
+    request: dict[str, Any] = r.json()
+    return request

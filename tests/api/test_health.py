@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import socket
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -80,6 +82,49 @@ async def test_metrics_expose_request_counters(client: httpx.AsyncClient) -> Non
     r = await client.get("/metrics")
     assert r.status_code == 200
     assert 'oversight_http_requests_total{method="GET",route="/healthz",status="200"}' in r.text
+
+
+def _queue_jobs(exposition: str) -> list[str]:
+    return [line for line in exposition.splitlines() if line.startswith("oversight_queue_jobs")]
+
+
+async def test_metrics_report_the_jobs_in_the_worker_queue(
+    client: httpx.AsyncClient, redis: ArqRedis
+) -> None:
+    """The queue's depth, read from Redis at each scrape: what the prod overlay scales the workers on."""
+    r = await client.get("/metrics")
+    assert r.status_code == 200
+    assert _queue_jobs(r.text) == ["oversight_queue_jobs 0.0"]
+    for i in range(7):
+        await redis.enqueue_job("deliver_notice", f"n{i}", 0, _job_id=f"metrics-test:{i}")
+    await redis.enqueue_job("deliver_notice", "later", 0, _job_id="metrics-test:later", _defer_by=3600)
+    r = await client.get("/metrics")
+    assert _queue_jobs(r.text) == ["oversight_queue_jobs 8.0"]
+    assert "# TYPE oversight_queue_jobs gauge" in r.text
+
+
+async def test_metrics_answer_without_the_queue_depth_when_redis_is_down_or_hangs(
+    resources: Resources,
+) -> None:
+    """A scrape never fails on Redis: refused, or connected and never answered, the gauge is left out
+    (an autoscaler acts on no value rather than an old one) and the rest is served."""
+    hanging = socket.socket()
+    hanging.bind(("127.0.0.1", 0))
+    hanging.listen()  # completes the handshake, never reads or answers
+    for redis in (
+        ArqRedis(host="127.0.0.1", port=free_port(), socket_connect_timeout=1),
+        ArqRedis(host="127.0.0.1", port=hanging.getsockname()[1], socket_connect_timeout=1),
+    ):
+        broken = dataclasses.replace(resources, redis=redis)
+        app = create_app(resources=broken)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:
+            await c.get("/healthz")
+            r = await c.get("/metrics")
+        await redis.aclose()
+        assert r.status_code == 200
+        assert _queue_jobs(r.text) == []
+        assert 'oversight_http_requests_total{method="GET",route="/healthz",status="200"}' in r.text
+    hanging.close()
 
 
 async def test_openapi_every_operation_has_a_unique_operation_id_and_a_tag(client: httpx.AsyncClient) -> None:

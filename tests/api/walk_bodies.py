@@ -72,6 +72,12 @@ WALK_BODIES |= {
     ("POST", "/v1/documents/{document_id}/complete"): None,
     ("POST", "/v1/documents/{document_id}/download"): None,
     ("PUT", "/v1/reviews/{review_id}/legal-hold"): {"reason": "outsider hold"},
+    ("POST", "/v1/disputes/{dispute_id}/documents"): {
+        "file_name": "outsider.pdf",
+        "size": 10,
+        "content_type": "application/pdf",
+        "sha256": "0" * 64,
+    },
 }
 
 # --- business calendars (issue 17) ---

@@ -93,15 +93,15 @@ async def test_reminders_and_exactly_one_overdue_notice_however_often_the_sweep_
         day += timedelta(days=1)
 
     expected_a = [
+        ("capacity_report_due_soon", "plan_admin", "reminder_1"),
+        ("capacity_report_due_soon", "plan_admin", "reminder_14"),
+        ("capacity_report_due_soon", "plan_admin", "reminder_7"),
         ("capacity_report_overdue", "plan_admin", "overdue"),
         ("capacity_report_overdue", "state_admin", "overdue"),
-        ("capacity_report_reminder", "plan_admin", "reminder_1"),
-        ("capacity_report_reminder", "plan_admin", "reminder_14"),
-        ("capacity_report_reminder", "plan_admin", "reminder_7"),
     ]
     assert await _notices(session, report_a) == expected_a
     # Plan B got only the reminder before it submitted; its remaining reminders were cancelled.
-    assert await _notices(session, report_b) == [("capacity_report_reminder", "plan_admin", "reminder_14")]
+    assert await _notices(session, report_b) == [("capacity_report_due_soon", "plan_admin", "reminder_14")]
     states = dict(
         (await session.execute(select(Deadline.kind, Deadline.state).where(Deadline.subject_id == report_b)))
         .tuples()
@@ -135,7 +135,7 @@ async def test_reminders_and_exactly_one_overdue_notice_however_often_the_sweep_
         (plan_a.id, "plan_admin"),
         (state.id, "state_admin"),
     }
-    assert overdue[0].data["due_on"] == "2021-11-30" and overdue[0].data["report_kind"] == "distribution_plan"
+    assert overdue[0].data["due_on"] == "2021-11-30" and overdue[0].data["report_type"] == "distribution_plan"
 
 
 async def test_a_sweep_that_runs_late_skips_stale_reminders(

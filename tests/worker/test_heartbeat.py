@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+import pytest_asyncio
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from oversight_db.models import WorkerHeartbeat
 from oversight_db.settings import Settings
@@ -21,8 +23,21 @@ async def test_worker_settings_health_check_and_heartbeat_cron(settings: Setting
     assert any(job.name.endswith("heartbeat") for job in ws.cron_jobs)
 
 
+@pytest_asyncio.fixture(loop_scope="session")
+async def forget_committed_beats(engine: AsyncEngine) -> AsyncIterator[None]:
+    """Set up before the test's connection, so torn down after its rollback (while the test's transaction
+    holds the beat's row, it cannot be deleted): removes the beat the start-up hook committed on its own
+    engine, or tests after this one see a live worker (/readyz 200 where they expect 503)."""
+    yield
+    async with engine.begin() as conn:
+        await conn.execute(delete(WorkerHeartbeat))
+
+
 async def test_worker_startup_records_a_heartbeat_and_readyz_turns_green(
-    settings: Settings, sessions: async_sessionmaker[AsyncSession], client: httpx.AsyncClient
+    forget_committed_beats: None,
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+    client: httpx.AsyncClient,
 ) -> None:
     assert settings.database_url and settings.redis_url
     ws: Any = build_worker_settings(settings, settings.database_url, settings.redis_url)

@@ -7,15 +7,20 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from arq import func
 from arq.connections import ArqRedis
-from sqlalchemy import select, update
+from arq.worker import Worker
+from sqlalchemy import func as sql_func
+from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from oversight_db.deadlines import HANDLERS, schedule_deadline
 from oversight_db.models import Deadline, Notice, Organization
 from oversight_db.outbox import add_notice
+from oversight_worker.context import WorkerResources
+from oversight_worker.jobs import SWEEP_JOB, sweep
 from oversight_worker.relay import relay_outbox
-from oversight_worker.sweep import sweep_deadlines
+from oversight_worker.sweep import BATCH_SIZE, sweep_deadlines
 from tests.conftest import MakeOrg
 
 # Far in the past: committed rows of other tests (real dates) are never due on this day.
@@ -211,3 +216,65 @@ async def test_a_failing_subject_stays_pending_without_holding_up_the_others(
         await session.scalars(select(Notice.subject_id).where(Notice.recipient_organization_id == org.id))
     ).all()
     assert subjects == [good]  # the failed subject's notice was rolled back with it
+
+
+@pytest.fixture
+def counted() -> Iterator[list[uuid.UUID]]:
+    """A handler that only counts the deadlines it is called for (subject type ``test_count``)."""
+    calls: list[uuid.UUID] = []
+
+    async def count(session: AsyncSession, deadline: Deadline, today: date) -> None:
+        calls.append(deadline.id)
+
+    HANDLERS["test_count"] = count
+    yield calls
+    del HANDLERS["test_count"]
+
+
+async def test_a_sweep_out_of_time_hands_the_rest_to_a_follow_up_that_runs_at_once(
+    session: AsyncSession,
+    make_org: MakeOrg,
+    redis: ArqRedis,
+    worker_res: WorkerResources,
+    counted: list[uuid.UUID],
+) -> None:
+    """A backlog bigger than one sweep's time budget is swept back to back by follow-up jobs (any worker
+    runs them), not a budget's worth a minute."""
+    org = await make_org("provider")
+    due = BATCH_SIZE + 1
+    await session.execute(
+        text(
+            "INSERT INTO deadline (id, organization_id, subject_type, subject_id, kind, due_on, day_type, calendar) "
+            "SELECT gen_random_uuid(), :org, 'test_count', gen_random_uuid(), 'k', :today, 'calendar', 'US' "
+            "FROM generate_series(1, :n)"
+        ),
+        {"org": org.id, "today": TODAY, "n": due},
+    )
+    await session.commit()
+    # No time at all: every sweep job runs its one batch and stops.
+    worker_res.today = lambda: TODAY
+    worker_res.sweep_budget_seconds = 0.0
+
+    await sweep({"resources": worker_res, "redis": redis})
+
+    async def states() -> dict[str, int]:
+        rows = await session.execute(
+            select(Deadline.state, sql_func.count())
+            .where(Deadline.organization_id == org.id)
+            .group_by(Deadline.state)
+        )
+        return dict(rows.tuples().all())
+
+    assert await states() == {"done": BATCH_SIZE, "pending": 1}
+    # A worker (arq's own, over the same Redis) finds the follow-up waiting and sweeps the rest.
+    worker = Worker(
+        functions=[func(sweep, name=SWEEP_JOB)],
+        redis_pool=redis,
+        burst=True,
+        handle_signals=False,
+        ctx={"resources": worker_res},
+        poll_delay=0.01,
+    )
+    assert await worker.run_check() == 1
+    assert await states() == {"done": due}
+    assert sorted(counted) == sorted(set(counted)) and len(counted) == due

@@ -16,7 +16,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_db.models.notices import Notice
-from oversight_db.notice_kinds import phi_keys_in
+from oversight_db.notice_kinds import NOTICE_KINDS, phi_keys_in
 
 _SESSION_KEY = "oversight_new_notice_ids"
 # A handed-off job that has not finished by then is presumed lost (worker killed, Redis restarted empty):
@@ -36,6 +36,10 @@ async def add_notice(
     dedupe_key: str | None = None,
 ) -> uuid.UUID | None:
     """Insert a notice; with a ``dedupe_key`` already used, insert nothing and return None."""
+    if kind not in NOTICE_KINDS:
+        # A programming error: an undeclared kind has no template and no webhook event type partners can
+        # subscribe to (capacity reminders were written as one, and no partner could ever receive them).
+        raise ValueError(f"undeclared notice kind {kind!r}: declare it in oversight_db.notice_kinds")
     leaked = phi_keys_in(data or {})
     if leaked:
         # A programming error, caught before member data reaches Redis, e-mail or a partner's webhook.

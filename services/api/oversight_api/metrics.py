@@ -1,8 +1,12 @@
-"""Prometheus metrics for the API process."""
+"""Prometheus metrics for the API process, and the queue's depth read at scrape time."""
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Histogram
+import asyncio
+
+from arq.connections import ArqRedis
+from arq.constants import default_queue_name
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 REQUESTS = Counter("oversight_http_requests_total", "HTTP requests", ["method", "route", "status"])
 LATENCY = Histogram(
@@ -15,3 +19,33 @@ NOTICES_ENQUEUED = Counter("oversight_notices_enqueued_total", "Notices handed t
 ENQUEUE_FAILURES = Counter(
     "oversight_notice_enqueue_failures_total", "After-commit enqueues that failed (the relay picks them up)"
 )
+
+QUEUE_JOBS = "oversight_queue_jobs"
+# A scrape waits at most this long for Redis; Prometheus' own scrape timeout is 10 s by default.
+QUEUE_READ_TIMEOUT_SECONDS = 0.5
+
+
+async def queue_jobs(redis: ArqRedis) -> int | None:
+    """Jobs in arq's queue, or None when Redis does not answer in time.
+
+    arq keeps a job in its sorted set from enqueue until it finishes, so ZCARD (O(1)) counts jobs waiting,
+    deferred and running. Workers scale on it (the prod overlay's KEDA ScaledObject); the API reports it
+    because it always runs, while the workers are what scales."""
+    try:
+        return int(await asyncio.wait_for(redis.zcard(default_queue_name), QUEUE_READ_TIMEOUT_SECONDS))
+    except Exception:  # Redis down or slow: the scrape still answers, without the gauge
+        return None
+
+
+def exposition(queue_depth: int | None) -> bytes:
+    """The process's metrics, plus the queue's depth when it was read.
+
+    The depth is this scrape's reading, in a registry of its own: when Redis does not answer the gauge is
+    absent rather than an old value (an autoscaler must not act on a stale depth; ``absent()`` alerts)."""
+    body = generate_latest()
+    if queue_depth is None:
+        return body
+    registry = CollectorRegistry()
+    gauge = Gauge(QUEUE_JOBS, "Jobs in the worker queue (waiting, deferred or running)", registry=registry)
+    gauge.set(queue_depth)
+    return body + generate_latest(registry)

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from oversight_db.blobs import BlobStore
 from oversight_db.settings import Settings
+from oversight_worker.sweep import TIME_BUDGET_SECONDS
 from oversight_worker.webhooks import DEFAULT_TRANSPORT, Transport, WebhookClient
 
 
@@ -43,6 +44,8 @@ class WorkerResources:
     worker_id: str
     # The sweep's clock; tests replace it to move time.
     today: Callable[[], date] = field(default=lambda: date.today())
+    # How long one sweep job runs batches before it hands the rest to a follow-up sweep.
+    sweep_budget_seconds: float = TIME_BUDGET_SECONDS
     webhooks: WebhookClient = field(default_factory=webhook_client)
     # SMTP sessions at once (``worker_max_jobs``): the worker runs more jobs than that, most of them waiting
     # on a receiver.

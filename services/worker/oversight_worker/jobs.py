@@ -38,6 +38,8 @@ _DB_UNAVAILABLE = (
     asyncpg.exceptions.PostgresConnectionError,
     asyncpg.exceptions.InterfaceError,
 )
+# The sweep's arq name (its cron's, and a follow-up's; see ``sweep``).
+SWEEP_JOB = "cron:sweep"
 # Another copy of the job holds the notice's lease (arq is at-least-once): try again once it is over;
 # by then the notice is recorded (this copy does nothing) or the lease ran out (the holder died).
 BUSY_DEFER_SECONDS = 5
@@ -102,11 +104,19 @@ async def relay(ctx: dict[str, Any]) -> None:
 
 
 async def sweep(ctx: dict[str, Any]) -> None:
-    """Cron: run the handlers of due deadlines."""
+    """Cron: run the handlers of due deadlines.
+
+    A sweep stops at its time budget (well inside the job's timeout); with due rows left it hands the rest
+    to a follow-up sweep at once, so a backlog (10,000 due after an outage) is swept back to back instead of
+    a budget's worth in every minute. The follow-up is an ordinary job: any worker may run it; a sweep that
+    finds another's batch running (the minute's cron beside a follow-up) leaves the rest to it."""
     _bind(ctx)
     res = resources(ctx)
+    redis = ctx.get("redis")
     try:
-        await sweep_deadlines(res.sessions, ctx.get("redis"), res.today())
+        result = await sweep_deadlines(res.sessions, redis, res.today(), time_budget=res.sweep_budget_seconds)
+        if not result.complete and redis is not None:
+            await redis.enqueue_job(SWEEP_JOB)
     except _DB_UNAVAILABLE as exc:
         log.warning("sweep_db_unavailable", error_type=type(exc).__name__)
     finally:

@@ -30,7 +30,15 @@ from oversight_worker.context import WorkerResources, calendar_today, webhook_cl
 # Defined beside the lease it bounds; named here too, with the other functions' timeouts.
 from oversight_worker.delivery import DELIVER_TIMEOUT_SECONDS as DELIVER_TIMEOUT_SECONDS
 from oversight_worker.documents import purge_documents
-from oversight_worker.jobs import deliver_notice, deliver_notices, heartbeat, obligations, relay, sweep
+from oversight_worker.jobs import (
+    SWEEP_JOB,
+    deliver_notice,
+    deliver_notices,
+    heartbeat,
+    obligations,
+    relay,
+    sweep,
+)
 
 log = structlog.get_logger("oversight.worker")
 
@@ -132,7 +140,14 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             cron(
                 relay, second={0, 15, 30, 45}, run_at_startup=True, unique=True, timeout=CRON_TIMEOUT_SECONDS
             ),
-            cron(sweep, second={5}, run_at_startup=True, unique=True, timeout=CRON_TIMEOUT_SECONDS),
+            cron(
+                sweep,
+                name=SWEEP_JOB,
+                second={5},
+                run_at_startup=True,
+                unique=True,
+                timeout=CRON_TIMEOUT_SECONDS,
+            ),
             # New obligation series (seed 003) within the hour of their anchor: a few set-based queries.
             cron(
                 obligations,

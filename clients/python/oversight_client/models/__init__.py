@@ -28,6 +28,8 @@ from .check_result_out_sources_item import CheckResultOutSourcesItem
 from .check_result_out_status import CheckResultOutStatus
 from .checks_list_results_rule_type_0 import ChecksListResultsRuleType0
 from .checks_list_results_status_type_0 import ChecksListResultsStatusType0
+from .citation_in import CitationIn
+from .citation_out import CitationOut
 from .claim_batch_in import ClaimBatchIn
 from .claim_batch_out import ClaimBatchOut
 from .claim_in import ClaimIn
@@ -50,6 +52,7 @@ from .distribution_out import DistributionOut
 from .distribution_plan_in import DistributionPlanIn
 from .distribution_plan_out import DistributionPlanOut
 from .distribution_plan_out_status import DistributionPlanOutStatus
+from .document_list import DocumentList
 from .document_request_in import DocumentRequestIn
 from .document_request_out import DocumentRequestOut
 from .document_request_out_level import DocumentRequestOutLevel
@@ -63,6 +66,7 @@ from .enrollment_in_status import EnrollmentInStatus
 from .enrollment_out import EnrollmentOut
 from .enrollment_out_program import EnrollmentOutProgram
 from .enrollment_out_status import EnrollmentOutStatus
+from .evidence_cited_out import EvidenceCitedOut
 from .evidence_in import EvidenceIn
 from .evidence_out import EvidenceOut
 from .exclude_in import ExcludeIn
@@ -206,6 +210,10 @@ from .review_patch import ReviewPatch
 from .review_patch_status_type_0 import ReviewPatchStatusType0
 from .review_purpose import ReviewPurpose
 from .review_status import ReviewStatus
+from .roi_check_item import RoiCheckItem
+from .roi_check_item_current_answer_type_0 import RoiCheckItemCurrentAnswerType0
+from .roi_check_item_suggested_answer import RoiCheckItemSuggestedAnswer
+from .roi_check_out import RoiCheckOut
 from .roi_in import RoiIn
 from .role import Role
 from .row_result import RowResult
@@ -288,6 +296,8 @@ __all__ = (
     "CheckResultOutStatus",
     "ChecksListResultsRuleType0",
     "ChecksListResultsStatusType0",
+    "CitationIn",
+    "CitationOut",
     "ClaimBatchIn",
     "ClaimBatchOut",
     "ClaimIn",
@@ -310,6 +320,7 @@ __all__ = (
     "DistributionPlanIn",
     "DistributionPlanOut",
     "DistributionPlanOutStatus",
+    "DocumentList",
     "DocumentRequestIn",
     "DocumentRequestOut",
     "DocumentRequestOutLevel",
@@ -323,6 +334,7 @@ __all__ = (
     "EnrollmentOut",
     "EnrollmentOutProgram",
     "EnrollmentOutStatus",
+    "EvidenceCitedOut",
     "EvidenceIn",
     "EvidenceOut",
     "ExcludeIn",
@@ -466,6 +478,10 @@ __all__ = (
     "ReviewPatchStatusType0",
     "ReviewPurpose",
     "ReviewStatus",
+    "RoiCheckItem",
+    "RoiCheckItemCurrentAnswerType0",
+    "RoiCheckItemSuggestedAnswer",
+    "RoiCheckOut",
     "RoiIn",
     "Role",
     "RowResult",

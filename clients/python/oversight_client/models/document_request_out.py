@@ -24,6 +24,7 @@ class DocumentRequestOut:
     Attributes:
         created_at (datetime.datetime):
         day_type (str):
+        dispute_id (None | UUID): set for evidence a provider attached to its dispute
         documents (list[DocumentSummary]):
         due_on (datetime.date):
         element_key (None | str):
@@ -37,13 +38,14 @@ class DocumentRequestOut:
         provider_id (UUID):
         record_id (None | UUID):
         requested_by (str):
-        review_id (UUID):
+        review_id (None | UUID): null only for a dispute's evidence without a review
         status (DocumentRequestOutStatus):
         version (int):
     """
 
     created_at: datetime.datetime
     day_type: str
+    dispute_id: None | UUID
     documents: list[DocumentSummary]
     due_on: datetime.date
     element_key: None | str
@@ -57,7 +59,7 @@ class DocumentRequestOut:
     provider_id: UUID
     record_id: None | UUID
     requested_by: str
-    review_id: UUID
+    review_id: None | UUID
     status: DocumentRequestOutStatus
     version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -66,6 +68,12 @@ class DocumentRequestOut:
         created_at = self.created_at.isoformat()
 
         day_type = self.day_type
+
+        dispute_id: None | str
+        if isinstance(self.dispute_id, UUID):
+            dispute_id = str(self.dispute_id)
+        else:
+            dispute_id = self.dispute_id
 
         documents = []
         for documents_item_data in self.documents:
@@ -102,7 +110,11 @@ class DocumentRequestOut:
 
         requested_by = self.requested_by
 
-        review_id = str(self.review_id)
+        review_id: None | str
+        if isinstance(self.review_id, UUID):
+            review_id = str(self.review_id)
+        else:
+            review_id = self.review_id
 
         status = self.status.value
 
@@ -114,6 +126,7 @@ class DocumentRequestOut:
             {
                 "created_at": created_at,
                 "day_type": day_type,
+                "dispute_id": dispute_id,
                 "documents": documents,
                 "due_on": due_on,
                 "element_key": element_key,
@@ -143,6 +156,21 @@ class DocumentRequestOut:
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         day_type = d.pop("day_type")
+
+        def _parse_dispute_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                dispute_id_type_0 = UUID(data)
+
+                return dispute_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        dispute_id = _parse_dispute_id(d.pop("dispute_id"))
 
         documents = []
         _documents = d.pop("documents")
@@ -198,7 +226,20 @@ class DocumentRequestOut:
 
         requested_by = d.pop("requested_by")
 
-        review_id = UUID(d.pop("review_id"))
+        def _parse_review_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                review_id_type_0 = UUID(data)
+
+                return review_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        review_id = _parse_review_id(d.pop("review_id"))
 
         status = DocumentRequestOutStatus(d.pop("status"))
 
@@ -207,6 +248,7 @@ class DocumentRequestOut:
         document_request_out = cls(
             created_at=created_at,
             day_type=day_type,
+            dispute_id=dispute_id,
             documents=documents,
             due_on=due_on,
             element_key=element_key,

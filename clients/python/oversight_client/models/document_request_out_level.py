@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class DocumentRequestOutLevel(StrEnum):
+    DISPUTE = "dispute"
     PROVIDER = "provider"
     RECORD = "record"
 

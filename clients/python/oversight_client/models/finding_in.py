@@ -2,13 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 
 from ..models.finding_in_answer import FindingInAnswer
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.citation_in import CitationIn
+
 
 T = TypeVar("T", bound="FindingIn")
 
@@ -19,6 +23,8 @@ class FindingIn:
     Attributes:
         answer (FindingInAnswer):
         element_key (str):
+        citations (list[CitationIn] | None | Unset): Available documents of this review the answer rests on. Omitted:
+            the finding's citations stay as they are; a list (empty too) replaces them
         comment (None | str | Unset):
         corrected_on (datetime.date | None | Unset):
         correction_required (bool | Unset):  Default: False.
@@ -27,6 +33,7 @@ class FindingIn:
 
     answer: FindingInAnswer
     element_key: str
+    citations: list[CitationIn] | None | Unset = UNSET
     comment: None | str | Unset = UNSET
     corrected_on: datetime.date | None | Unset = UNSET
     correction_required: bool | Unset = False
@@ -36,6 +43,18 @@ class FindingIn:
         answer = self.answer.value
 
         element_key = self.element_key
+
+        citations: list[dict[str, Any]] | None | Unset
+        if isinstance(self.citations, Unset):
+            citations = UNSET
+        elif isinstance(self.citations, list):
+            citations = []
+            for citations_type_0_item_data in self.citations:
+                citations_type_0_item = citations_type_0_item_data.to_dict()
+                citations.append(citations_type_0_item)
+
+        else:
+            citations = self.citations
 
         comment: None | str | Unset
         if isinstance(self.comment, Unset):
@@ -69,6 +88,8 @@ class FindingIn:
                 "element_key": element_key,
             }
         )
+        if citations is not UNSET:
+            field_dict["citations"] = citations
         if comment is not UNSET:
             field_dict["comment"] = comment
         if corrected_on is not UNSET:
@@ -82,10 +103,34 @@ class FindingIn:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.citation_in import CitationIn  # noqa: PLC0415
+
         d = dict(src_dict)
         answer = FindingInAnswer(d.pop("answer"))
 
         element_key = d.pop("element_key")
+
+        def _parse_citations(data: object) -> list[CitationIn] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                citations_type_0 = []
+                _citations_type_0 = data
+                for citations_type_0_item_data in _citations_type_0:
+                    citations_type_0_item = CitationIn.from_dict(citations_type_0_item_data)
+
+                    citations_type_0.append(citations_type_0_item)
+
+                return citations_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[CitationIn] | None | Unset, data)
+
+        citations = _parse_citations(d.pop("citations", UNSET))
 
         def _parse_comment(data: object) -> None | str | Unset:
             if data is None:
@@ -135,6 +180,7 @@ class FindingIn:
         finding_in = cls(
             answer=answer,
             element_key=element_key,
+            citations=citations,
             comment=comment,
             corrected_on=corrected_on,
             correction_required=correction_required,

@@ -2,13 +2,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.finding_out_answer import FindingOutAnswer
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.citation_out import CitationOut
+
 
 T = TypeVar("T", bound="FindingOut")
 
@@ -26,6 +31,7 @@ class FindingOut:
         record_id (None | UUID):
         updated_at (datetime.datetime):
         updated_by (str):
+        citations (list[CitationOut] | Unset):
     """
 
     answer: FindingOutAnswer
@@ -37,6 +43,7 @@ class FindingOut:
     record_id: None | UUID
     updated_at: datetime.datetime
     updated_by: str
+    citations: list[CitationOut] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,6 +74,13 @@ class FindingOut:
 
         updated_by = self.updated_by
 
+        citations: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.citations, Unset):
+            citations = []
+            for citations_item_data in self.citations:
+                citations_item = citations_item_data.to_dict()
+                citations.append(citations_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -82,11 +96,15 @@ class FindingOut:
                 "updated_by": updated_by,
             }
         )
+        if citations is not UNSET:
+            field_dict["citations"] = citations
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.citation_out import CitationOut  # noqa: PLC0415
+
         d = dict(src_dict)
         answer = FindingOutAnswer(d.pop("answer"))
 
@@ -137,6 +155,15 @@ class FindingOut:
 
         updated_by = d.pop("updated_by")
 
+        _citations = d.pop("citations", UNSET)
+        citations: list[CitationOut] | Unset = UNSET
+        if _citations is not UNSET:
+            citations = []
+            for citations_item_data in _citations:
+                citations_item = CitationOut.from_dict(citations_item_data)
+
+                citations.append(citations_item)
+
         finding_out = cls(
             answer=answer,
             comment=comment,
@@ -147,6 +174,7 @@ class FindingOut:
             record_id=record_id,
             updated_at=updated_at,
             updated_by=updated_by,
+            citations=citations,
         )
 
         finding_out.additional_properties = d

@@ -11,6 +11,7 @@ from ..models.scorecard_out_outcome_type_0 import ScorecardOutOutcomeType0
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.evidence_cited_out import EvidenceCitedOut
     from ..models.record_score_out import RecordScoreOut
     from ..models.sample_stage_out import SampleStageOut
     from ..models.section_score_out import SectionScoreOut
@@ -36,6 +37,8 @@ class ScorecardOut:
         tool_version (str):
         total (TotalScoreOut):
         unanswered (list[UnansweredOut]):
+        evidence (list[EvidenceCitedOut] | Unset): The documents the findings cite, per record and element (empty in
+            scorecards frozen before citations existed)
         sample_draws (list[SampleStageOut] | Unset): Each draw's requested, available and drawn records
         sample_limited_by_frame (bool | Unset): A draw had fewer members left in the frame than the sampling method
             asked for; the sample holds all of them (sample_draws has the counts) Default: False.
@@ -52,6 +55,7 @@ class ScorecardOut:
     tool_version: str
     total: TotalScoreOut
     unanswered: list[UnansweredOut]
+    evidence: list[EvidenceCitedOut] | Unset = UNSET
     sample_draws: list[SampleStageOut] | Unset = UNSET
     sample_limited_by_frame: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -92,6 +96,13 @@ class ScorecardOut:
             unanswered_item = unanswered_item_data.to_dict()
             unanswered.append(unanswered_item)
 
+        evidence: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.evidence, Unset):
+            evidence = []
+            for evidence_item_data in self.evidence:
+                evidence_item = evidence_item_data.to_dict()
+                evidence.append(evidence_item)
+
         sample_draws: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.sample_draws, Unset):
             sample_draws = []
@@ -118,6 +129,8 @@ class ScorecardOut:
                 "unanswered": unanswered,
             }
         )
+        if evidence is not UNSET:
+            field_dict["evidence"] = evidence
         if sample_draws is not UNSET:
             field_dict["sample_draws"] = sample_draws
         if sample_limited_by_frame is not UNSET:
@@ -127,6 +140,7 @@ class ScorecardOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.evidence_cited_out import EvidenceCitedOut  # noqa: PLC0415
         from ..models.record_score_out import RecordScoreOut  # noqa: PLC0415
         from ..models.sample_stage_out import SampleStageOut  # noqa: PLC0415
         from ..models.section_score_out import SectionScoreOut  # noqa: PLC0415
@@ -184,6 +198,15 @@ class ScorecardOut:
 
             unanswered.append(unanswered_item)
 
+        _evidence = d.pop("evidence", UNSET)
+        evidence: list[EvidenceCitedOut] | Unset = UNSET
+        if _evidence is not UNSET:
+            evidence = []
+            for evidence_item_data in _evidence:
+                evidence_item = EvidenceCitedOut.from_dict(evidence_item_data)
+
+                evidence.append(evidence_item)
+
         _sample_draws = d.pop("sample_draws", UNSET)
         sample_draws: list[SampleStageOut] | Unset = UNSET
         if _sample_draws is not UNSET:
@@ -207,6 +230,7 @@ class ScorecardOut:
             tool_version=tool_version,
             total=total,
             unanswered=unanswered,
+            evidence=evidence,
             sample_draws=sample_draws,
             sample_limited_by_frame=sample_limited_by_frame,
         )

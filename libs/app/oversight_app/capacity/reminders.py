@@ -97,14 +97,15 @@ async def on_report_deadline(session: AsyncSession, deadline: Deadline, today: d
         "report_id": str(report.id),
         "program_id": str(report.program_id),
         "participant_id": str(report.participant_id),
-        "report_kind": report.kind,
-        "label": report.label,
+        "report_type": report.kind,
+        "period": report.label,
         "due_on": report.due_on.isoformat(),
         "reminder": deadline.kind,
     }
     if not overdue:
-        data["days_before"] = (report.due_on - deadline.due_on).days
-    kind = "capacity_report_overdue" if overdue else "capacity_report_reminder"
+        data["days_left"] = (report.due_on - deadline.due_on).days
+    # The declared kinds (oversight_db.notice_kinds): their templates and webhook event types.
+    kind = "capacity_report_overdue" if overdue else "capacity_report_due_soon"
     key = f"{SUBJECT_TYPE}:{report.id}:{deadline.kind}:{report.due_on.isoformat()}"
     await add_notice(
         session,

@@ -161,6 +161,7 @@ def request_out(request: DocumentRequest, docs: list[Document], today: date) -> 
     return DocumentRequestOut(
         id=request.id,
         review_id=request.review_id,
+        dispute_id=request.dispute_id,
         plan_id=request.plan_id,
         provider_id=request.provider_id,
         record_id=request.record_id,
@@ -209,9 +210,13 @@ async def list_requests(
     outstanding: bool | None = None,
 ) -> tuple[list[DocumentRequestOut], str | None]:
     """A review's requests, oldest first; ``record_id`` narrows to one sampled record, ``outstanding`` to
-    what is (or is not) still awaited."""
+    what is (or is not) still awaited. Evidence attached to a dispute is listed on the dispute instead."""
     await load_review(session, caller, review_id)
-    stmt = select(DocumentRequest).where(DocumentRequest.review_id == review_id, request_scope(caller))
+    stmt = select(DocumentRequest).where(
+        DocumentRequest.review_id == review_id,
+        DocumentRequest.dispute_id.is_(None),
+        request_scope(caller),
+    )
     if record_id is not None:
         stmt = stmt.where(DocumentRequest.record_id == record_id)
     if outstanding is not None:

@@ -35,8 +35,9 @@ class DocumentRequestIn(_In):
     @field_validator("kind")
     @classmethod
     def _known_kind(cls, value: str) -> str:
-        if value not in DOCUMENT_POLICY.kinds:
-            raise ValueError(f"must be one of: {', '.join(sorted(DOCUMENT_POLICY.kinds))}")
+        askable = sorted(k for k, spec in DOCUMENT_POLICY.kinds.items() if spec.level != "dispute")
+        if value not in askable:
+            raise ValueError(f"must be one of: {', '.join(askable)}")
         return value
 
     @model_validator(mode="after")
@@ -72,13 +73,14 @@ class DocumentSummary(BaseModel):
 
 class DocumentRequestOut(BaseModel):
     id: uuid.UUID
-    review_id: uuid.UUID
+    review_id: uuid.UUID | None = Field(description="null only for a dispute's evidence without a review")
+    dispute_id: uuid.UUID | None = Field(description="set for evidence a provider attached to its dispute")
     plan_id: uuid.UUID
     provider_id: uuid.UUID
     record_id: uuid.UUID | None
     element_key: str | None
     kind: str
-    level: Literal["record", "provider"]
+    level: Literal["record", "provider", "dispute"]
     note: str | None
     due_on: date
     day_type: str
@@ -121,6 +123,10 @@ class UploadIn(_In):
         if value not in ALLOWED_TYPES:
             raise ValueError("must be an allowed type: PDF, PNG/JPEG/GIF/TIFF, Office documents, CSV or text")
         return value
+
+
+class DocumentList(BaseModel):
+    items: list[DocumentSummary]
 
 
 class UploadTarget(BaseModel):
@@ -172,36 +178,17 @@ class LegalHoldOut(BaseModel):
     placed_at: datetime | None
 
 
-class CitationIn(_In):
-    document_id: uuid.UUID
-    element_key: Text = Field(min_length=1, max_length=80)
-    record_id: uuid.UUID | None = None
-    pages: Text | None = Field(None, max_length=100, pattern=r"^[0-9]+(-[0-9]+)?(,\s*[0-9]+(-[0-9]+)?)*$")
-
-
-class CitationOut(BaseModel):
-    id: uuid.UUID
-    review_id: uuid.UUID
-    record_id: uuid.UUID | None
-    element_key: str
-    document_id: uuid.UUID
-    document_kind: str
-    version_number: int
-    pages: str | None
-    cited_by: str
-    cited_at: datetime
-
-
-class CitationList(BaseModel):
-    items: list[CitationOut]
-
-
 class RoiCheckItem(BaseModel):
     record_id: uuid.UUID
     element_key: str
-    suggested_answer: Literal["yes", "no"]
+    suggested_answer: Literal["yes", "no"] = Field(
+        description="What the uploaded ROIs suggest; nothing is recorded until the reviewer answers the element"
+    )
     reason: str
-    document_id: uuid.UUID | None
+    document_id: uuid.UUID | None = Field(description="The ROI version the suggestion rests on, if any")
+    current_answer: Literal["yes", "no", "na"] | None = Field(
+        description="The reviewer's recorded answer to the element for this record; null: not answered yet"
+    )
 
 
 class RoiCheckOut(BaseModel):

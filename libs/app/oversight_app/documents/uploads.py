@@ -33,6 +33,7 @@ from oversight_app.errors import ProblemError, conflict, unprocessable
 from oversight_app.lookup import one_or_404
 from oversight_app.tenancy import plan_provider_clause
 from oversight_db.blobs import BlobDigest, BlobStore, url_signing_key
+from oversight_db.models.disputes import Dispute
 from oversight_db.models.documents import Document, DocumentRequest
 from oversight_db.models.members import Member
 from oversight_db.models.reviews import ReviewRecord
@@ -93,6 +94,18 @@ async def request_upload(
     request = await load_request(session, caller, request_id, for_update=True)
     if request.status != "open":
         raise conflict(f"the request is {request.status}", slug="request-closed")
+    return await new_version(session, caller, request, body, blobs, settings)
+
+
+async def new_version(
+    session: AsyncSession,
+    caller: Caller,
+    request: DocumentRequest,
+    body: UploadIn,
+    blobs: BlobStore,
+    settings: Settings,
+) -> UploadOut:
+    """A pending version of ``request`` (open, locked by the caller) and where to send its bytes."""
     if body.roi is not None and request.kind != "roi":
         raise unprocessable(
             "roi applies to a release of information only",
@@ -105,6 +118,7 @@ async def request_upload(
         id=uuid.uuid4(),
         request_id=request.id,
         review_id=request.review_id,
+        dispute_id=request.dispute_id,
         plan_id=request.plan_id,
         provider_id=request.provider_id,
         record_id=request.record_id,
@@ -130,7 +144,12 @@ async def request_upload(
         "document.upload_requested",
         "document",
         doc.id,
-        changes={"request_id": str(request.id), "version": doc.version_number, "size": body.size},
+        changes={
+            "request_id": str(request.id),
+            "dispute_id": str(request.dispute_id) if request.dispute_id else None,
+            "version": doc.version_number,
+            "size": body.size,
+        },
         organization_id=request.provider_id,
     )
     target = await _upload_target(doc, blobs, settings)
@@ -243,6 +262,8 @@ async def _record(session: AsyncSession, caller: Caller, doc: Document, verdict:
         if request is not None and request.status == "open":
             request.status, request.fulfilled_at = "fulfilled", now
             await cancel_request_deadlines(session, request.id)
+        if doc.dispute_id is not None:
+            await _dispute_document_added(session, caller, doc)
     else:
         doc.status, doc.rejected_reason = "rejected", verdict.slug
     await session.flush()
@@ -258,6 +279,24 @@ async def _record(session: AsyncSession, caller: Caller, doc: Document, verdict:
             "reason": verdict.slug or None,
         },
         organization_id=doc.provider_id,
+    )
+
+
+async def _dispute_document_added(session: AsyncSession, caller: Caller, doc: Document) -> None:
+    """A verified document is new evidence on the dispute: its ETag changes (a plan deciding on what it read
+    before gets 412 and reads again) and the plan's audit trail shows it, as for text evidence."""
+    dispute = await session.get(Dispute, doc.dispute_id, with_for_update=True)
+    if dispute is None:
+        return
+    dispute.updated_at = datetime.now(UTC)
+    await audit_event(
+        session,
+        caller,
+        "dispute.document_added",
+        "dispute",
+        dispute.id,
+        {"document_id": str(doc.id)},
+        organization_id=dispute.plan_id,
     )
 
 
@@ -285,7 +324,8 @@ async def issue_download(
         changes={
             "review_id": str(doc.review_id),
             "record_id": str(doc.record_id) if doc.record_id else None,
-            "member_data": doc.record_id is not None,
+            # A dispute's evidence may be member records too.
+            "member_data": doc.record_id is not None or doc.dispute_id is not None,
             "expires_in_seconds": seconds,
         },
     )

@@ -14,6 +14,7 @@ from oversight_app.audit import audit_event
 from oversight_app.caller import Caller
 from oversight_app.errors import unprocessable
 from oversight_app.etags import check_if_match
+from oversight_app.reviews.citations import citation_errors, citations_by_finding, replace_citations
 from oversight_app.reviews.schemas import FindingIn, FindingOut, FindingsOut
 from oversight_app.reviews.service import (
     load_open_review_for_write,
@@ -53,10 +54,16 @@ async def _findings_out(session: AsyncSession, review: Review) -> FindingsOut:
         .where(Finding.review_id == review.id)
         .order_by(Finding.record_id.nulls_first(), Finding.element_key)
     )
+    cited = await citations_by_finding(session, review.id)
     return FindingsOut(
         review_id=review.id,
         version=review.version,
-        items=[FindingOut.model_validate(f, from_attributes=True) for f in rows],
+        items=[
+            FindingOut.model_validate(f, from_attributes=True).model_copy(
+                update={"citations": cited.get((f.record_id, f.element_key), [])}
+            )
+            for f in rows
+        ],
     )
 
 
@@ -96,6 +103,7 @@ async def put_findings(
             errors.append(
                 {"path": f"body[{i}].corrected_on", "message": "only for a finding with correction_required"}
             )
+    errors += await citation_errors(session, review.id, body)
     if errors:
         raise unprocessable(f"{len(errors)} finding(s) are invalid; nothing was saved", errors=errors)
     now = datetime.now(UTC)
@@ -130,10 +138,16 @@ async def put_findings(
         },
     )
     await session.execute(stmt)
+    cited = await replace_citations(session, caller, review.id, body)
     await start_if_scheduled(session, caller, review, by="findings")
     touch(review)
     await session.flush()
     await audit_event(
-        session, caller, "review.findings_recorded", "review", review.id, {"findings": len(body)}
+        session,
+        caller,
+        "review.findings_recorded",
+        "review",
+        review.id,
+        {"findings": len(body), "citations": cited},
     )
     return await _findings_out(session, review)

@@ -182,6 +182,29 @@ class ExcludeOut(BaseModel):
 # ---------------------------------------------------------------- findings
 
 
+MAX_CITATIONS_PER_FINDING = 20
+
+
+class CitationIn(_In):
+    """A document of the review the answer rests on, optionally pages of it (``3``, ``2-4, 7``)."""
+
+    document_id: uuid.UUID
+    pages: Text | None = Field(
+        default=None, max_length=100, pattern=r"^[0-9]+(-[0-9]+)?(,\s*[0-9]+(-[0-9]+)?)*$"
+    )
+
+
+class CitationOut(BaseModel):
+    """A cited document by id, kind and version (its name is member data: read it on the document)."""
+
+    document_id: uuid.UUID
+    document_kind: str
+    version_number: int
+    pages: str | None
+    cited_by: str
+    cited_at: datetime
+
+
 class FindingIn(_In):
     record_id: uuid.UUID | None = None
     element_key: Text = Field(min_length=1, max_length=80)
@@ -189,6 +212,12 @@ class FindingIn(_In):
     comment: Text | None = Field(default=None, max_length=4000)
     correction_required: bool = False
     corrected_on: Day | None = None
+    citations: list[CitationIn] | None = Field(
+        default=None,
+        max_length=MAX_CITATIONS_PER_FINDING,
+        description="Available documents of this review the answer rests on. Omitted: the finding's "
+        "citations stay as they are; a list (empty too) replaces them",
+    )
 
 
 class FindingOut(BaseModel):
@@ -201,6 +230,7 @@ class FindingOut(BaseModel):
     corrected_on: date | None
     updated_by: str
     updated_at: datetime
+    citations: list[CitationOut] = Field(default_factory=list)
 
 
 class FindingsOut(BaseModel):
@@ -246,6 +276,17 @@ class SampleStageOut(BaseModel):
     limited_by_frame: bool
 
 
+class EvidenceCitedOut(BaseModel):
+    """A document a finding cites: the evidence behind one element of one record (or of the provider)."""
+
+    record_id: uuid.UUID | None
+    element_key: str
+    document_id: uuid.UUID
+    document_kind: str
+    version_number: int
+    pages: str | None
+
+
 class ScorecardOut(BaseModel):
     review_id: uuid.UUID
     tool_key: str
@@ -265,6 +306,11 @@ class ScorecardOut(BaseModel):
         default_factory=list, description="Each draw's requested, available and drawn records"
     )
     unanswered: list[UnansweredOut]
+    evidence: list[EvidenceCitedOut] = Field(
+        default_factory=list,
+        description="The documents the findings cite, per record and element (empty in scorecards frozen "
+        "before citations existed)",
+    )
     final: bool = Field(description="true once the review is finalized (the frozen snapshot)")
 
 

@@ -11,7 +11,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from oversight_app.reviews.citations import evidence_cited
 from oversight_app.reviews.schemas import (
+    EvidenceCitedOut,
     RecordScoreOut,
     SampleStageOut,
     ScorecardOut,
@@ -34,6 +36,7 @@ class ReviewScore:
     expansion_required: bool  # a first-draw record failed and the expansion draw is not done yet
     drawn: bool
     stages: tuple[SampleStageOut, ...] = ()  # each draw's requested, available and drawn records
+    evidence: tuple[EvidenceCitedOut, ...] = ()  # the documents the scored findings cite
 
 
 async def current_scorecard(session: AsyncSession, review: Review, tool: ToolVersion) -> ReviewScore:
@@ -80,7 +83,8 @@ async def current_scorecard(session: AsyncSession, review: Review, tool: ToolVer
         for d in draws
     )
     numbers = {d.draw_number for d in draws}
-    return ReviewScore(card, card.expansion_required and 2 not in numbers, bool(draws), stages)
+    evidence = await evidence_cited(session, review.id)
+    return ReviewScore(card, card.expansion_required and 2 not in numbers, bool(draws), stages, evidence)
 
 
 def _decimal(value: Fraction | None) -> Any:
@@ -122,5 +126,6 @@ def scorecard_out(review: Review, result: ReviewScore) -> ScorecardOut:
             UnansweredOut(record_id=uuid.UUID(rid) if rid else None, element_key=key)
             for rid, key in card.unanswered
         ],
+        evidence=list(result.evidence),
         final=review.status == "finalized",
     )

@@ -36,10 +36,16 @@ class DocumentRequest(IdMixin, TimestampMixin, VersionedMixin, Base):
     __table_args__ = (
         CheckConstraint("status IN ('open', 'fulfilled', 'cancelled')", name="status"),
         CheckConstraint("day_type IN ('calendar', 'business')", name="day_type"),
+        # A reviewer's request is about a review; a provider's evidence for its dispute is about the dispute
+        # (and its review when it has one: a dispute of an action plan recorded before Oversight has none).
+        CheckConstraint("review_id IS NOT NULL OR dispute_id IS NOT NULL", name="subject"),
         Index("ix_document_request_review", "review_id", "created_at", "id"),
     )
 
-    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"))
+    review_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"))
+    dispute_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("dispute.id", ondelete="CASCADE"), index=True
+    )
     plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organization.id"))
     provider_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organization.id"), index=True)
     record_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("review_record.id", ondelete="CASCADE"))
@@ -68,7 +74,10 @@ class Document(IdMixin, TimestampMixin, Base):
     )
 
     request_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("document_request.id", ondelete="CASCADE"))
-    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"))
+    review_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"))
+    dispute_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("dispute.id", ondelete="CASCADE"), index=True
+    )
     plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organization.id"))
     provider_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organization.id"))
     record_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("review_record.id", ondelete="CASCADE"))

@@ -16,7 +16,8 @@ class _Strict(BaseModel):
 
 
 class KindSpec(_Strict):
-    level: Literal["record", "provider"]
+    # record: about one sampled member; provider: about the provider; dispute: attached to a dispute.
+    level: Literal["record", "provider", "dispute"]
     title: str
     source: str
 
@@ -50,6 +51,7 @@ class DocumentPolicy(_Strict):
     due: DuePolicy
     upload: UploadPolicy
     retention: RetentionPolicy
+    roi_elements: tuple[str, ...] = ()
 
     def level_of(self, kind: str) -> str:
         return self.kinds[kind].level

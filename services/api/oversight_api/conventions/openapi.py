@@ -118,6 +118,7 @@ SENDS_LOCATION = frozenset(
         "capacity_participants_create",
         "capacity_plans_submit",
         "capacity_programs_create",
+        "disputes_attach_document",
         "disputes_file",
         "documents_create_request",
         "documents_request_upload",

@@ -11,10 +11,12 @@ from oversight_api.conventions.etags import IfMatch
 from oversight_api.conventions.idempotency import idempotent
 from oversight_api.conventions.pagination import Pagination
 from oversight_api.conventions.responses import respond
-from oversight_api.deps import Session
+from oversight_api.deps import AppResources, Session
 from oversight_api.disputes.auth import DisputesDecide, DisputesFile, DisputesRead
-from oversight_app.disputes import decisions, service
+from oversight_api.documents.auth import DocumentsRead
+from oversight_app.disputes import decisions, documents, service
 from oversight_app.disputes.schemas import DisputeCreate, DisputeDecisionIn, DisputeOut, EvidenceIn
+from oversight_app.documents.schemas import DocumentList, UploadIn, UploadOut
 from oversight_app.pagination import Page
 from oversight_domain.statuses import DisputeStatus, DisputeSubject
 
@@ -72,6 +74,33 @@ async def add_evidence(
 ) -> Response:
     row = await service.add_evidence(session, caller, dispute_id, body, today)
     return respond(service.dispute_out(row), status=201, etag=row.version)
+
+
+@router.post(
+    "/disputes/{dispute_id}/documents",
+    status_code=201,
+    response_model=UploadOut,
+    operation_id="disputes_attach_document",
+)
+@idempotent
+async def attach_document(
+    dispute_id: uuid.UUID, body: UploadIn, session: Session, resources: AppResources, caller: DisputesFile
+) -> Response:
+    """Attach a file to an open dispute: where to send the bytes (as for a requested document), then
+    ``POST /v1/documents/{document_id}/complete`` verifies them and the plan sees the document."""
+    out = await documents.attach_upload(
+        session, caller, dispute_id, body, resources.blobs, resources.settings
+    )
+    return respond(out, status=201, location=f"/v1/documents/{out.document.id}")
+
+
+@router.get(
+    "/disputes/{dispute_id}/documents", response_model=DocumentList, operation_id="disputes_list_documents"
+)
+async def list_documents(dispute_id: uuid.UUID, session: Session, caller: DocumentsRead) -> DocumentList:
+    """The files attached to the dispute with their status; download an available one with
+    ``POST /v1/documents/{document_id}/download`` (audited)."""
+    return DocumentList(items=await documents.list_documents(session, caller, dispute_id))
 
 
 @router.post(

@@ -16,7 +16,7 @@ from oversight_api.conventions.responses import respond
 from oversight_api.deps import AppResources, Session
 from oversight_api.documents.auth import DocumentsAdmin, DocumentsRead, DocumentsRequest, DocumentsUpload
 from oversight_api.reviews.auth import ReviewsRead
-from oversight_app.documents import requests, retention, uploads
+from oversight_app.documents import requests, retention, roi_check, uploads
 from oversight_app.documents.schemas import (
     DocumentRequestIn,
     DocumentRequestOut,
@@ -26,6 +26,7 @@ from oversight_app.documents.schemas import (
     LegalHoldOut,
     RetentionIn,
     RetentionOut,
+    RoiCheckOut,
     UploadIn,
     UploadOut,
 )
@@ -141,6 +142,13 @@ async def download(
 ) -> DownloadOut:
     """A short-lived download URL; the issuance is recorded in the audit trail as a member-data read."""
     return await uploads.issue_download(session, caller, document_id, resources.blobs, resources.settings)
+
+
+@router.get("/reviews/{review_id}/roi-check", response_model=RoiCheckOut, operation_id="documents_roi_check")
+async def check_roi(review_id: uuid.UUID, session: Session, caller: DocumentsRead) -> RoiCheckOut:
+    """Seed 003's "Valid ROI" per sampled record: whether a verified ROI covered the review period. A
+    suggestion only: nothing is recorded until the reviewer answers the element in the findings."""
+    return await roi_check.roi_check(session, caller, review_id)
 
 
 @router.get("/document-retention", response_model=RetentionOut, operation_id="documents_get_retention")

@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel
 from sqlalchemy import text
 
+from oversight_api import metrics as app_metrics
 from oversight_api.deps import AppResources
 from oversight_api.problems import problem_response
 from oversight_db.heartbeat import latest_beat
@@ -85,5 +86,6 @@ async def readiness(request: Request, resources: AppResources) -> Any:
 
 
 @router.get("/metrics", include_in_schema=False)
-async def metrics() -> Response:
-    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+async def metrics(resources: AppResources) -> Response:
+    depth = await app_metrics.queue_jobs(resources.redis)
+    return Response(app_metrics.exposition(depth), media_type=CONTENT_TYPE_LATEST)
