@@ -31,7 +31,7 @@ HEAD = (
 CODES = "G9008,1,Z59.0,adults_high_utilizers"
 
 
-def test_the_state_schedules_differ_from_the_package_where_the_test_relies_on_it() -> None:
+async def test_the_state_schedules_differ_from_the_package_where_the_test_relies_on_it() -> None:
     import holidays
 
     package_ca = holidays.country_holidays("US", subdiv="CA", years=2026, observed=True)

@@ -59,8 +59,8 @@ ImportFile = Annotated[tuple[ImportFormat, bytes], Depends(_file)]
     responses={200: {"model": ImportOut, "description": "the same file was sent before: its import"}},
 )
 async def create_import(
-    kind: ImportKind, file: ImportFile, session: Session, resources: AppResources, caller: MembersWrite
-) -> Response:
+    caller: MembersWrite, kind: ImportKind, file: ImportFile, session: Session, resources: AppResources
+) -> Response:  # the caller first: who may not send files is refused before the file is read
     """Send a file of care-management activity; the worker loads it (202). The same file again answers
     200 with the import it made the first time, and loads nothing twice."""
     out, created = await service.create_import(session, caller, kind, file[0], file[1], resources.blobs)
