@@ -85,3 +85,12 @@ WALK_BODIES |= {
     ("POST", "/v1/reports/exports/{export_id}/download"): None,
     ("PATCH", "/v1/reports/schedules/{schedule_id}"): {"enabled": False},
 }
+
+# --- business calendars (issue 17) ---
+WALK_BODIES |= {
+    ("POST", "/v1/organizations/{organization_id}/calendar/days"): {
+        "day": "2026-07-13",
+        "closed": True,
+        "reason": "outsider",
+    },
+}

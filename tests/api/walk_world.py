@@ -384,6 +384,27 @@ async def reports(ctx: WalkContext) -> dict[str, str]:
 BUILDERS.append(reports)
 
 
+# --- activity imports (issue 17): a file of interactions sent by the plan ----------------------------------
+async def imports(ctx: WalkContext) -> dict[str, str]:
+    provider = ok(await ctx.client.get(f"/v1/providers/{ctx.provider.id}", headers=ctx.headers["plan_admin"]))
+    body = (
+        "interaction_id,member_number,provider_npi,occurred_on,kind,duration_minutes,outcome,enrolled\n"
+        f"W-1,123456789A,{provider.json()['npi']},2026-01-06,contact,20,reached,true\n"
+    )
+    created = ok(
+        await ctx.client.post(
+            "/v1/imports",
+            params={"kind": "interactions"},
+            content=body.encode(),
+            headers={**ctx.headers["plan_admin"], "Content-Type": "text/csv"},
+        )
+    )
+    return {"import_id": created.json()["id"]}
+
+
+BUILDERS.append(imports)
+
+
 async def build_world(ctx: WalkContext) -> dict[str, str]:
     for builder in BUILDERS:
         ctx.ids.update(await builder(ctx))

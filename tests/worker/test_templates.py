@@ -81,6 +81,9 @@ SAMPLE: dict[str, Any] = {
     "document_kind": "care_plan",
     "document_title": "Care plan",
     "level": "record",
+    "opened": {"engagement_gap": 2, "tar_late": 1},
+    "closed": {"duplicated_service": 1},
+    "run_at": "2027-01-05T06:00:00+00:00",
 }
 # What a careless writer might put next to the facts: templates must never look at it.
 MEMBER_DATA = {"member_name": "Jane Q. Doe", "birth_date": "1970-01-01", "member_number": "900123456K"}

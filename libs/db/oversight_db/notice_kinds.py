@@ -315,6 +315,15 @@ _KINDS += [
         description="An export (requested, or run by a schedule) is built and can be downloaded until it expires.",
     ),
 ]
+_KINDS += [
+    NoticeKind(
+        "check_results_changed",
+        "organization",
+        required=("plan_id", "provider_id", "opened", "closed", "run_at"),
+        description="Automated checks over imported care-management data (issue 17) opened or closed results "
+        "of the rules the policy names; counts per rule only, never a member.",
+    ),
+]
 NOTICE_KINDS: dict[str, NoticeKind] = {kind.name: kind for kind in _KINDS}
 
 # Where the API serves each id a notice may carry; links in e-mails and webhooks are built from these.

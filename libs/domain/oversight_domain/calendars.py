@@ -1,15 +1,18 @@
 """Business calendars and clocks.
 
-A :class:`Calendar` is a jurisdiction (``"US"``, ``"US-NC"``, ``"US-CA"``: country and optional
-subdivision of the ``holidays`` package) plus configured extra closure dates. Business days are
-Monday-Friday that are neither a holiday nor a closure.
+A :class:`Calendar` is a jurisdiction (``"US"``, ``"US-NC"``, ``"US-CA"``) plus an organization's own
+changes: extra closure dates (``extra_closures``) and days it keeps open although its schedule closes them
+(``open_days``). Business days are Monday-Friday that are not closed.
 
-Holidays are the ``holidays`` package's default (public) holidays for the country and subdivision,
-with its ``observed`` rules on: a holiday falling on a weekend is also observed on the weekday the
-package names (e.g. US Independence Day on Saturday 2026-07-04 is observed Friday 2026-07-03; on a
-Sunday, the following Monday). Both the actual and the observed date are non-business days. State
-subdivisions add their own holidays (NC: Good Friday, the day after Thanksgiving, Christmas Eve and
-the day after Christmas; CA: Cesar Chavez Day, the day after Thanksgiving, ...).
+Which days a jurisdiction closes comes from its **published schedule** when the domain ships one for the
+year (:func:`published_schedule`: ``policies/business-calendar-us-nc.yaml`` from NC's Office of State
+Human Resources, ``policies/business-calendar-us-ca.yaml`` from CalHR, each citing its source and year):
+the days State offices close, and only those. The ``holidays`` package is the fallback for the rest: the
+federal calendar (``"US"``) and years no schedule covers. Its lists differ from the states' own: it closes
+NC on Washington's Birthday and Juneteenth, which NC's schedule does not, and CA on the Friday before a
+Saturday holiday, which CalHR does not (a Saturday holiday earns holiday credit, nothing closes). With the
+package, holidays follow its ``observed`` rules: a holiday on a weekend is also observed on the weekday it
+names, and both dates are non-business days.
 
 Counting. ``add_days(start, n, "business", cal)`` moves ``n`` business days after ``start`` (the start
 itself is not counted, so the result is always a business day; ``n = 0`` rolls a non-business
@@ -20,18 +23,65 @@ met when something arrives on or before its due date (:func:`is_late`).
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from importlib import resources
 
 import holidays
+import yaml
 
 from oversight_domain.types import DayType
+
+PUBLISHED_JURISDICTIONS = ("US-CA", "US-NC")
+
+
+@dataclass(frozen=True)
+class PublishedYear:
+    basis: str  # "published": from the state's published schedule; "derived": from its rules, not checked
+    days: Mapping[date, str]  # the days State offices close, and why
+
+
+@dataclass(frozen=True)
+class PublishedSchedule:
+    """A state's published holiday schedule, shipped as data with its source."""
+
+    jurisdiction: str
+    title: str
+    source: str
+    source_url: str
+    published_year: int
+    years: Mapping[int, PublishedYear]
+
+    def closed(self, day: date) -> str | None:
+        """Why State offices close on ``day`` (None when open or the year is not covered)."""
+        year = self.years.get(day.year)
+        return None if year is None else year.days.get(day)
+
+
+@lru_cache(maxsize=8)
+def published_schedule(jurisdiction: str) -> PublishedSchedule | None:
+    """The shipped schedule of ``jurisdiction`` (``None`` when the domain ships none)."""
+    if jurisdiction not in PUBLISHED_JURISDICTIONS:
+        return None
+    name = f"business-calendar-{jurisdiction.lower()}.yaml"
+    text = resources.files("oversight_domain.policies").joinpath(name).read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    years = {
+        int(year): PublishedYear(str(entry["basis"]), {d: str(why) for d, why in entry["days"].items()})
+        for year, entry in raw["years"].items()
+    }
+    return PublishedSchedule(
+        raw["jurisdiction"], raw["title"], raw["source"], raw["source_url"], int(raw["published_year"]), years
+    )
 
 
 @lru_cache(maxsize=256)
 def _holidays(country: str, subdiv: str | None, year: int) -> frozenset[date]:
+    schedule = published_schedule(f"{country}-{subdiv}") if subdiv else None
+    if schedule is not None and year in schedule.years:
+        return frozenset(schedule.years[year].days)
     try:
         table = holidays.country_holidays(country, subdiv=subdiv, years=year, observed=True)
     except NotImplementedError as exc:
@@ -45,6 +95,7 @@ def _holidays(country: str, subdiv: str | None, year: int) -> frozenset[date]:
 class Calendar:
     jurisdiction: str = "US"
     extra_closures: frozenset[date] = field(default_factory=frozenset)
+    open_days: frozenset[date] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         # fail early on an unknown jurisdiction
@@ -64,7 +115,9 @@ class Calendar:
         return parts[1] if len(parts) == 2 else None
 
     def is_holiday(self, day: date) -> bool:
-        return day in _holidays(self.country, self.subdivision, day.year) or day in self.extra_closures
+        if day in self.extra_closures:
+            return True
+        return day not in self.open_days and day in _holidays(self.country, self.subdivision, day.year)
 
     def is_business_day(self, day: date) -> bool:
         return day.weekday() < 5 and not self.is_holiday(day)

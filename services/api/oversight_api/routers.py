@@ -8,10 +8,13 @@ from oversight_api.action_plans.router import router as action_plans_router
 from oversight_api.action_plans.router import standing_router
 from oversight_api.api_keys.router import router as api_keys_router
 from oversight_api.audit_events.router import router as audit_events_router
+from oversight_api.business_calendars.router import router as calendars_router
 from oversight_api.capacity.router import router as capacity_router
+from oversight_api.checks.router import router as checks_router
 from oversight_api.disputes.router import router as disputes_router
 from oversight_api.documents.router import router as documents_router
 from oversight_api.health.router import router as health_router
+from oversight_api.imports.router import router as imports_router
 from oversight_api.members.router import router as members_router
 from oversight_api.notices.router import router as notices_router
 from oversight_api.obligations.router import router as obligations_router
@@ -25,6 +28,9 @@ from oversight_api.webhooks.router import router as webhooks_router
 
 ROOT_ROUTERS: list[APIRouter] = [health_router]
 V1_ROUTERS: list[APIRouter] = [
+    imports_router,
+    checks_router,
+    calendars_router,
     ping_router,
     organizations_router,
     providers_router,

@@ -23,6 +23,7 @@ from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.queue import BUILD_EXPORT, DELIVER_NOTICE, DELIVER_NOTICES, redis_settings
 from oversight_db.settings import Settings
+from oversight_worker.activity import load_imports, scheduled_checks
 from oversight_worker.audit_checkpoint import audit_checkpoint
 from oversight_worker.context import WorkerResources, calendar_today, webhook_client
 
@@ -47,6 +48,11 @@ HEALTH_CHECK_SECONDS = 30
 # timeout + 10 s, so this also bounds how long a killed worker's jobs wait to run again.
 JOB_TIMEOUT_SECONDS = 30
 CRON_TIMEOUT_SECONDS = 30
+# Imports and checks get the crons' timeout, not more: arq leases every job of a worker for its longest
+# function timeout + 10 s (``Worker.in_progress_timeout_s``), so one 600 s function made every notice job of a
+# killed worker wait 610 s to run again (tests/worker/test_faults.py kill -9 failed). Loads longer than this
+# need their own worker queue (issue 17, not built).
+IMPORT_TIMEOUT_SECONDS = CRON_TIMEOUT_SECONDS
 # A delivery job holds a database connection only for its claim and its record; the rest of its time it
 # waits on receivers. So arq runs this many times more jobs than there are database turns
 # (``WorkerResources.db_slots``, ``worker_max_jobs``): receivers that hang until the timeout take job slots
@@ -162,6 +168,15 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             cron(purge_documents, hour={4}, minute={7}, unique=True, timeout=CRON_TIMEOUT_SECONDS),
             # Scheduled reports fire within a minute of their slot; missed export hand-offs and expired files.
             cron(report_exports, second={20}, run_at_startup=True, unique=True, timeout=CRON_TIMEOUT_SECONDS),
+            # Activity imports (issue 17): loading a large file takes longer than the other crons' 30 s.
+            cron(
+                load_imports,
+                second={10, 40},
+                run_at_startup=True,
+                unique=True,
+                timeout=IMPORT_TIMEOUT_SECONDS,
+            ),
+            cron(scheduled_checks, hour={2}, minute={41}, unique=True, timeout=IMPORT_TIMEOUT_SECONDS),
         ]
         on_startup = startup
         on_shutdown = shutdown

@@ -17,14 +17,23 @@ from .api_key_out import ApiKeyOut
 from .audit_event_out import AuditEventOut
 from .audit_event_out_changes import AuditEventOutChanges
 from .budget_in import BudgetIn
+from .calendar_change_out import CalendarChangeOut
+from .calendar_day_change import CalendarDayChange
 from .capacity_report_due import CapacityReportDue
 from .capacity_reports_list_kind_type_0 import CapacityReportsListKindType0
 from .capacity_reports_list_status_type_0 import CapacityReportsListStatusType0
+from .check_result_out import CheckResultOut
+from .check_result_out_details import CheckResultOutDetails
+from .check_result_out_sources_item import CheckResultOutSourcesItem
+from .check_result_out_status import CheckResultOutStatus
+from .checks_list_results_rule_type_0 import ChecksListResultsRuleType0
+from .checks_list_results_status_type_0 import ChecksListResultsStatusType0
 from .citation_in import CitationIn
 from .citation_out import CitationOut
 from .claim_batch_in import ClaimBatchIn
 from .claim_batch_out import ClaimBatchOut
 from .claim_in import ClaimIn
+from .closed_day import ClosedDay
 from .dashboard_format import DashboardFormat
 from .day_of_following_month import DayOfFollowingMonth
 from .days_after_end import DaysAfterEnd
@@ -80,6 +89,13 @@ from .finding_out_answer import FindingOutAnswer
 from .findings_out import FindingsOut
 from .follow_up_result_out import FollowUpResultOut
 from .health import Health
+from .import_error_out import ImportErrorOut
+from .import_out import ImportOut
+from .import_out_file_format import ImportOutFileFormat
+from .import_out_kind import ImportOutKind
+from .import_out_status import ImportOutStatus
+from .imports_create_kind import ImportsCreateKind
+from .imports_list_kind_type_0 import ImportsListKindType0
 from .last_day_of_month import LastDayOfMonth
 from .legal_hold_in import LegalHoldIn
 from .legal_hold_out import LegalHoldOut
@@ -111,6 +127,7 @@ from .obligation_out import ObligationOut
 from .obligation_out_anchor import ObligationOutAnchor
 from .obligation_submission_in import ObligationSubmissionIn
 from .obligation_view import ObligationView
+from .organization_calendar_out import OrganizationCalendarOut
 from .organization_in import OrganizationIn
 from .organization_in_kind import OrganizationInKind
 from .organization_out import OrganizationOut
@@ -124,9 +141,11 @@ from .organizations_list_kind_type_0 import OrganizationsListKindType0
 from .page_action_plan_out import PageActionPlanOut
 from .page_api_key_out import PageApiKeyOut
 from .page_audit_event_out import PageAuditEventOut
+from .page_check_result_out import PageCheckResultOut
 from .page_dispute_out import PageDisputeOut
 from .page_document_request_out import PageDocumentRequestOut
 from .page_export_out import PageExportOut
+from .page_import_out import PageImportOut
 from .page_member_out import PageMemberOut
 from .page_notice_out import PageNoticeOut
 from .page_obligation_out import PageObligationOut
@@ -161,6 +180,7 @@ from .program_out import ProgramOut
 from .program_out_spec import ProgramOutSpec
 from .progress_in import ProgressIn
 from .progress_out import ProgressOut
+from .provider_check_summary import ProviderCheckSummary
 from .provider_dashboard import ProviderDashboard
 from .provider_dashboard_review_due import ProviderDashboardReviewDue
 from .provider_in import ProviderIn
@@ -174,6 +194,9 @@ from .provider_review_row_sections import ProviderReviewRowSections
 from .provider_standing import ProviderStanding
 from .providers_list_program_type_0 import ProvidersListProgramType0
 from .providers_list_status_type_0 import ProvidersListStatusType0
+from .published_calendar_out import PublishedCalendarOut
+from .published_year_out import PublishedYearOut
+from .published_year_out_basis import PublishedYearOutBasis
 from .quarter_status_out import QuarterStatusOut
 from .quarter_status_out_status import QuarterStatusOutStatus
 from .quarterly_periods_in import QuarterlyPeriodsIn
@@ -209,6 +232,7 @@ from .roi_check_out import RoiCheckOut
 from .roi_in import RoiIn
 from .role import Role
 from .row_result import RowResult
+from .rule_count import RuleCount
 from .sample_draw_in import SampleDrawIn
 from .sample_draw_list import SampleDrawList
 from .sample_draw_out import SampleDrawOut
@@ -277,14 +301,23 @@ __all__ = (
     "AuditEventOut",
     "AuditEventOutChanges",
     "BudgetIn",
+    "CalendarChangeOut",
+    "CalendarDayChange",
     "CapacityReportDue",
     "CapacityReportsListKindType0",
     "CapacityReportsListStatusType0",
+    "CheckResultOut",
+    "CheckResultOutDetails",
+    "CheckResultOutSourcesItem",
+    "CheckResultOutStatus",
+    "ChecksListResultsRuleType0",
+    "ChecksListResultsStatusType0",
     "CitationIn",
     "CitationOut",
     "ClaimBatchIn",
     "ClaimBatchOut",
     "ClaimIn",
+    "ClosedDay",
     "DashboardFormat",
     "DayOfFollowingMonth",
     "DaysAfterEnd",
@@ -340,6 +373,13 @@ __all__ = (
     "FindingsOut",
     "FollowUpResultOut",
     "Health",
+    "ImportErrorOut",
+    "ImportOut",
+    "ImportOutFileFormat",
+    "ImportOutKind",
+    "ImportOutStatus",
+    "ImportsCreateKind",
+    "ImportsListKindType0",
     "LastDayOfMonth",
     "LegalHoldIn",
     "LegalHoldOut",
@@ -371,6 +411,7 @@ __all__ = (
     "ObligationOutAnchor",
     "ObligationSubmissionIn",
     "ObligationView",
+    "OrganizationCalendarOut",
     "OrganizationIn",
     "OrganizationInKind",
     "OrganizationOut",
@@ -384,9 +425,11 @@ __all__ = (
     "PageActionPlanOut",
     "PageApiKeyOut",
     "PageAuditEventOut",
+    "PageCheckResultOut",
     "PageDisputeOut",
     "PageDocumentRequestOut",
     "PageExportOut",
+    "PageImportOut",
     "PageMemberOut",
     "PageNoticeOut",
     "PageObligationOut",
@@ -421,6 +464,7 @@ __all__ = (
     "ProgramOutSpec",
     "ProgressIn",
     "ProgressOut",
+    "ProviderCheckSummary",
     "ProviderDashboard",
     "ProviderDashboardReviewDue",
     "ProviderIn",
@@ -434,6 +478,9 @@ __all__ = (
     "ProvidersListProgramType0",
     "ProvidersListStatusType0",
     "ProviderStanding",
+    "PublishedCalendarOut",
+    "PublishedYearOut",
+    "PublishedYearOutBasis",
     "QuarterlyPeriodsIn",
     "QuarterStatusOut",
     "QuarterStatusOutStatus",
@@ -469,6 +516,7 @@ __all__ = (
     "RoiIn",
     "Role",
     "RowResult",
+    "RuleCount",
     "SampleDrawIn",
     "SampleDrawList",
     "SampleDrawnOut",

@@ -29,6 +29,8 @@ class ProviderLatest:
         next_review_due (datetime.date | None | Unset):
         npi (None | str | Unset):
         open_action_plans (int | None | Unset):
+        open_check_results (int | None | Unset): automated check results open for the provider (issue 17; GET /v1/check-
+            results)
         outcome (None | str | Unset):
         plan_id (None | Unset | UUID):
         review_due (None | ProviderLatestReviewDueType0 | Unset):
@@ -44,6 +46,7 @@ class ProviderLatest:
     next_review_due: datetime.date | None | Unset = UNSET
     npi: None | str | Unset = UNSET
     open_action_plans: int | None | Unset = UNSET
+    open_check_results: int | None | Unset = UNSET
     outcome: None | str | Unset = UNSET
     plan_id: None | Unset | UUID = UNSET
     review_due: None | ProviderLatestReviewDueType0 | Unset = UNSET
@@ -85,6 +88,12 @@ class ProviderLatest:
             open_action_plans = UNSET
         else:
             open_action_plans = self.open_action_plans
+
+        open_check_results: int | None | Unset
+        if isinstance(self.open_check_results, Unset):
+            open_check_results = UNSET
+        else:
+            open_check_results = self.open_check_results
 
         outcome: None | str | Unset
         if isinstance(self.outcome, Unset):
@@ -148,6 +157,8 @@ class ProviderLatest:
             field_dict["npi"] = npi
         if open_action_plans is not UNSET:
             field_dict["open_action_plans"] = open_action_plans
+        if open_check_results is not UNSET:
+            field_dict["open_check_results"] = open_check_results
         if outcome is not UNSET:
             field_dict["outcome"] = outcome
         if plan_id is not UNSET:
@@ -225,6 +236,15 @@ class ProviderLatest:
             return cast(int | None | Unset, data)
 
         open_action_plans = _parse_open_action_plans(d.pop("open_action_plans", UNSET))
+
+        def _parse_open_check_results(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        open_check_results = _parse_open_check_results(d.pop("open_check_results", UNSET))
 
         def _parse_outcome(data: object) -> None | str | Unset:
             if data is None:
@@ -318,6 +338,7 @@ class ProviderLatest:
             next_review_due=next_review_due,
             npi=npi,
             open_action_plans=open_action_plans,
+            open_check_results=open_check_results,
             outcome=outcome,
             plan_id=plan_id,
             review_due=review_due,

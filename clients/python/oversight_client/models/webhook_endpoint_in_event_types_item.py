@@ -12,6 +12,7 @@ class WebhookEndpointInEventTypesItem(StrEnum):
     ACTION_PLAN_SUBMITTED = "action_plan_submitted"
     CAPACITY_REPORT_DUE_SOON = "capacity_report_due_soon"
     CAPACITY_REPORT_OVERDUE = "capacity_report_overdue"
+    CHECK_RESULTS_CHANGED = "check_results_changed"
     DISPUTE_DECIDED = "dispute_decided"
     DISPUTE_DECISION_OVERDUE = "dispute_decision_overdue"
     DISPUTE_FILED = "dispute_filed"

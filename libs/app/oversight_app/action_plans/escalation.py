@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from oversight_app.business_calendars.service import for_organization
 from oversight_app.calendars import Calendars
 from oversight_db.deadlines import cancel_deadlines, schedule_deadline
 from oversight_db.models.action_plans import ActionPlan
@@ -197,6 +198,7 @@ async def apply_event(
     ``InvalidTransition`` when the event does not apply."""
     policy = policy or await policy_of(session, row)
     before = state_of(row)
+    calendars = await for_organization(session, calendars, row.plan_id)
     result = transition(before, event, today, policy, calendars.of(row.calendar))
     if result.plan == before and not result.effects:
         return result
@@ -227,7 +229,7 @@ async def open_pip(
     Raises ``EscalationConfigError`` when the tool gives no PIP period."""
     tool = tool_from_row(tool_row)
     policy = tool.policies.escalation
-    calendar = calendars.of(policy.calendar)
+    calendar = (await for_organization(session, calendars, plan_id)).of(policy.calendar)
     event = OpenPip(issued_on, technical_assistance)
     opened = transition(None, event, today, policy, calendar)
     result = opened

@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_app.audit import audit_event
+from oversight_app.business_calendars.service import for_organization
 from oversight_app.calendars import Calendars
 from oversight_app.caller import Caller
 from oversight_app.disputes.filing import find_disputed
@@ -133,6 +134,7 @@ async def file_dispute(
     assert tool_row is not None
     tool = tool_from_row(tool_row)
     policy = tool.policies.disputes
+    calendars = await for_organization(session, calendars, disputed.plan_id)
     calendar = calendars.of(tool.policies.escalation.calendar)
     window = filing_window(disputed.received_on, policy, calendar)
     if today > window.closes_on:

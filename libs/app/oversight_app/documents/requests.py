@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_app.audit import audit_event
+from oversight_app.business_calendars.service import for_organization
 from oversight_app.calendars import Calendars
 from oversight_app.caller import Caller
 from oversight_app.documents.reminders import schedule_request_deadlines
@@ -75,7 +76,7 @@ async def create_request(
     jurisdiction = await session.scalar(
         select(Organization.jurisdiction).where(Organization.id == review.plan_id)
     )
-    calendar = calendars.of(jurisdiction or "US")
+    calendar = (await for_organization(session, calendars, review.plan_id)).of(jurisdiction or "US")
     if body.due_on is not None:
         if body.due_on < today:
             raise unprocessable(

@@ -30,6 +30,7 @@ from oversight_app.reports.schemas import (
     TrendPoint,
 )
 from oversight_app.tenancy import plan_provider_clause, provider_clause
+from oversight_db.models import CheckResult
 from oversight_db.models.action_plans import ActionPlan
 from oversight_db.models.capacity import CapacityParticipant, CapacityReport
 from oversight_db.models.organizations import NetworkLink, Organization
@@ -95,9 +96,26 @@ async def plan_dashboard(
         )
         .scalar_subquery()
     )
+    open_results = (
+        select(func.count())
+        .where(
+            CheckResult.plan_id == plan_id,
+            CheckResult.provider_id == links_sq.c.provider_id,
+            CheckResult.status == "open",
+        )
+        .scalar_subquery()
+        .label("open_check_results")
+    )
     rows = (
         await session.execute(
-            select(links_sq.c.provider_id, Organization.name, Organization.npi, open_plans, latest_sq)
+            select(
+                links_sq.c.provider_id,
+                Organization.name,
+                Organization.npi,
+                open_plans,
+                latest_sq,
+                open_results,
+            )
             .join(Organization, Organization.id == links_sq.c.provider_id)
             .outerjoin(latest_sq, latest_sq.c.provider_id == links_sq.c.provider_id)
             .order_by(Organization.name, links_sq.c.provider_id)
@@ -115,6 +133,7 @@ async def plan_dashboard(
             total=r.total,
             sections={s["key"]: s.get("score") for s in (r.sections or [])},
             open_action_plans=r[3],
+            open_check_results=r.open_check_results,
             next_review_due=r.next_review_due,
             review_due=review_due_status(r.next_review_due, today),
         )

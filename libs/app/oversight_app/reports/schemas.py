@@ -28,6 +28,10 @@ class ProviderLatest(BaseModel):
     total: float | None = None
     sections: dict[str, float | None] = Field(default_factory=dict, description="section key -> score")
     open_action_plans: int | None = None
+    open_check_results: int | None = Field(
+        default=None,
+        description="automated check results open for the provider (issue 17; GET /v1/check-results)",
+    )
     next_review_due: date | None = None
     review_due: DueStatus | None = None
 

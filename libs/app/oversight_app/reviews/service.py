@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, bindparam, exists, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_app.audit import audit_event
+from oversight_app.business_calendars.service import for_organization
 from oversight_app.calendars import Calendars
 from oversight_app.caller import Caller
 from oversight_app.errors import ProblemError, conflict, not_found, unprocessable
@@ -242,6 +243,7 @@ async def create_review(
     session: AsyncSession, caller: Caller, body: ReviewCreate, today: date, calendars: Calendars
 ) -> Review:
     require_plan(caller)
+    calendars = await for_organization(session, calendars, caller.organization_id)
     row = await find_version(session, caller, body.tool_key, body.tool_version)
     if row is None:
         raise unprocessable(
@@ -383,6 +385,7 @@ async def update_review(
     # Applied in this order, so the first refusal is the same whatever else the body asks.
     changed = _cancel(review, body, fields)
     changed |= await _change_period(session, review, body, fields)
+    calendars = await for_organization(session, calendars, review.plan_id)
     rescheduled = _reschedule(review, body, tool, today, calendars)
     changed |= rescheduled
     changed |= _start(review, body)

@@ -1,6 +1,17 @@
 """All models, imported here so ``Base.metadata`` is complete for Alembic and the tests."""
 
 from oversight_db.models.action_plans import ActionPlan
+from oversight_db.models.activity import (
+    ActivityImport,
+    BusinessCalendar,
+    BusinessCalendarDay,
+    CareDocument,
+    CheckResult,
+    FindingSuggestion,
+    MemberInteraction,
+    ProgramSpan,
+    TreatmentAuthorization,
+)
 from oversight_db.models.audit import AuditEvent
 from oversight_db.models.base import Base
 from oversight_db.models.capacity import (
@@ -41,9 +52,12 @@ from oversight_db.models.reviews import (
 
 __all__ = [
     "ActionPlan",
+    "ActivityImport",
     "ApiKey",
     "AuditEvent",
     "Base",
+    "BusinessCalendar",
+    "BusinessCalendarDay",
     "CapacityDistributionPlan",
     "CapacityDistributionPlanVersion",
     "CapacityMilestone",
@@ -52,6 +66,8 @@ __all__ = [
     "CapacityProgram",
     "CapacityReport",
     "CapacityScheduleItem",
+    "CareDocument",
+    "CheckResult",
     "Claim",
     "Deadline",
     "Dispute",
@@ -62,13 +78,16 @@ __all__ = [
     "Enrollment",
     "ExportJob",
     "Finding",
+    "FindingSuggestion",
     "IdempotencyRecord",
     "Member",
+    "MemberInteraction",
     "NetworkLink",
     "Notice",
     "NoticeDelivery",
     "ObligationSubmission",
     "Organization",
+    "ProgramSpan",
     "ProviderObligation",
     "ProviderSite",
     "ReportSchedule",
@@ -78,6 +97,7 @@ __all__ = [
     "SampleDraw",
     "ScorecardVersion",
     "ToolVersionRecord",
+    "TreatmentAuthorization",
     "WebhookEndpoint",
     "WorkerHeartbeat",
 ]

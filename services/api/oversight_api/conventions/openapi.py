@@ -84,6 +84,8 @@ SENDS_ETAG = frozenset(
         "capacity_plans_get",
         "capacity_plans_submit",
         "capacity_reports_decide",
+        "calendars_change_day",
+        "calendars_get",
         "capacity_reports_get",
         "capacity_reports_submit",
         "disputes_add_evidence",
@@ -130,6 +132,7 @@ SENDS_LOCATION = frozenset(
         "disputes_file",
         "documents_create_request",
         "documents_request_upload",
+        "imports_create",
         "organizations_create",
         "providers_add_site",
         "providers_add_to_network",
@@ -201,6 +204,19 @@ TAGS: list[dict[str, str]] = [
     {
         "name": "reports",
         "description": "Scorecard exports (XLSX, PDF, CSV) and dashboards for plans, providers and the state",
+    },
+    {
+        "name": "imports",
+        "description": "Care-management activity files (interactions, TARs, documents, program spans, claims) "
+        "loaded by the worker",
+    },
+    {
+        "name": "calendars",
+        "description": "Business calendars: the states' published holiday schedules and your organization's own",
+    },
+    {
+        "name": "checks",
+        "description": "Automated check results over imported activity, per rule and provider",
     },
 ]
 

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ImportOutStatus(StrEnum):
+    FAILED = "failed"
+    LOADING = "loading"
+    PENDING = "pending"
+    SUCCEEDED = "succeeded"
+
+    def __str__(self) -> str:
+        return str(self.value)

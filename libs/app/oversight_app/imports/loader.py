@@ -1,0 +1,425 @@
+"""Loading an import: the file streamed with ``COPY`` into a staging table, validated in SQL per row, then
+merged into its table all or nothing.
+
+1. **Claim** (short transaction): the oldest pending import becomes ``loading`` (``FOR UPDATE SKIP
+   LOCKED``, so several workers never load the same file).
+2. **Read** the file from blob storage, outside any transaction. NDJSON is turned into CSV on the way (a
+   line that is not a JSON object is an error naming the line).
+3. **One transaction**: a temporary staging table of text columns (``line`` numbered by an identity
+   column, in file order) is filled by asyncpg's ``copy_to_table``; one ``SELECT`` lists every row's
+   problems by line and column; with none, one ``INSERT ... ON CONFLICT (plan_id, source id) DO UPDATE``
+   merges the rows (a row whose values did not change is not rewritten) and the import records its
+   counts. With any problem the transaction is rolled back: nothing is written but the import's status
+   and its errors (a second short transaction).
+
+Errors name the line (the header is line 1) and the column, never the value: the values are member data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import asyncpg
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from oversight_app.imports.formats import FORMATS, Column, FileFormat
+from oversight_db.blobs import BlobStore
+from oversight_db.db import unit_of_work
+from oversight_db.models.activity import ActivityImport
+
+MAX_LISTED_ERRORS = 1000
+STAGE = "import_stage"
+_DATE_RE = r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
+
+@dataclass(frozen=True)
+class LoadOutcome:
+    import_id: uuid.UUID
+    plan_id: uuid.UUID
+    status: str
+    rows: int
+
+
+class ImportFileError(Exception):
+    """The file cannot be staged at all (header, encoding, a row's shape); carries line-and-column errors."""
+
+    def __init__(self, errors: list[dict[str, Any]], total: int | None = None, rows: int = 0) -> None:
+        super().__init__(f"{total or len(errors)} error(s) in the file")
+        self.errors = errors
+        self.total = total or len(errors)
+        self.rows = rows
+
+
+def _error(line: int, column: str, message: str) -> dict[str, Any]:
+    return {"line": line, "column": column, "message": message}
+
+
+# --------------------------------------------------------------------------- reading the file
+
+
+def _header(fmt: FileFormat, names: list[str]) -> list[str]:
+    errors: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for i, name in enumerate(names):
+        if name not in fmt.names:
+            errors.append(_error(1, f"#{i + 1}", "is not a column of this kind of file"))
+        elif name in seen:
+            errors.append(_error(1, name, "appears twice in the header"))
+        seen.add(name)
+    errors += [_error(1, c.name, "is missing") for c in fmt.columns if c.required and c.name not in seen]
+    if errors:
+        raise ImportFileError(errors)
+    return names
+
+
+def csv_body(fmt: FileFormat, data: bytes) -> tuple[list[str], bytes]:
+    """The header's columns and the CSV data after the header line (what ``COPY`` reads)."""
+    end = data.find(b"\n")
+    first, rest = (data, b"") if end < 0 else (data[:end], data[end + 1 :])
+    try:
+        line = first.decode("utf-8-sig").rstrip("\r")
+    except UnicodeDecodeError:
+        raise ImportFileError([_error(1, "-", "is not valid UTF-8")]) from None
+    names = next(csv.reader([line]), [])
+    return _header(fmt, [n.strip() for n in names]), rest
+
+
+def ndjson_as_csv(fmt: FileFormat, data: bytes) -> tuple[list[str], bytes]:
+    """NDJSON lines as CSV rows of every column of the format (missing keys: empty)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    errors: list[dict[str, Any]] = []
+    names = list(fmt.names)
+    for number, raw in enumerate(data.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            doc = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            errors.append(_error(number, "-", "is not a JSON object"))
+            continue
+        if not isinstance(doc, dict):
+            errors.append(_error(number, "-", "is not a JSON object"))
+            continue
+        unknown = [k for k in doc if k not in fmt.names]
+        errors += [
+            _error(number, "-", "has a key that is not a column of this kind of file") for _ in unknown[:1]
+        ]
+        row = []
+        for name in names:
+            value = doc.get(name)
+            if isinstance(value, bool):
+                value = "true" if value else "false"
+            elif isinstance(value, dict | list):
+                errors.append(_error(number, name, "is not a single value"))
+                value = None
+            row.append("" if value is None else str(value))
+        writer.writerow(row)
+        if len(errors) >= MAX_LISTED_ERRORS:
+            break
+    if errors:
+        raise ImportFileError(errors)
+    return names, out.getvalue().encode()
+
+
+# --------------------------------------------------------------------------- validation in SQL
+
+
+def _q(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _problem(column: Column) -> str:
+    """A SQL expression: NULL when ``s.<column>`` is acceptable, else the message."""
+    c = f"s.{column.name}"
+    blank = f"nullif(btrim({c}), '') IS NULL"
+    checks: list[tuple[str, str]] = []
+    if column.required:
+        checks.append((blank, "is required"))
+    else:
+        checks.append((blank, ""))  # blank optional value: nothing more to check
+    match column.type:
+        case "date":
+            checks.append(
+                (
+                    f"{c} !~ {_q(_DATE_RE)} OR substr({c}, 9, 2)::int > extract(day from "
+                    f"make_date(substr({c}, 1, 4)::int, substr({c}, 6, 2)::int, 1) + interval '1 month - 1 day')",
+                    "is not a date (YYYY-MM-DD, 1900-2199)",
+                )
+            )
+        case "int":
+            checks.append((f"{c} !~ '^[0-9]{{1,6}}$'", "is not a whole number from 0 to 999999"))
+        case "bool":
+            checks.append((f"lower({c}) NOT IN ('true', 'false')", "is not true or false"))
+        case "choice":
+            options = ", ".join(_q(v) for v in column.choices)
+            checks.append((f"{c} NOT IN ({options})", f"is not one of {', '.join(column.choices)}"))
+        case "npi":
+            checks.append(("s.provider_id IS NULL", "is not a provider in your network"))
+        case "member":
+            checks.append(("s.member_id IS NULL", "is not one of your members; send the member first"))
+        case "text":
+            checks.append((f"length({c}) > {column.max_len}", f"is longer than {column.max_len} characters"))
+    whens = " ".join(f"WHEN {cond} THEN {'NULL' if not message else _q(message)}" for cond, message in checks)
+    return f"CASE {whens} END"
+
+
+def _row_rules(fmt: FileFormat) -> list[tuple[str, str, str]]:
+    """Rules across columns: (column, condition on valid values, message)."""
+    if fmt.kind == "tars":
+        return [
+            (
+                "service_date",
+                "s.kind = 'initial' AND nullif(s.service_date, '') IS NULL",
+                "is required for an initial TAR",
+            ),
+            (
+                "prior_approval_ends_on",
+                "s.kind = 'renewal' AND nullif(s.prior_approval_ends_on, '') IS NULL",
+                "is required for a renewal TAR",
+            ),
+        ]
+    if fmt.kind == "program_spans":
+        return [("end_date", "s.end_date::date < s.start_date::date", "is before start_date")]
+    return []
+
+
+def _joins(fmt: FileFormat) -> str:
+    joins = "LEFT JOIN member m ON m.plan_id = :plan_id AND m.member_number = s.member_number"
+    if "provider_npi" in fmt.names:
+        joins += (
+            " LEFT JOIN (SELECT DISTINCT o.id, o.npi FROM organization o JOIN network_link l"
+            " ON l.provider_id = o.id WHERE l.plan_id = :plan_id) n ON n.npi = s.provider_npi"
+        )
+    return joins
+
+
+def validation_sql(fmt: FileFormat) -> str:
+    """Every row's problems, by line and column: one pass over the staging table."""
+    values = [f"({_q(c.name)}, {_problem(c)})" for c in fmt.columns]
+    values.append(
+        f"({_q(fmt.source_id)}, CASE WHEN s.first_line < s.line THEN 'repeats line ' || s.first_line END)"
+    )
+    per_row = ", ".join(values)
+    # Rules across columns apply only to rows whose single values are all valid (their casts are safe).
+    rules = _row_rules(fmt)
+    rule_sql = ""
+    if rules:
+        rule_values = ", ".join(
+            f"({_q(col)}, CASE WHEN {cond} THEN {_q(msg)} END)" for col, cond, msg in rules
+        )
+        rule_sql = (
+            f" UNION ALL SELECT s.line, r.col, r.msg FROM staged s CROSS JOIN LATERAL (VALUES {rule_values})"
+            " r(col, msg) WHERE r.msg IS NOT NULL AND NOT EXISTS (SELECT 1 FROM errs e WHERE e.line = s.line)"
+        )
+    return (
+        f"WITH staged AS (SELECT s.*, m.id AS member_id{', n.id AS provider_id' if 'provider_npi' in fmt.names else ''},"
+        f" min(s.line) OVER (PARTITION BY s.{fmt.source_id}) AS first_line FROM {STAGE} s {_joins(fmt)}),"
+        f" errs AS (SELECT s.line, e.col, e.msg FROM staged s CROSS JOIN LATERAL (VALUES {per_row}) e(col, msg)"
+        " WHERE e.msg IS NOT NULL),"
+        f" every_error AS (SELECT line, col, msg FROM errs{rule_sql})"
+        " SELECT line + 1 AS line, col, msg, count(*) OVER () AS total FROM every_error"
+        f" ORDER BY line, col LIMIT {MAX_LISTED_ERRORS}"
+    )
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _cast(column: Column) -> str:
+    c = f"s.{column.name}"
+    match column.type:
+        case "date":
+            return f"nullif({c}, '')::date"
+        case "int":
+            return f"nullif({c}, '')::int"
+        case "bool":
+            return f"lower({c})::boolean"
+        case _:
+            return f"nullif({c}, '')"
+
+
+@dataclass(frozen=True)
+class _Target:
+    table: str
+    key: str  # the table's column for the file's source id
+    columns: dict[str, str]  # table column -> file column
+
+
+_TARGETS: dict[str, _Target] = {
+    "interactions": _Target(
+        "member_interaction",
+        "source_id",
+        {c: c for c in ("occurred_on", "kind", "duration_minutes", "outcome", "enrolled")},
+    ),
+    "tars": _Target(
+        "treatment_authorization",
+        "source_id",
+        {
+            c: c
+            for c in (
+                "kind",
+                "service_date",
+                "received_on",
+                "primary_denial_on",
+                "retro_eligibility_on",
+                "prior_approval_ends_on",
+                "procedure_code",
+                "modifier",
+                "quantity",
+                "diagnosis_code",
+                "population_of_focus",
+            )
+        },
+    ),
+    "care_documents": _Target(
+        "care_document", "source_id", {c: c for c in ("kind", "completed_on", "updated_on")}
+    ),
+    "program_spans": _Target(
+        "program_span", "source_id", {c: c for c in ("program", "start_date", "end_date", "data_source")}
+    ),
+    "claims": _Target(
+        "claim",
+        "claim_number",
+        {c: c for c in ("date_of_service", "paid_date", "population_segment", "procedure_code")},
+    ),
+}
+
+
+def merge_sql(fmt: FileFormat) -> str:
+    target = _TARGETS[fmt.kind]
+    has_provider = "provider_npi" in fmt.names
+    cols = ["id", "plan_id", "member_id", target.key, *target.columns]
+    exprs = ["gen_random_uuid()", ":plan_id", "m.id", f"s.{fmt.source_id}"]
+    exprs += [_cast(fmt.column(src)) for src in target.columns.values()]
+    changed = ["member_id", *target.columns]
+    if has_provider:
+        cols.append("provider_id")
+        exprs.append("n.id")
+        changed.append("provider_id")
+    if fmt.kind != "claims":
+        cols.append("import_id")
+        exprs.append(":import_id")
+    sets = [f"{c} = EXCLUDED.{c}" for c in changed]
+    if fmt.kind == "claims":
+        sets.append("updated_at = now()")
+    else:
+        sets.append("import_id = EXCLUDED.import_id")
+    differs = f"({', '.join('t.' + c for c in changed)}) IS DISTINCT FROM ({', '.join('EXCLUDED.' + c for c in changed)})"
+    return (
+        f"WITH merged AS (INSERT INTO {target.table} AS t ({', '.join(cols)})"
+        f" SELECT {', '.join(exprs)} FROM {STAGE} s {_joins(fmt).replace('LEFT JOIN', 'JOIN')}"
+        f" ON CONFLICT (plan_id, {target.key}) DO UPDATE SET {', '.join(sets)} WHERE {differs}"
+        " RETURNING (xmax = 0) AS inserted)"
+        " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged"
+    )
+
+
+# --------------------------------------------------------------------------- the steps
+
+
+async def claim_next(sessions: async_sessionmaker[AsyncSession]) -> uuid.UUID | None:
+    async with unit_of_work(sessions) as session:
+        row = await session.scalar(
+            select(ActivityImport)
+            .where(ActivityImport.status == "pending")
+            .order_by(ActivityImport.created_at)
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        )
+        if row is None:
+            return None
+        row.status = "loading"
+        row.started_at = datetime.now(UTC)
+        return row.id
+
+
+def _copy_error(exc: asyncpg.PostgresError) -> list[dict[str, Any]]:
+    """A COPY failure as line errors, from the error's context (never its message: it quotes the line)."""
+    context = getattr(exc, "context", None) or ""
+    found = re.search(r"line (\d+)", context)
+    line = int(found.group(1)) + 1 if found else 0
+    column = re.search(r"column (\w+)", context)
+    if isinstance(exc, asyncpg.CharacterNotInRepertoireError | asyncpg.UntranslatableCharacterError):
+        message = "is not valid UTF-8"
+    else:
+        message = "does not have the header's number of fields"
+    return [_error(line, column.group(1) if column and message.startswith("is not") else "-", message)]
+
+
+async def stage_and_merge(
+    session: AsyncSession, record: ActivityImport, names: list[str], body: bytes
+) -> tuple[int, int, int]:
+    """In the caller's transaction: rows, inserted, updated; raises ``ImportFileError`` (the caller rolls
+    back) when any row has a problem."""
+    fmt = FORMATS[record.kind]
+    columns = ", ".join(f"{c} text" for c in fmt.names)
+    await session.execute(text(f"DROP TABLE IF EXISTS {STAGE}"))
+    await session.execute(
+        text(
+            f"CREATE TEMP TABLE {STAGE} (line bigint GENERATED ALWAYS AS IDENTITY, {columns}) ON COMMIT DROP"
+        )
+    )
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    driver: Any = raw.driver_connection
+    try:
+        status = await driver.copy_to_table(
+            STAGE, source=io.BytesIO(body), columns=names, format="csv", header=False
+        )
+    except asyncpg.PostgresError as exc:
+        raise ImportFileError(_copy_error(exc)) from None
+    rows = int(str(status).rsplit(" ", 1)[-1])
+    params = {"plan_id": record.plan_id, "import_id": record.id}
+    await session.execute(text(f"ANALYZE {STAGE}"))
+    found = (await session.execute(text(validation_sql(fmt)), params)).all()
+    if found:
+        errors = [_error(int(r.line), r.col, r.msg) for r in found]
+        raise ImportFileError(errors, int(found[0].total), rows)
+    inserted, updated = (await session.execute(text(merge_sql(fmt)), params)).one()
+    return rows, int(inserted), int(updated)
+
+
+async def _finish(sessions: async_sessionmaker[AsyncSession], import_id: uuid.UUID, **values: Any) -> None:
+    async with unit_of_work(sessions) as session:
+        record = await session.get_one(ActivityImport, import_id)
+        for key, value in values.items():
+            setattr(record, key, value)
+        record.finished_at = datetime.now(UTC)
+
+
+async def load_import(
+    sessions: async_sessionmaker[AsyncSession], blobs: BlobStore, import_id: uuid.UUID
+) -> LoadOutcome:
+    """Load a claimed (``loading``) import; idempotent: anything but ``loading`` is left as it is."""
+    async with sessions() as session:
+        record = await session.get_one(ActivityImport, import_id)
+    if record.status != "loading":
+        return LoadOutcome(record.id, record.plan_id, record.status, record.rows or 0)
+    fmt = FORMATS[record.kind]
+    data = await blobs.get(record.blob_key)
+    try:
+        convert = csv_body if record.file_format == "csv" else ndjson_as_csv
+        names, body = await asyncio.to_thread(convert, fmt, data)
+        async with sessions() as session, session.begin():
+            rows, inserted, updated = await stage_and_merge(session, record, names, body)
+            record = await session.get_one(ActivityImport, import_id)
+            record.status = "succeeded"
+            record.rows, record.inserted, record.updated = rows, inserted, updated
+            record.unchanged = rows - inserted - updated
+            record.finished_at = datetime.now(UTC)
+            return LoadOutcome(record.id, record.plan_id, "succeeded", rows)
+    except ImportFileError as exc:
+        await _finish(
+            sessions, import_id, status="failed", rows=exc.rows, errors=exc.errors, error_count=exc.total
+        )
+        return LoadOutcome(import_id, record.plan_id, "failed", exc.rows)
