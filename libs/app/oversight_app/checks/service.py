@@ -29,7 +29,28 @@ Rule = Literal[
 
 
 class CheckResultOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "4a8e2f10-5b1c-4d2e-8f3a-6b7c8d9e0f11",
+                    "provider_id": "c5041428-5c25-41c7-99a2-c4954ebf6e68",
+                    "member_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+                    "rule": "tar_timeliness",
+                    "clause": "initial",
+                    "subject_key": "tar:T-1001",
+                    "status": "closed",
+                    "starts_on": "2025-03-03",
+                    "ends_on": "2025-03-24",
+                    "details": {"due_on": "2025-03-24", "received_on": "2025-03-27", "days_late": 3},
+                    "sources": [{"table": "tar", "id": "T-1001"}],
+                    "opened_at": "2025-04-01T02:41:00Z",
+                    "closed_at": "2025-04-15T02:41:00Z",
+                }
+            ]
+        },
+    )
 
     id: uuid.UUID
     provider_id: uuid.UUID
@@ -53,6 +74,17 @@ class RuleCount(BaseModel):
 
 
 class ProviderCheckSummary(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "provider_id": "c5041428-5c25-41c7-99a2-c4954ebf6e68",
+                    "rules": [{"rule": "engagement_cadence", "open": 3, "closed": 1}],
+                }
+            ]
+        }
+    )
+
     provider_id: uuid.UUID
     rules: list[RuleCount]
 
