@@ -32,12 +32,7 @@ FILE_BODY: dict[str, Any] = {
                 "example": "interaction_id,member_number,provider_npi,occurred_on,kind,duration_minutes,"
                 "outcome,enrolled\nI-1,91000000A,1987654328,2025-01-06,contact,20,reached,true\n",
             },
-            "application/x-ndjson": {
-                "schema": {"type": "string", "format": "binary"},
-                "example": '{"interaction_id": "I-1", "member_number": "91000000A", "provider_npi": "1987654328", '
-                '"occurred_on": "2025-01-06", "kind": "contact", "duration_minutes": 20, "outcome": "reached", '
-                '"enrolled": true}\n',
-            },
+            "application/x-ndjson": {"schema": {"type": "string", "format": "binary"}},
         },
     }
 }
