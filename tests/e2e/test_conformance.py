@@ -34,7 +34,7 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 from tests.fault_procs import ServiceProcess, service_env, wait_for, worker_process
-from tests.servers import TestServers, free_port
+from tests.servers import TestServers, free_port, test_servers
 
 pytestmark = pytest.mark.conformance
 
@@ -83,7 +83,16 @@ def cli(env: dict[str, str], *args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def server(servers: TestServers, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def own_servers() -> Iterator[TestServers]:
+    """A database and Redis db of its own: the run commits organizations (with fixed NPIs), keys and reviews that
+    would otherwise meet the README's bootstrap and the in-process tests of the session's database."""
+    with test_servers() as servers:
+        yield servers
+
+
+@pytest.fixture(scope="module")
+def server(own_servers: TestServers, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    servers = own_servers
     tmp = tmp_path_factory.mktemp("conformance")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
