@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -611,6 +611,11 @@ class ScorecardOut(BaseModel):
     final: bool = Field(description="true once the review is finalized (the frozen snapshot)")
 
 
+def _example(model: type[BaseModel]) -> Any:
+    """A model's documented example, reused inside the examples of the models that nest it."""
+    return model.model_config["json_schema_extra"]["examples"][0]  # type: ignore[index]
+
+
 class ScorecardVersionOut(BaseModel):
     """One scorecard a finalized review has had: 1 at finalization, then one per dispute decision that
     amended findings."""
@@ -626,59 +631,7 @@ class ScorecardVersionOut(BaseModel):
                     "outcome": "pass",
                     "created_by": "api_key:ovk_3f9a",
                     "created_at": "2025-03-04T15:30:00Z",
-                    "scorecard": {
-                        "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
-                        "tool_key": "ecm-partnership",
-                        "tool_version": "2025.1",
-                        "sections": [
-                            {
-                                "key": "ecm-partnership",
-                                "title": "Care Plans and Goal Progress",
-                                "yes_points": 1,
-                                "no_points": 1,
-                                "na_count": 1,
-                                "score": 0.875,
-                            }
-                        ],
-                        "total": {"yes_points": 1, "possible_points": 1, "score": 0.875},
-                        "outcome": "pass",
-                        "sections_requiring_action": [],
-                        "records": [
-                            {
-                                "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
-                                "score": 0.875,
-                                "failed": False,
-                            }
-                        ],
-                        "expansion_required": False,
-                        "sample_limited_by_frame": False,
-                        "sample_draws": [
-                            {
-                                "draw_number": 1,
-                                "requested": 1,
-                                "available": 1,
-                                "drawn": 1,
-                                "limited_by_frame": False,
-                            }
-                        ],
-                        "unanswered": [
-                            {
-                                "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
-                                "element_key": "oe.member_visit_documentation",
-                            }
-                        ],
-                        "evidence": [
-                            {
-                                "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
-                                "element_key": "oe.member_visit_documentation",
-                                "document_id": "c9e8d7f6-5a4b-4c3d-9e2f-1a0b9c8d7e6f",
-                                "document_kind": "care_plan",
-                                "version_number": 1,
-                                "pages": "2-3",
-                            }
-                        ],
-                        "final": False,
-                    },
+                    "scorecard": _example(ScorecardOut),
                 }
             ]
         }
@@ -695,78 +648,7 @@ class ScorecardVersionOut(BaseModel):
 
 
 class ScorecardVersionList(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "items": [
-                        {
-                            "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
-                            "version_number": 1,
-                            "reason": "finalized",
-                            "dispute_id": "d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f5a",
-                            "outcome": "pass",
-                            "created_by": "api_key:ovk_3f9a",
-                            "created_at": "2025-03-04T15:30:00Z",
-                            "scorecard": {
-                                "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
-                                "tool_key": "ecm-partnership",
-                                "tool_version": "2025.1",
-                                "sections": [
-                                    {
-                                        "key": "ecm-partnership",
-                                        "title": "Care Plans and Goal Progress",
-                                        "yes_points": 1,
-                                        "no_points": 1,
-                                        "na_count": 1,
-                                        "score": 0.875,
-                                    }
-                                ],
-                                "total": {"yes_points": 1, "possible_points": 1, "score": 0.875},
-                                "outcome": "pass",
-                                "sections_requiring_action": [],
-                                "records": [
-                                    {
-                                        "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
-                                        "score": 0.875,
-                                        "failed": False,
-                                    }
-                                ],
-                                "expansion_required": False,
-                                "sample_limited_by_frame": False,
-                                "sample_draws": [
-                                    {
-                                        "draw_number": 1,
-                                        "requested": 1,
-                                        "available": 1,
-                                        "drawn": 1,
-                                        "limited_by_frame": False,
-                                    }
-                                ],
-                                "unanswered": [
-                                    {
-                                        "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
-                                        "element_key": "oe.member_visit_documentation",
-                                    }
-                                ],
-                                "evidence": [
-                                    {
-                                        "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
-                                        "element_key": "oe.member_visit_documentation",
-                                        "document_id": "c9e8d7f6-5a4b-4c3d-9e2f-1a0b9c8d7e6f",
-                                        "document_kind": "care_plan",
-                                        "version_number": 1,
-                                        "pages": "2-3",
-                                    }
-                                ],
-                                "final": False,
-                            },
-                        }
-                    ]
-                }
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": [{"items": [_example(ScorecardVersionOut)]}]})
 
     items: list[ScorecardVersionOut]
 
@@ -786,86 +668,8 @@ class FinalizeOut(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "review": {
-                        "id": "9c0bc24b-d7d4-588e-952d-bed9c21f25d8",
-                        "plan_id": "7d3e5f1a-9b2c-4d6e-8f0a-1b3c5d7e9f20",
-                        "provider_id": "3f1c2b9e-6a7d-4e1f-9b2a-5c8d7e6f4a10",
-                        "tool_key": "ecm-partnership",
-                        "tool_version": "2025.1",
-                        "program": "ecm",
-                        "purpose": "monitoring",
-                        "status": "finalized",
-                        "technical_assistance": False,
-                        "period_start": "2025-01-01",
-                        "period_end": "2025-12-31",
-                        "scheduled_for": "2025-06-01",
-                        "notified_on": "2025-04-21",
-                        "populations_of_focus": ["Adults experiencing homelessness"],
-                        "notice_waived_reason": "Provider agreed to an earlier date.",
-                        "cancel_reason": "Provider site closed for relocation.",
-                        "outcome": "pass",
-                        "next_review_due": "2027-06-01",
-                        "finalized_at": "2025-03-04T15:30:00Z",
-                        "cancelled_at": "2025-03-01T12:00:00Z",
-                        "created_at": "2025-03-04T15:30:00Z",
-                        "updated_at": "2025-03-04T15:30:00Z",
-                        "version": 1,
-                        "action_plan_id": "9a98c109-a25a-545f-a292-85835b0adf7a",
-                        "scope_sections": [],
-                    },
-                    "scorecard": {
-                        "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
-                        "tool_key": "ecm-partnership",
-                        "tool_version": "2025.1",
-                        "sections": [
-                            {
-                                "key": "ecm-partnership",
-                                "title": "Care Plans and Goal Progress",
-                                "yes_points": 1,
-                                "no_points": 1,
-                                "na_count": 1,
-                                "score": 0.875,
-                            }
-                        ],
-                        "total": {"yes_points": 1, "possible_points": 1, "score": 0.875},
-                        "outcome": "pass",
-                        "sections_requiring_action": [],
-                        "records": [
-                            {
-                                "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
-                                "score": 0.875,
-                                "failed": False,
-                            }
-                        ],
-                        "expansion_required": False,
-                        "sample_limited_by_frame": False,
-                        "sample_draws": [
-                            {
-                                "draw_number": 1,
-                                "requested": 1,
-                                "available": 1,
-                                "drawn": 1,
-                                "limited_by_frame": False,
-                            }
-                        ],
-                        "unanswered": [
-                            {
-                                "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
-                                "element_key": "oe.member_visit_documentation",
-                            }
-                        ],
-                        "evidence": [
-                            {
-                                "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
-                                "element_key": "oe.member_visit_documentation",
-                                "document_id": "c9e8d7f6-5a4b-4c3d-9e2f-1a0b9c8d7e6f",
-                                "document_kind": "care_plan",
-                                "version_number": 1,
-                                "pages": "2-3",
-                            }
-                        ],
-                        "final": False,
-                    },
+                    "review": _example(ReviewOut),
+                    "scorecard": _example(ScorecardOut),
                     "action_plan_id": "9a98c109-a25a-545f-a292-85835b0adf7a",
                     "follow_up": {
                         "action_plan_id": "9a98c109-a25a-545f-a292-85835b0adf7a",
