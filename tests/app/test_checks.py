@@ -135,3 +135,13 @@ async def test_known_data_gives_exactly_the_known_results(
     gap = next(r for r in results if r.rule == "engagement_gap")
     await session.refresh(gap)
     assert gap.status == "closed"
+
+
+def test_the_notifying_rules_are_rules_the_checks_produce() -> None:
+    """The policy file names rules; a misspelt one would silently never notify."""
+    from typing import get_args
+
+    from oversight_app.checks.service import Rule
+    from oversight_domain.policies import check_notice_rules
+
+    assert check_notice_rules() and check_notice_rules() <= set(get_args(Rule))

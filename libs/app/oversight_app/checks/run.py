@@ -5,7 +5,7 @@ The rules are ``oversight_domain.compliance`` (seed 003) plus missed appointment
 (below); their limits are the ECM tool's ``compliance`` policies. A run computes every result of a plan's
 provider as of a day, then: a result not stored yet is opened; a stored result found again is kept (and
 reopened if it had closed); a stored open result not found any more is closed. Running twice changes
-nothing. Opening and closing notify the plan when the policy says so (``CHECK_NOTICE_RULES``), with counts
+nothing. Opening and closing notify the plan when the policy says so (``policies/check-notices.yaml``), with counts
 only — a notice never names a member.
 """
 
@@ -27,13 +27,12 @@ from oversight_db.models.organizations import NetworkLink, Organization
 from oversight_db.outbox import add_notice
 from oversight_domain import compliance as rules
 from oversight_domain.calendars import Calendar
+from oversight_domain.policies import check_notice_rules
 from oversight_domain.tools import shipped_tools
 from oversight_domain.tools.models import CompliancePolicy
 
 # How far back a run looks (calendar days before ``as_of``): engagement windows and missed appointments.
 LOOKBACK_DAYS = 365
-# Which rules notify the plan when a result opens or closes (policy data).
-CHECK_NOTICE_RULES = frozenset({"tar_late", "duplicated_service", "engagement_gap"})
 
 
 def compliance_policy(program: str = "ecm") -> CompliancePolicy:
@@ -407,8 +406,9 @@ async def _notify(
     closed: dict[str, int],
     now: datetime,
 ) -> None:
-    notify_opened = {k: v for k, v in opened.items() if k in CHECK_NOTICE_RULES}
-    notify_closed = {k: v for k, v in closed.items() if k in CHECK_NOTICE_RULES}
+    notifying = check_notice_rules()
+    notify_opened = {k: v for k, v in opened.items() if k in notifying}
+    notify_closed = {k: v for k, v in closed.items() if k in notifying}
     if not notify_opened and not notify_closed:
         return
     await add_notice(
