@@ -2,8 +2,9 @@
 
 ``client_stack()`` gives the journeys their own database and Redis db (``tests.servers.test_servers``: the README's
 bootstrap creates a provider with a fixed NPI, which must not meet the one the README test creates in the session's
-database), a real ``oversight api`` on a free port, a real ``oversight worker`` and a local webhook sink, and runs
-the README's bootstrap (``oversight orgs create``, ``oversight keys create``) as written.
+database), a real ``oversight api`` on a free port, real workers of both pools (``oversight worker`` and
+``oversight worker --pool long``) and a local webhook sink, and runs the README's bootstrap (``oversight orgs
+create``, ``oversight keys create``) as written.
 
 ``api_days_ahead`` starts a second API process on the same database whose clock reads N days later (the app's
 ``now`` dependency, the seam ``oversight_api.clock`` documents for tests): the only way a real process reaches a
@@ -104,7 +105,11 @@ class Stack:
         return run.stdout.strip()
 
     def logs(self) -> str:
-        return f"--- api log\n{_tail(self.api_log)}\n--- worker log\n{_tail(self.worker_log)}"
+        long_log = self.workdir / "worker-long.log"
+        return (
+            f"--- api log\n{_tail(self.api_log)}\n--- worker log\n{_tail(self.worker_log)}"
+            f"\n--- long worker log\n{_tail(long_log)}"
+        )
 
     @contextlib.contextmanager
     def api_days_ahead(self, days: int) -> Iterator[str]:
@@ -160,11 +165,15 @@ def client_stack(workdir: Path) -> Iterator[Stack]:
         env = service_env(servers.database_url, servers.redis_url, workdir / "var",
                           OVERSIGHT_API_PORT=str(port), OVERSIGHT_PUBLIC_BASE_URL=base)  # fmt: skip
         api_log, worker_log = workdir / "api.log", workdir / "worker.log"
+        long_worker_log = workdir / "worker-long.log"
         api = ServiceProcess([str(OVERSIGHT), "api"], env, api_log)
         worker = ServiceProcess([str(OVERSIGHT), "worker"], env, worker_log)
+        # The long-jobs pool (export builds, import loads, check runs), as `oversight dev` runs it.
+        long_worker = ServiceProcess([str(OVERSIGHT), "worker", "--pool", "long"], env, long_worker_log)
         try:
             api.start()
             worker.start()
+            long_worker.start()
             wait_for(lambda: api.alive() and httpx.get(f"{base}/healthz", timeout=2).status_code == 200, 60,
                      f"the API on {base}/healthz\n{_tail(api_log)}")  # fmt: skip
             stack = Stack(base, env, workdir, sink, _bootstrap(env, workdir), api_log, worker_log)
@@ -175,6 +184,7 @@ def client_stack(workdir: Path) -> Iterator[Stack]:
         finally:
             api.stop()
             worker.stop()
+            long_worker.stop()
 
 
 # --------------------------------------------------------------------------- reading answers

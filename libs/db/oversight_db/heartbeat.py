@@ -1,4 +1,5 @@
-"""Worker heartbeats: the worker writes one every minute, ``/readyz`` reads the youngest."""
+"""Worker heartbeats: every worker writes one every 30 s with its pool (``info.pool``: ``main`` or
+``long``); ``/readyz`` reads the main pool's youngest."""
 
 from __future__ import annotations
 
@@ -24,5 +25,10 @@ async def beat(
     )
 
 
-async def latest_beat(session: AsyncSession) -> datetime | None:
-    return await session.scalar(select(func.max(WorkerHeartbeat.beat_at)))
+async def latest_beat(session: AsyncSession, pool: str = "main") -> datetime | None:
+    # Beats written before pools existed carry no pool: they were the main pool's.
+    beat_pool = func.coalesce(WorkerHeartbeat.info["pool"].astext, "main")
+    newest: datetime | None = await session.scalar(
+        select(func.max(WorkerHeartbeat.beat_at)).where(beat_pool == pool)
+    )
+    return newest

@@ -1,4 +1,9 @@
-"""Handing work to the arq queue. Jobs carry ids only (never member data) and deterministic job ids."""
+"""Handing work to the arq queues. Jobs carry ids only (never member data) and deterministic job ids.
+
+Two queues, one per worker pool: the main queue (notices, sweeps; every job bounded at 30 s) and the long
+queue (export builds; an hour). Every enqueue names its queue: arq's default is the caller's own pool's
+queue inside a job, so a long job handing over notices would otherwise put them where nothing runs them.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,11 @@ import uuid
 from collections.abc import Iterable
 
 from arq.connections import ArqRedis, RedisSettings
+from arq.constants import default_queue_name
+
+# The main pool's queue (arq's default name, so the jobs already in Redis at an upgrade still run).
+MAIN_QUEUE = default_queue_name
+LONG_QUEUE = "arq:queue:long"
 
 DELIVER_NOTICE = "deliver_notice"
 DELIVER_NOTICES = "deliver_notices"
@@ -46,11 +56,18 @@ async def _enqueue(redis: ArqRedis, chunk: list[tuple[uuid.UUID, int]]) -> None:
     if len(chunk) == 1:
         [(notice_id, attempt)] = chunk
         await redis.enqueue_job(
-            DELIVER_NOTICE, str(notice_id), attempt, _job_id=notice_job_id(notice_id, attempt)
+            DELIVER_NOTICE,
+            str(notice_id),
+            attempt,
+            _job_id=notice_job_id(notice_id, attempt),
+            _queue_name=MAIN_QUEUE,
         )
     else:
         await redis.enqueue_job(
-            DELIVER_NOTICES, [[str(i), a] for i, a in chunk], _job_id=notices_job_id(chunk)
+            DELIVER_NOTICES,
+            [[str(i), a] for i, a in chunk],
+            _job_id=notices_job_id(chunk),
+            _queue_name=MAIN_QUEUE,
         )
 
 
@@ -86,5 +103,8 @@ def export_job_id(export_id: uuid.UUID) -> str:
 
 
 async def enqueue_exports(redis: ArqRedis, export_ids: Iterable[uuid.UUID]) -> None:
+    """Builds go to the long pool: a large export streams and uploads for longer than the main pool's 30 s."""
     for export_id in export_ids:
-        await redis.enqueue_job(BUILD_EXPORT, str(export_id), _job_id=export_job_id(export_id))
+        await redis.enqueue_job(
+            BUILD_EXPORT, str(export_id), _job_id=export_job_id(export_id), _queue_name=LONG_QUEUE
+        )

@@ -99,6 +99,14 @@ class Settings(BaseSettings):
     # The worker: jobs run at once, where it serves /metrics (unset = not served), delivery policy.
     worker_max_jobs: int = Field(default=20, ge=1, le=500)
     worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    # The long-jobs pool (``oversight worker --pool long``, its own arq queue): export builds, import loads
+    # and check runs. An hour per job: the largest work measured (a million findings, bench_reports) takes
+    # seconds to minutes, so an hour only cuts a job that is stuck; it is also how long arq leaves a killed
+    # long worker's jobs before running them again, and the floor of an import's claim lease
+    # (oversight_worker.activity). The main pool keeps its 30 s (oversight_worker.settings).
+    long_job_timeout_seconds: int = Field(default=3600, ge=5, le=6 * 3600)
+    # Long jobs at once per long worker: each holds a database connection (and a COPY) for its whole run.
+    long_worker_max_jobs: int = Field(default=2, ge=1, le=20)
     # A delivery job sends its notices at once and must finish inside the worker's 30 s job timeout
     # (oversight_worker.settings.DELIVER_TIMEOUT_SECONDS), or arq would cancel and rerun it forever.
     webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=25)

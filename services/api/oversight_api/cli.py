@@ -8,6 +8,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Awaitable, Callable
+from enum import StrEnum
 from typing import TypeVar
 
 import typer
@@ -30,7 +31,8 @@ def load_settings() -> Settings:
 
 @app.command()
 def dev() -> None:
-    """Run the whole stack: embedded Postgres and Redis (unless URLs are set), migrations, API and worker."""
+    """Run the whole stack: embedded Postgres and Redis (unless URLs are set), migrations, API and both worker
+    pools (main and long)."""
     from oversight_api.devstack import run_dev_stack
 
     raise typer.Exit(run_dev_stack(load_settings()))
@@ -71,11 +73,23 @@ def openapi_document(
             file.write(text)
 
 
+class WorkerPool(StrEnum):
+    main = "main"
+    long = "long"
+
+
 @app.command()
-def worker() -> None:
-    """Run the arq worker (a separate process; the API never imports it)."""
+def worker(
+    pool: WorkerPool = typer.Option(
+        WorkerPool.main,
+        help="main: notices, sweeps, short crons (30 s jobs); long: export builds, import loads, check runs "
+        "(OVERSIGHT_LONG_JOB_TIMEOUT_SECONDS). Run both.",
+    ),
+) -> None:
+    """Run an arq worker of one pool (a separate process; the API never imports it)."""
     load_settings()
-    raise typer.Exit(subprocess.call([sys.executable, "-m", "oversight_worker"], env=os.environ.copy()))
+    command = [sys.executable, "-m", "oversight_worker", "--pool", pool.value]
+    raise typer.Exit(subprocess.call(command, env=os.environ.copy()))
 
 
 @app.command()

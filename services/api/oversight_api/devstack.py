@@ -29,6 +29,12 @@ def _terminate(processes: list[subprocess.Popen[bytes]]) -> None:
             proc.wait()
 
 
+def _long_pool_env(env: dict[str, str]) -> dict[str, str]:
+    """The long worker's environment: its metrics (if served) on the next port, one port per process."""
+    port = env.get("OVERSIGHT_WORKER_METRICS_PORT")
+    return {**env, "OVERSIGHT_WORKER_METRICS_PORT": str(int(port) + 1)} if port else env
+
+
 def run_dev_stack(settings: Settings) -> int:
     print("oversight dev: starting", flush=True)
     servers = start_embedded(
@@ -66,12 +72,13 @@ def run_dev_stack(settings: Settings) -> int:
             "--host", settings.api_host, "--port", str(settings.api_port), "--log-level", "warning",
         ]  # fmt: skip
         processes.append(subprocess.Popen(api, env=env, start_new_session=True))
-        processes.append(
-            subprocess.Popen([sys.executable, "-m", "oversight_worker"], env=env, start_new_session=True)
-        )
+        # Both pools: notices and sweeps; export builds, import loads and check runs.
+        for pool, pool_env in (("main", env), ("long", _long_pool_env(env))):
+            worker = [sys.executable, "-m", "oversight_worker", "--pool", pool]
+            processes.append(subprocess.Popen(worker, env=pool_env, start_new_session=True))
         base = f"http://{settings.api_host}:{settings.api_port}"
         print(f"  API:      {base}  (docs {base}/docs, readiness {base}/readyz)", flush=True)
-        print("  worker:   running (arq)", flush=True)
+        print("  workers:  running (arq: the main pool and the long-jobs pool)", flush=True)
         print("Press Ctrl-C to stop everything.", flush=True)
         while not stopping:
             if any(proc.poll() is not None for proc in processes):

@@ -1,7 +1,9 @@
-"""``python -m oversight_worker``: run one arq worker (embedded servers when URLs are unset)."""
+"""``python -m oversight_worker [--pool main|long]``: run one arq worker of a pool (embedded servers when URLs
+are unset)."""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import sys
 
@@ -10,7 +12,7 @@ from pydantic import ValidationError
 from oversight_db.embedded import start_embedded
 from oversight_db.logs import configure_logging
 from oversight_db.settings import Settings, settings_error_line
-from oversight_worker.settings import build_worker_settings, create_worker
+from oversight_worker.settings import POOLS, build_worker_settings, create_worker
 
 
 def _use_uvloop() -> None:
@@ -22,7 +24,10 @@ def _use_uvloop() -> None:
     asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m oversight_worker")
+    parser.add_argument("--pool", choices=POOLS, default="main", help="which worker pool (default main)")
+    pool = parser.parse_args(argv).pool
     try:
         settings = Settings()
     except ValidationError as exc:
@@ -37,7 +42,7 @@ def main() -> int:
         redis_url = settings.redis_url or servers.redis_url
         assert database_url and redis_url
         _use_uvloop()
-        create_worker(build_worker_settings(settings, database_url, redis_url)).run()
+        create_worker(build_worker_settings(settings, database_url, redis_url, pool)).run()
     finally:
         servers.stop()
     return 0

@@ -53,6 +53,8 @@ class WorkerResources:
     # Delivery steps talking to the database at once (``worker_max_jobs``, what the pool holds): a claim or
     # a record waits here for a turn instead of failing at the pool's checkout timeout.
     db_slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(20))
+    # Which worker pool this process is ("main" or "long"; oversight_worker.settings), in its heartbeats.
+    pool: str = "main"
 
 
 def resources(ctx: dict[str, Any]) -> WorkerResources:

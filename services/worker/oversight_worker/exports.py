@@ -20,15 +20,12 @@ from oversight_worker.context import resources
 
 log = structlog.get_logger("oversight.worker.exports")
 
-# The build job's timeout: the same 30 s as every other job, because arq waits the longest function timeout
-# + 10 s before re-running a dead worker's jobs (a longer one here would slow every notice's recovery).
-# A million findings stream and upload in well under that (bench_reports); an export too big for it fails
-# after three attempts (README, "Export jobs": what it would take).
-BUILD_TIMEOUT_SECONDS = 30
-
 
 async def build_export(ctx: dict[str, Any], export_id: str) -> str:
-    """Build one export into blob storage and announce it (``report_ready``); idempotent by export id."""
+    """Build one export into blob storage and announce it (``report_ready``); idempotent by export id.
+
+    Runs on the long pool (``Settings.long_job_timeout_seconds``, an hour): a large export streams and
+    uploads for longer than the main pool's 30 s."""
     res = resources(ctx)
     result = await build(res.sessions, res.blobs, uuid.UUID(export_id))
     redis: ArqRedis | None = ctx.get("redis")

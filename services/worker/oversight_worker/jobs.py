@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
 from datetime import UTC, datetime
@@ -51,10 +52,21 @@ def _bind(ctx: dict[str, Any], **ids: str | int) -> None:
 
 
 async def heartbeat(ctx: dict[str, Any]) -> None:
-    """Record that this worker is alive; ``/readyz`` requires a beat younger than two minutes."""
+    """Record that this worker is alive, and its pool; ``/readyz`` requires a main-pool beat younger than
+    two minutes."""
     res = resources(ctx)
     async with unit_of_work(res.sessions) as session:
-        await beat(session, res.worker_id, datetime.now(UTC), {"pid": os.getpid()})
+        await beat(session, res.worker_id, datetime.now(UTC), {"pid": os.getpid(), "pool": res.pool})
+
+
+async def beat_every(ctx: dict[str, Any], seconds: float) -> None:
+    """Heartbeats from a task of the process's own (the long pool's slots may all be busy for an hour)."""
+    while True:
+        await asyncio.sleep(seconds)
+        try:
+            await heartbeat(ctx)
+        except Exception as exc:  # the next beat tries again; a stale beat is what operations watch
+            log.warning("heartbeat_failed", error_type=type(exc).__name__)
 
 
 async def deliver_notice(ctx: dict[str, Any], notice_id: str, attempt: int = 0) -> str:

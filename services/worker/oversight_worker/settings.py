@@ -7,7 +7,7 @@ import importlib
 import importlib.util
 import os
 import socket
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import structlog
 from arq import cron, func
@@ -21,7 +21,14 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
-from oversight_db.queue import BUILD_EXPORT, DELIVER_NOTICE, DELIVER_NOTICES, redis_settings
+from oversight_db.queue import (
+    BUILD_EXPORT,
+    DELIVER_NOTICE,
+    DELIVER_NOTICES,
+    LONG_QUEUE,
+    MAIN_QUEUE,
+    redis_settings,
+)
 from oversight_db.settings import Settings
 from oversight_worker.activity import load_imports, scheduled_checks
 from oversight_worker.audit_checkpoint import audit_checkpoint
@@ -30,9 +37,10 @@ from oversight_worker.context import WorkerResources, calendar_today, webhook_cl
 # Defined beside the lease it bounds; named here too, with the other functions' timeouts.
 from oversight_worker.delivery import DELIVER_TIMEOUT_SECONDS as DELIVER_TIMEOUT_SECONDS
 from oversight_worker.documents import purge_documents
-from oversight_worker.exports import BUILD_TIMEOUT_SECONDS, build_export, report_exports
+from oversight_worker.exports import build_export, report_exports
 from oversight_worker.jobs import (
     SWEEP_JOB,
+    beat_every,
     deliver_notice,
     deliver_notices,
     heartbeat,
@@ -44,15 +52,14 @@ from oversight_worker.jobs import (
 log = structlog.get_logger("oversight.worker")
 
 HEALTH_CHECK_SECONDS = 30
-# Every function's timeout stays well under a minute: arq treats a job as lost only after the longest
-# timeout + 10 s, so this also bounds how long a killed worker's jobs wait to run again.
+# Every function's timeout on the main pool stays well under a minute: arq treats a job as lost only after
+# the longest timeout + 10 s (``Worker.in_progress_timeout_s``, per worker), so this also bounds how long a
+# killed main worker's notice jobs wait to run again (tests/worker/test_faults.py kill -9). Work that takes
+# longer (export builds, import loads, check runs) runs on the long pool, a worker of its own on a queue of
+# its own (``LONG_QUEUE``) whose timeout is ``Settings.long_job_timeout_seconds`` (an hour): its long lease
+# delays only its own jobs.
 JOB_TIMEOUT_SECONDS = 30
 CRON_TIMEOUT_SECONDS = 30
-# Imports and checks get the crons' timeout, not more: arq leases every job of a worker for its longest
-# function timeout + 10 s (``Worker.in_progress_timeout_s``), so one 600 s function made every notice job of a
-# killed worker wait 610 s to run again (tests/worker/test_faults.py kill -9 failed). Loads longer than this
-# need their own worker queue (issue 17, not built).
-IMPORT_TIMEOUT_SECONDS = CRON_TIMEOUT_SECONDS
 # A delivery job holds a database connection only for its claim and its record; the rest of its time it
 # waits on receivers. So arq runs this many times more jobs than there are database turns
 # (``WorkerResources.db_slots``, ``worker_max_jobs``): receivers that hang until the timeout take job slots
@@ -102,16 +109,26 @@ def create_worker(settings_cls: type) -> OversightWorker:
     return OversightWorker(**kwargs)
 
 
-def build_worker_settings(settings: Settings, database_url: str, redis_url: str) -> type:
-    """A WorkerSettings class bound to concrete URLs (arq reads class attributes)."""
-    load_deadline_handlers()
+Pool = Literal["main", "long"]
+POOLS: tuple[Pool, ...] = ("main", "long")
+
+
+def build_worker_settings(settings: Settings, database_url: str, redis_url: str, pool: Pool = "main") -> type:
+    """A WorkerSettings class for one pool, bound to concrete URLs (arq reads class attributes)."""
+    if pool == "long":
+        return _long_pool(settings, database_url, redis_url)
+    return _main_pool(settings, database_url, redis_url)
+
+
+def _hooks(settings: Settings, database_url: str, pool: Pool, db_slots: int) -> tuple[Any, Any]:
+    """The start-up and shutdown hooks: the process's engine, blob store and clients, metrics, heartbeat."""
 
     async def startup(ctx: dict[str, Any]) -> None:
         # No round-trip pre-ping (three round trips per checkout with asyncpg): checkout drops connections
         # the server has closed (create_engine); one broken in the same instant fails its job's first
         # statement, SQLAlchemy then invalidates the whole pool, and the job is retried (``_DB_UNAVAILABLE``
         # in jobs.py). The pool holds one connection per database turn (``db_slots``) and the crons'.
-        engine = create_engine(database_url, pool_size=max(settings.db_pool_size, settings.worker_max_jobs))
+        engine = create_engine(database_url, pool_size=max(settings.db_pool_size, db_slots))
         ctx["resources"] = WorkerResources(
             settings=settings,
             engine=engine,
@@ -121,25 +138,39 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             today=calendar_today(settings.deadline_timezone),
             webhooks=webhook_client(settings.worker_max_jobs, settings.webhook_transport),
             smtp_slots=asyncio.Semaphore(settings.worker_max_jobs),
-            db_slots=asyncio.Semaphore(settings.worker_max_jobs),
+            db_slots=asyncio.Semaphore(db_slots),
+            pool=pool,
         )
         if settings.worker_metrics_port:
             start_http_server(settings.worker_metrics_port)
-            log.info("metrics_serving", port=settings.worker_metrics_port)
+            log.info("metrics_serving", port=settings.worker_metrics_port, pool=pool)
         await heartbeat(ctx)  # ready as soon as it starts, not at the next cron tick
+        if pool == "long":
+            # Its jobs hold every slot for minutes at a time, and a cron needs a slot: the long pool beats
+            # from a task of its own, so a busy pool is still seen alive.
+            ctx["beating"] = asyncio.create_task(beat_every(ctx, HEALTH_CHECK_SECONDS))
 
     async def shutdown(ctx: dict[str, Any]) -> None:
+        beating: asyncio.Task[None] | None = ctx.get("beating")
+        if beating is not None:
+            beating.cancel()
         res: WorkerResources | None = ctx.get("resources")
         if res is not None:
             await res.webhooks.aclose()
             await res.engine.dispose()
 
+    return startup, shutdown
+
+
+def _main_pool(settings: Settings, database_url: str, redis_url: str) -> type:
+    """Notices, the relay, the sweeps and the short crons: every job bounded at 30 s."""
+    load_deadline_handlers()
+    startup, shutdown = _hooks(settings, database_url, "main", settings.worker_max_jobs)
+
     class WorkerSettings:
         functions: ClassVar[list[Any]] = [
             func(deliver_notice, name=DELIVER_NOTICE, timeout=DELIVER_TIMEOUT_SECONDS, keep_result=0),
             func(deliver_notices, name=DELIVER_NOTICES, timeout=DELIVER_TIMEOUT_SECONDS, keep_result=0),
-            # A failed build requeues itself (the cron hands it over again) up to three claims: no arq retries.
-            func(build_export, name=BUILD_EXPORT, timeout=BUILD_TIMEOUT_SECONDS, keep_result=0, max_tries=1),
         ]
         cron_jobs: ClassVar[list[Any]] = [
             cron(heartbeat, second={0, 30}, run_at_startup=False, unique=False, timeout=CRON_TIMEOUT_SECONDS),
@@ -166,20 +197,13 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
             cron(audit_checkpoint, hour={3}, minute={17}, unique=True, timeout=CRON_TIMEOUT_SECONDS),
             # Daily; a run that meets more expired documents than fit its timeout carries on the next day.
             cron(purge_documents, hour={4}, minute={7}, unique=True, timeout=CRON_TIMEOUT_SECONDS),
-            # Scheduled reports fire within a minute of their slot; missed export hand-offs and expired files.
+            # Scheduled reports fire within a minute of their slot; missed export hand-offs (to the long
+            # pool's queue) and expired files. A few short queries: the builds themselves run on the long pool.
             cron(report_exports, second={20}, run_at_startup=True, unique=True, timeout=CRON_TIMEOUT_SECONDS),
-            # Activity imports (issue 17): loading a large file takes longer than the other crons' 30 s.
-            cron(
-                load_imports,
-                second={10, 40},
-                run_at_startup=True,
-                unique=True,
-                timeout=IMPORT_TIMEOUT_SECONDS,
-            ),
-            cron(scheduled_checks, hour={2}, minute={41}, unique=True, timeout=IMPORT_TIMEOUT_SECONDS),
         ]
         on_startup = startup
         on_shutdown = shutdown
+        queue_name = MAIN_QUEUE
         redis_settings: ClassVar[RedisSettings] = worker_redis_settings(redis_url)
         health_check_interval = HEALTH_CHECK_SECONDS
         job_timeout = JOB_TIMEOUT_SECONDS
@@ -194,6 +218,41 @@ def build_worker_settings(settings: Settings, database_url: str, redis_url: str)
         queue_read_limit = max_jobs + 5 * settings.worker_max_jobs
         # A job that met a Postgres restart is retried (same id) every few seconds for about a minute.
         max_tries = 20
+        allow_abort_jobs = False
+
+    return WorkerSettings
+
+
+def _long_pool(settings: Settings, database_url: str, redis_url: str) -> type:
+    """Export builds, import loads and check runs: up to ``long_job_timeout_seconds`` each, a few at once.
+
+    A job cut mid-way is handed over again by the database, not by arq: a build's claim is re-queued by the
+    main pool's ``report_exports`` cron (up to three claims), an import left ``loading`` is claimed again by
+    ``load_imports`` once its lease (longer than this timeout) has run out; both write all or nothing."""
+    timeout = settings.long_job_timeout_seconds
+    startup, shutdown = _hooks(settings, database_url, "long", settings.long_worker_max_jobs)
+
+    class WorkerSettings:
+        functions: ClassVar[list[Any]] = [
+            # A failed build requeues itself (the cron hands it over again) up to three claims: no arq retries.
+            func(build_export, name=BUILD_EXPORT, timeout=timeout, keep_result=0, max_tries=1),
+        ]
+        cron_jobs: ClassVar[list[Any]] = [
+            # Activity imports (issue 17): claims pending imports (and those a dead worker left loading).
+            cron(load_imports, second={10, 40}, run_at_startup=True, unique=True, timeout=timeout),
+            cron(scheduled_checks, hour={2}, minute={41}, unique=True, timeout=timeout),
+        ]
+        on_startup = startup
+        on_shutdown = shutdown
+        queue_name = LONG_QUEUE
+        redis_settings: ClassVar[RedisSettings] = worker_redis_settings(redis_url)
+        health_check_interval = HEALTH_CHECK_SECONDS
+        job_timeout = timeout
+        keep_result = 0
+        max_jobs = settings.long_worker_max_jobs
+        poll_delay = 0.5
+        # Postgres restarting under a build: the cron hands it over again; nothing is retried by arq.
+        max_tries = 1
         allow_abort_jobs = False
 
     return WorkerSettings
