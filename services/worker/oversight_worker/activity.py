@@ -1,11 +1,13 @@
-"""Activity imports and automated checks (issue 17): a cron claims pending imports one by one (``FOR UPDATE
-SKIP LOCKED``: several workers never load the same file), loads each, then runs the plan's checks; a daily
-cron runs every plan's checks again (results age: a window closes, a document grows stale). No job
+"""Activity imports and automated checks (issue 17), on the long pool: a cron claims pending imports one by
+one (``FOR UPDATE SKIP LOCKED``: several workers never load the same file), loads each, then runs the plan's
+checks; a daily cron runs every plan's checks again (results age: a window closes, a document grows stale).
+An import a killed or timed-out worker left ``loading`` is claimed again once its lease has run out. No job
 arguments at all, so no member data reaches Redis."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import Any
 
 import structlog
@@ -23,6 +25,14 @@ log = structlog.get_logger("oversight.worker")
 
 # Imports loaded per cron tick; the rest wait for the next tick (or another worker).
 IMPORTS_PER_TICK = 5
+# A claim's lease runs this much past the long pool's job timeout: arq's own margin for a lost job (its
+# in-progress key lives timeout + 10 s). A load still running at its timeout has been cancelled by then, and
+# a cancelled or killed load never commits (the merge and the import's status commit together).
+LEASE_MARGIN = timedelta(seconds=10)
+
+
+def claim_lease(res: WorkerResources) -> timedelta:
+    return timedelta(seconds=res.settings.long_job_timeout_seconds) + LEASE_MARGIN
 
 
 async def _checks_for(res: WorkerResources, plan_id: uuid.UUID) -> None:
@@ -45,7 +55,7 @@ async def load_imports(ctx: dict[str, Any]) -> int:
     res = resources(ctx)
     loaded = 0
     for _ in range(IMPORTS_PER_TICK):
-        import_id = await claim_next(res.sessions)
+        import_id = await claim_next(res.sessions, claim_lease(res))
         if import_id is None:
             break
         outcome = await load_import(res.sessions, res.blobs, import_id)

@@ -24,11 +24,11 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import asyncpg
-from sqlalchemy import select, text
+from sqlalchemy import and_, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from oversight_app.imports.formats import FORMATS, Column, FileFormat
@@ -327,20 +327,44 @@ def merge_sql(fmt: FileFormat) -> str:
 # --------------------------------------------------------------------------- the steps
 
 
-async def claim_next(sessions: async_sessionmaker[AsyncSession]) -> uuid.UUID | None:
+# A load cut mid-way (its worker killed, or cut at the long pool's timeout) leaves its import ``loading``;
+# once the claim is older than the lease the import is claimed again and loaded from its blob afresh (the
+# merge is one transaction: the cut load wrote nothing). The worker passes its pool's timeout plus a margin
+# (oversight_worker.activity); this default is the long pool's default hour's.
+CLAIM_LEASE = timedelta(hours=1, seconds=10)
+MAX_LOAD_ATTEMPTS = 3
+GAVE_UP = "was not loaded: every attempt was cut off (too large for the time limit, or the worker stopped)"
+
+
+async def claim_next(
+    sessions: async_sessionmaker[AsyncSession], lease: timedelta = CLAIM_LEASE
+) -> uuid.UUID | None:
+    """The oldest pending import (or one whose load's lease ran out), now ``loading``; an import cut off
+    ``MAX_LOAD_ATTEMPTS`` times becomes ``failed`` instead."""
     async with unit_of_work(sessions) as session:
-        row = await session.scalar(
-            select(ActivityImport)
-            .where(ActivityImport.status == "pending")
-            .order_by(ActivityImport.created_at)
-            .limit(1)
-            .with_for_update(skip_locked=True)
-        )
-        if row is None:
-            return None
-        row.status = "loading"
-        row.started_at = datetime.now(UTC)
-        return row.id
+        while True:
+            now = datetime.now(UTC)
+            row = await session.scalar(
+                select(ActivityImport)
+                .where(
+                    or_(
+                        ActivityImport.status == "pending",
+                        and_(ActivityImport.status == "loading", ActivityImport.started_at < now - lease),
+                    )
+                )
+                .order_by(ActivityImport.created_at)
+                .limit(1)
+                .with_for_update(skip_locked=True)
+            )
+            if row is None:
+                return None
+            if row.attempts >= MAX_LOAD_ATTEMPTS:
+                row.status, row.finished_at, row.error_count = "failed", now, 1
+                row.errors = [_error(0, "-", GAVE_UP)]
+                await session.flush()
+                continue
+            row.status, row.started_at, row.attempts = "loading", now, row.attempts + 1
+            return row.id
 
 
 def _copy_error(exc: asyncpg.PostgresError) -> list[dict[str, Any]]:

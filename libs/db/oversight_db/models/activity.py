@@ -64,6 +64,9 @@ class ActivityImport(IdMixin, TimestampMixin, Base):
     # [{"line": 3, "column": "service_date", "message": "is not a date (YYYY-MM-DD)"}], never a value
     errors: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
     created_by: Mapped[str] = mapped_column(String(200))
+    # Claims so far: a load cut mid-way (worker killed, job timeout) is claimed again after its lease, up to
+    # oversight_app.imports.loader.MAX_LOAD_ATTEMPTS.
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
 
