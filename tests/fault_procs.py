@@ -232,8 +232,8 @@ def _group_alive(group: int) -> bool:
     return True
 
 
-def worker_process(env: dict[str, str], log: Path) -> ServiceProcess:
-    return ServiceProcess(["-m", "oversight_worker"], env, log)
+def worker_process(env: dict[str, str], log: Path, pool: str = "main") -> ServiceProcess:
+    return ServiceProcess(["-m", "oversight_worker", "--pool", pool], env, log)
 
 
 def api_process(env: dict[str, str], log: Path) -> tuple[ServiceProcess, str]:

@@ -14,6 +14,7 @@ import httpx
 import pytest
 import pytest_asyncio
 from arq.connections import ArqRedis
+from arq.worker import get_kwargs
 from sqlalchemy import delete, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -23,7 +24,7 @@ from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.models import ActivityImport, MemberInteraction, WorkerHeartbeat
 from oversight_db.queue import LONG_QUEUE, MAIN_QUEUE
 from oversight_db.settings import Settings
-from oversight_worker.settings import JOB_TIMEOUT_SECONDS, build_worker_settings, create_worker
+from oversight_worker.settings import JOB_TIMEOUT_SECONDS, OversightWorker, build_worker_settings
 from tests.app.activity_world import World, activity_world
 from tests.conftest import MakeKey, MakeOrg
 
@@ -82,8 +83,8 @@ async def _run_long_worker(settings: Settings, redis: ArqRedis, seconds: float) 
     start-up) for ``seconds``."""
     assert settings.database_url and settings.redis_url
     ws = build_worker_settings(settings, settings.database_url, settings.redis_url, "long")
-    worker = create_worker(ws)
-    worker.handle_signals = False
+    kwargs: dict[str, Any] = {**get_kwargs(ws), "handle_signals": False}
+    worker = OversightWorker(**kwargs)
     task = asyncio.create_task(worker.async_run())
     try:
         await asyncio.sleep(seconds)
