@@ -14,6 +14,7 @@ from oversight_api.app import create_app
 from oversight_api.resources import Resources
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.heartbeat import beat
+from oversight_db.queue import LONG_QUEUE
 from tests.servers import free_port
 
 
@@ -140,3 +141,36 @@ async def test_openapi_every_operation_has_a_unique_operation_id_and_a_tag(clien
             assert op.get("tags"), f"{method} {path} has no tag"
     docs = await client.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+
+
+async def test_a_long_pool_heartbeat_alone_does_not_make_the_api_ready(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """Notices are the main pool's: a live long-jobs worker does not stand in for it."""
+    await beat(session, "w-long", datetime.now(UTC), {"pool": "long"})
+    await session.commit()
+    r = await client.get("/readyz")
+    assert r.status_code == 503
+    assert r.json()["checks"]["worker"] == "down: no worker heartbeat yet"
+
+
+async def test_metrics_report_the_long_pools_queue_and_each_pools_heartbeat_age(
+    client: httpx.AsyncClient, session: AsyncSession, redis: ArqRedis
+) -> None:
+    """Operations see the long pool: its queue's depth (what its autoscaler reads) and how old its newest
+    heartbeat is, beside the main pool's."""
+    await beat(session, "w-main", datetime.now(UTC) - timedelta(seconds=20), {"pool": "main"})
+    await beat(session, "w-long", datetime.now(UTC) - timedelta(minutes=10), {"pool": "long"})
+    await session.commit()
+    await redis.enqueue_job("build_export", "e1", _job_id="metrics-test:export", _queue_name=LONG_QUEUE)
+    r = await client.get("/metrics")
+    lines = r.text.splitlines()
+    assert "oversight_long_queue_jobs 1.0" in lines
+    assert "oversight_queue_jobs 0.0" in lines
+    ages = {
+        line.split('"')[1]: float(line.split()[-1])
+        for line in lines
+        if line.startswith("oversight_worker_heartbeat_age_seconds{")
+    }
+    assert ages.keys() == {"main", "long"}
+    assert 20 <= ages["main"] < 60 and 600 <= ages["long"] < 660

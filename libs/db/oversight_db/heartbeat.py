@@ -32,3 +32,10 @@ async def latest_beat(session: AsyncSession, pool: str = "main") -> datetime | N
         select(func.max(WorkerHeartbeat.beat_at)).where(beat_pool == pool)
     )
     return newest
+
+
+async def latest_beats(session: AsyncSession) -> dict[str, datetime]:
+    """Each pool's newest beat (for the API's metrics: operations alert on a pool gone quiet)."""
+    beat_pool = func.coalesce(WorkerHeartbeat.info["pool"].astext, "main")
+    rows = await session.execute(select(beat_pool, func.max(WorkerHeartbeat.beat_at)).group_by(beat_pool))
+    return {str(pool): at for pool, at in rows.tuples()}

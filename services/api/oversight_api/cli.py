@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
 import sys
 import uuid
 from collections.abc import Awaitable, Callable
@@ -86,10 +85,11 @@ def worker(
         "(OVERSIGHT_LONG_JOB_TIMEOUT_SECONDS). Run both.",
     ),
 ) -> None:
-    """Run an arq worker of one pool (a separate process; the API never imports it)."""
+    """Run an arq worker of one pool (the API never imports it: this process becomes the worker)."""
     load_settings()
-    command = [sys.executable, "-m", "oversight_worker", "--pool", pool.value]
-    raise typer.Exit(subprocess.call(command, env=os.environ.copy()))
+    # exec, not a child: SIGTERM reaches the worker itself, which lets its running jobs finish (the long
+    # pool waits for them up to its timeout; deploy/README.md), instead of this process dying first.
+    os.execv(sys.executable, [sys.executable, "-m", "oversight_worker", "--pool", pool.value])
 
 
 @app.command()

@@ -250,6 +250,9 @@ def _long_pool(settings: Settings, database_url: str, redis_url: str) -> type:
         job_timeout = timeout
         keep_result = 0
         max_jobs = settings.long_worker_max_jobs
+        # SIGTERM (a deploy, a scale-down): take no new job and let the running ones finish, as long as
+        # they may run; the Deployment's termination grace period is this plus a minute (deploy/).
+        job_completion_wait = timeout
         poll_delay = 0.5
         # Postgres restarting under a build: the cron hands it over again; nothing is retried by arq.
         max_tries = 1

@@ -15,6 +15,7 @@ from oversight_api import metrics as app_metrics
 from oversight_api.deps import AppResources
 from oversight_api.problems import problem_response
 from oversight_db.heartbeat import latest_beat
+from oversight_db.queue import LONG_QUEUE
 
 router = APIRouter(tags=["health"])
 CHECK_TIMEOUT_SECONDS = 2.0
@@ -101,5 +102,9 @@ async def readiness(request: Request, resources: AppResources) -> Any:
 
 @router.get("/metrics", include_in_schema=False)
 async def metrics(resources: AppResources) -> Response:
-    depth = await app_metrics.queue_jobs(resources.redis)
-    return Response(app_metrics.exposition(depth), media_type=CONTENT_TYPE_LATEST)
+    depth, long_depth, ages = await asyncio.gather(
+        app_metrics.queue_jobs(resources.redis),
+        app_metrics.queue_jobs(resources.redis, LONG_QUEUE),
+        app_metrics.heartbeat_ages(resources.sessions),
+    )
+    return Response(app_metrics.exposition(depth, long_depth, ages), media_type=CONTENT_TYPE_LATEST)
