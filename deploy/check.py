@@ -125,6 +125,28 @@ def check_pod(where: str, pod: dict[str, Any]) -> None:
                 problem(name, f"{env['name']} has a literal value: use a secretKeyRef")
 
 
+def check_api(where: str, pod: dict[str, Any]) -> None:
+    c = pod["containers"][0]
+    if c.get("readinessProbe", {}).get("httpGet", {}).get("path") != "/readyz":
+        problem(where, "readiness probe is not GET /readyz")
+    if c.get("livenessProbe", {}).get("httpGet", {}).get("path") != "/healthz":
+        problem(where, "liveness probe is not GET /healthz")
+
+
+def check_long_worker(where: str, pod: dict[str, Any]) -> None:
+    """The long-jobs pool: its own queue, and a grace period that lets a running job finish (the worker
+    waits for its jobs up to their timeout on SIGTERM)."""
+    c = pod["containers"][0]
+    if c.get("args") != ["worker", "--pool", "long"]:
+        problem(where, "the long-jobs worker runs `oversight worker --pool long`")
+    env = {e["name"]: e.get("value") for e in c.get("env", [])}
+    timeout = int(env.get("OVERSIGHT_LONG_JOB_TIMEOUT_SECONDS") or 3600)
+    if pod.get("terminationGracePeriodSeconds", 30) < timeout + 30:
+        problem(
+            where, f"terminationGracePeriodSeconds is shorter than the long job timeout ({timeout} s) + 30 s"
+        )
+
+
 def check_rules(path: str, docs: list[dict[str, Any]]) -> None:
     kinds = {(d["kind"], d["metadata"]["name"]) for d in docs}
     for doc in docs:
@@ -134,11 +156,9 @@ def check_rules(path: str, docs: list[dict[str, Any]]) -> None:
         if doc["kind"] in WORKLOADS:
             check_pod(where, doc["spec"]["template"]["spec"])
         if doc["kind"] == "Deployment" and doc["metadata"]["name"] == "oversight-api":
-            c = doc["spec"]["template"]["spec"]["containers"][0]
-            if c.get("readinessProbe", {}).get("httpGet", {}).get("path") != "/readyz":
-                problem(where, "readiness probe is not GET /readyz")
-            if c.get("livenessProbe", {}).get("httpGet", {}).get("path") != "/healthz":
-                problem(where, "liveness probe is not GET /healthz")
+            check_api(where, doc["spec"]["template"]["spec"])
+        if doc["kind"] == "Deployment" and doc["metadata"]["name"] == "oversight-worker-long":
+            check_long_worker(where, doc["spec"]["template"]["spec"])
         if doc["kind"] == "Job":
             env = {e["name"] for e in doc["spec"]["template"]["spec"]["containers"][0].get("env", [])}
             if "OVERSIGHT_MIGRATION_DATABASE_URL" not in env or "OVERSIGHT_DATABASE_URL" in env:
