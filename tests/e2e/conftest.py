@@ -1,5 +1,5 @@
-"""The stack the client journeys share: their own database and Redis db, ``oversight api``, ``oversight worker``,
-a webhook sink, and the README's bootstrap run as written (``tests.e2e.stack``)."""
+"""The stack the client journeys share: their own database and Redis db, ``oversight api``, ``oversight worker``
+(both pools), a webhook sink, and the README's bootstrap run as written (``tests.e2e.stack``)."""
 
 from __future__ import annotations
 

@@ -178,7 +178,7 @@ def client_stack(workdir: Path) -> Iterator[Stack]:
                      f"the API on {base}/healthz\n{_tail(api_log)}")  # fmt: skip
             stack = Stack(base, env, workdir, sink, _bootstrap(env, workdir), api_log, worker_log)
             print(
-                f"\nclient stack up (database, API, worker, README bootstrap) in {time.monotonic() - started:.1f} s"
+                f"\nclient stack up (database, API, both worker pools, README bootstrap) in {time.monotonic() - started:.1f} s"
             )
             yield stack
         finally:
