@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from oversight_app.imports import service
 from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
-from oversight_db.models import ActivityImport, MemberInteraction, WorkerHeartbeat
+from oversight_db.models import ActivityImport, ExportJob, MemberInteraction, WorkerHeartbeat
 from oversight_db.queue import LONG_QUEUE, MAIN_QUEUE
 from oversight_db.settings import Settings
 from oversight_worker.settings import JOB_TIMEOUT_SECONDS, OversightWorker, build_worker_settings
@@ -176,10 +176,15 @@ async def test_an_export_requested_through_the_api_is_built_by_the_long_pool_and
     assert await redis.zscore(LONG_QUEUE, f"export:{export_id}") is not None
     assert await redis.zcard(MAIN_QUEUE) == 0
 
-    await _run_long_worker(settings, redis, 3.0)
+    try:
+        await _run_long_worker(settings, redis, 3.0)
 
-    got = await committed_client.get(f"/v1/reports/exports/{export_id}", headers=headers)
-    assert (got.json()["status"], got.json()["row_count"]) == ("ready", 0)
-    # Its report_ready notice is handed to the main pool's queue (the long pool delivers nothing).
-    assert await redis.zcard(LONG_QUEUE) == 0
-    assert await redis.zcard(MAIN_QUEUE) == 1
+        got = await committed_client.get(f"/v1/reports/exports/{export_id}", headers=headers)
+        assert (got.json()["status"], got.json()["row_count"]) == ("ready", 0)
+        # Its report_ready notice is handed to the main pool's queue (the long pool delivers nothing).
+        assert await redis.zcard(LONG_QUEUE) == 0
+        assert await redis.zcard(MAIN_QUEUE) == 1
+    finally:
+        # Committed: other tests' expiry sweeps would meet it.
+        async with committed.sessions() as s, s.begin():
+            await s.execute(delete(ExportJob).where(ExportJob.id == uuid.UUID(export_id)))
