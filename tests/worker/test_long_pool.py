@@ -15,6 +15,7 @@ import pytest
 import pytest_asyncio
 from arq.connections import ArqRedis
 from arq.worker import get_kwargs
+from prometheus_client import REGISTRY
 from sqlalchemy import delete, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -34,6 +35,11 @@ def _pools(settings: Settings) -> tuple[Any, Any]:
     main = build_worker_settings(settings, settings.database_url, settings.redis_url, "main")
     long = build_worker_settings(settings, settings.database_url, settings.redis_url, "long")
     return main, long
+
+
+def _count(job: str, status: str) -> float:
+    value = REGISTRY.get_sample_value("oversight_long_jobs_total", {"job": job, "status": status})
+    return value or 0.0
 
 
 def _names(ws: Any) -> set[str]:
@@ -132,6 +138,7 @@ async def test_a_load_longer_than_the_long_pools_bound_is_cut_and_under_a_longer
     async with committed.sessions() as s, s.begin():
         world = await activity_world(s)
     ids: list[uuid.UUID] = []
+    loaded_before = _count("load_import", "succeeded")
     try:
         short = settings.model_copy(update={"long_job_timeout_seconds": 1})
         ids.append(await _load_behind_a_lock(short, committed, redis, world, "cut"))
@@ -147,6 +154,7 @@ async def test_a_load_longer_than_the_long_pools_bound_is_cut_and_under_a_longer
                     select(MemberInteraction.source_id).where(MemberInteraction.plan_id == world.plan.id)
                 )
             ).all()
+        assert _count("load_import", "succeeded") == loaded_before + 1  # the cut load counts nothing
         # Cut at 1 s, mid-merge: nothing merged, the claim stays until its lease runs out.
         assert (cut.status, cut.attempts, cut.rows) == ("loading", 1, None)
         assert (done.status, done.attempts, done.inserted) == ("succeeded", 1, 1)
@@ -176,8 +184,11 @@ async def test_an_export_requested_through_the_api_is_built_by_the_long_pool_and
     assert await redis.zscore(LONG_QUEUE, f"export:{export_id}") is not None
     assert await redis.zcard(MAIN_QUEUE) == 0
 
+    built_before = _count("build_export", "ready")
     try:
         await _run_long_worker(settings, redis, 3.0)
+        # The long worker's metrics count it (its /metrics on OVERSIGHT_WORKER_METRICS_PORT).
+        assert _count("build_export", "ready") == built_before + 1
 
         got = await committed_client.get(f"/v1/reports/exports/{export_id}", headers=headers)
         assert (got.json()["status"], got.json()["row_count"]) == ("ready", 0)

@@ -20,6 +20,7 @@ from oversight_app.imports.loader import claim_next, load_import
 from oversight_db.db import unit_of_work
 from oversight_db.models.activity import ActivityImport
 from oversight_worker.context import WorkerResources, resources
+from oversight_worker.metrics import LONG_JOB_OUTCOMES, LONG_JOB_SECONDS
 
 log = structlog.get_logger("oversight.worker")
 
@@ -37,11 +38,13 @@ def claim_lease(res: WorkerResources) -> timedelta:
 
 async def _checks_for(res: WorkerResources, plan_id: uuid.UUID) -> None:
     calendars = Calendars.with_closures(res.settings.closure_dates)
-    async with unit_of_work(res.sessions) as session:
-        # The plan's own business calendar (its state's schedule and its changes) times its TARs.
-        own = await for_organization(session, calendars, plan_id)
-        calendar = own.of(await plan_jurisdiction(session, plan_id))
-        outcome = await run_checks(session, plan_id, res.today(), calendar)
+    with LONG_JOB_SECONDS.labels(job="checks").time():
+        async with unit_of_work(res.sessions) as session:
+            # The plan's own business calendar (its state's schedule and its changes) times its TARs.
+            own = await for_organization(session, calendars, plan_id)
+            calendar = own.of(await plan_jurisdiction(session, plan_id))
+            outcome = await run_checks(session, plan_id, res.today(), calendar)
+    LONG_JOB_OUTCOMES.labels(job="checks", status="done").inc()
     log.info(
         "checks_run",
         plan_id=str(plan_id),
@@ -58,7 +61,9 @@ async def load_imports(ctx: dict[str, Any]) -> int:
         import_id = await claim_next(res.sessions, claim_lease(res))
         if import_id is None:
             break
-        outcome = await load_import(res.sessions, res.blobs, import_id)
+        with LONG_JOB_SECONDS.labels(job="load_import").time():
+            outcome = await load_import(res.sessions, res.blobs, import_id)
+        LONG_JOB_OUTCOMES.labels(job="load_import", status=outcome.status).inc()
         log.info("import_loaded", import_id=str(import_id), status=outcome.status, rows=outcome.rows)
         loaded += 1
         if outcome.status == "succeeded":

@@ -17,6 +17,7 @@ from oversight_db.db import unit_of_work
 from oversight_db.outbox import mark_enqueued as mark_notices_enqueued
 from oversight_db.queue import enqueue_exports, enqueue_notices
 from oversight_worker.context import resources
+from oversight_worker.metrics import LONG_JOB_OUTCOMES, LONG_JOB_SECONDS
 
 log = structlog.get_logger("oversight.worker.exports")
 
@@ -27,7 +28,9 @@ async def build_export(ctx: dict[str, Any], export_id: str) -> str:
     Runs on the long pool (``Settings.long_job_timeout_seconds``, an hour): a large export streams and
     uploads for longer than the main pool's 30 s."""
     res = resources(ctx)
-    result = await build(res.sessions, res.blobs, uuid.UUID(export_id))
+    with LONG_JOB_SECONDS.labels(job="build_export").time():
+        result = await build(res.sessions, res.blobs, uuid.UUID(export_id))
+    LONG_JOB_OUTCOMES.labels(job="build_export", status=result.status).inc()
     redis: ArqRedis | None = ctx.get("redis")
     if result.notice_ids and redis is not None:
         try:

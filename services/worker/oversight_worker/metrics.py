@@ -39,3 +39,16 @@ SWEEP_FAILED = Counter(
 SWEEP_UNKNOWN = Gauge(
     "oversight_deadline_unknown_due", "Due deadlines whose subject type has no handler (left pending)"
 )
+
+# The long-jobs pool (README, "The long-jobs pool"): how long its work takes against its timeout, and how it ends.
+LONG_JOB_SECONDS = Histogram(
+    "oversight_long_job_seconds",
+    "Duration of one piece of long-pool work: an export build, an import load, a plan's check run",
+    ["job"],  # build_export | load_import | checks
+    buckets=(1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 2700, 3600),
+)
+LONG_JOB_OUTCOMES = Counter(
+    "oversight_long_jobs_total",
+    "Long-pool work by its result (an export's status afterwards, an import's, checks run)",
+    ["job", "status"],
+)
