@@ -1,12 +1,15 @@
-"""Fault test of the long-jobs pool with real processes: a long worker killed (``kill -9``) mid-import; the
-import is claimed again once its lease has run out and loads exactly once. Prints its figures (``-s``)."""
+"""Fault tests of the long-jobs pool with real processes: a long worker killed (``kill -9``) mid-import (the
+import is claimed again once its lease has run out and loads exactly once) and mid-export (the export is
+handed over again and built once). Prints their figures (``-s``)."""
 
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import httpx
 import pytest
 import pytest_asyncio
 from sqlalchemy import delete, func, select, text
@@ -15,9 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from oversight_app.imports import service
 from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
-from oversight_db.models import ActivityImport, MemberInteraction, WorkerHeartbeat
+from oversight_db.models import ActivityImport, ExportJob, MemberInteraction, Notice, WorkerHeartbeat
 from oversight_db.settings import Settings
 from tests.app.activity_world import activity_world
+from tests.conftest import MakeKey, MakeOrg
 from tests.fault_procs import RedisProcess, service_env, worker_process
 from tests.worker.test_faults import eventually
 
@@ -127,3 +131,79 @@ async def test_kill_9_mid_import_the_import_is_claimed_again_and_loads_exactly_o
     async with sessions() as s, s.begin():
         await s.execute(delete(MemberInteraction).where(MemberInteraction.plan_id == world.plan.id))
         await s.execute(delete(ActivityImport).where(ActivityImport.id == import_id))
+
+
+async def _waiting_on(engine: AsyncEngine, table: str) -> bool:
+    async with engine.connect() as conn:
+        waiting = await conn.scalar(
+            text(f"SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = '{table}'::regclass")
+        )
+    return bool(waiting)
+
+
+async def test_kill_9_mid_export_the_export_is_handed_over_again_and_built_once(
+    settings: Settings,
+    fault_engine: AsyncEngine,
+    committed_client: httpx.AsyncClient,
+    committed_factories: tuple[MakeOrg, MakeKey],
+    tmp_path: Path,
+) -> None:
+    """The API hands the build to the long queue; the long worker is killed while the build waits on the
+    reviews table. arq runs the job again once the dead worker's lease (timeout + 10 s) has run out, finds
+    it past its one try and drops it; the main pool's ``report_exports`` cron then queues the export again
+    once its claim is stale (2 minutes, ``export_build.CLAIM_LEASE``) and a long worker builds it: ``ready``,
+    attempt 2, one ``report_ready`` notice."""
+    assert settings.database_url and settings.redis_url
+    engine = fault_engine
+    sessions = create_sessionmaker(engine)
+    make_org, make_key = committed_factories
+    plan = await make_org("plan")
+    headers = {**await make_key(plan, "plan_admin"), "Idempotency-Key": uuid.uuid4().hex}
+    # The workers share the session's Redis with the API under test (the after-commit hand-off goes there).
+    env = service_env(
+        settings.database_url,
+        settings.redis_url,
+        tmp_path,
+        OVERSIGHT_LONG_JOB_TIMEOUT_SECONDS=str(TIMEOUT_SECONDS),
+        OVERSIGHT_DATA_DIR=str(settings.data_dir),
+    )
+    long_worker = worker_process(env, tmp_path / "worker-long.log", pool="long")
+    main_worker = worker_process(env, tmp_path / "worker.log")
+    export_id = None
+    try:
+        async with engine.connect() as holder:
+            await holder.execute(text("BEGIN"))
+            await holder.execute(text("LOCK TABLE review IN ACCESS EXCLUSIVE MODE"))
+            body = {"kind": "reviews", "format": "csv", "filters": {"year": 2026}}
+            r = await committed_client.post("/v1/reports/exports", json=body, headers=headers)
+            assert r.status_code == 202, r.text
+            export_id = uuid.UUID(r.json()["id"])
+            long_worker.start()
+            await eventually(lambda: _waiting_on(engine, "review"), 60, "the build waiting on the reviews")
+            long_worker.kill9()
+            killed = time.monotonic()
+            await holder.execute(text("ROLLBACK"))
+        long_worker.start()
+        main_worker.start()
+
+        async def ready() -> bool:
+            async with sessions() as s:
+                return (await s.get_one(ExportJob, export_id)).status == "ready"
+
+        await eventually(ready, 240, "the export built again", interval=0.5)
+        recovered = time.monotonic() - killed
+    finally:
+        long_worker.stop()
+        main_worker.stop()
+    async with sessions() as s:
+        export = await s.get_one(ExportJob, export_id)
+        notices = await s.scalar(
+            select(func.count()).where(Notice.kind == "report_ready", Notice.subject_id == export_id)
+        )
+    print(
+        f"\nlong pool kill -9 mid-export: built {recovered:.1f} s after the kill (arq's lease {TIMEOUT_SECONDS} s"
+        f" + 10 s; the claim's 2 minutes, then the main pool's cron each minute); attempts {export.attempts}"
+    )
+    assert (export.status, export.attempts, notices) == ("ready", 2, 1)
+    async with sessions() as s, s.begin():
+        await s.execute(delete(ExportJob).where(ExportJob.id == export_id))  # other tests' expiry sweeps
