@@ -1,4 +1,5 @@
-"""Reports (issue 16): the dashboards' latest-finalized-review index.
+"""Reports (issue 16): the dashboards' latest-finalized-review index; a provider's scorecard header fields
+(Partnership No, phone, fax, contact person and title; seed 003).
 
 Revision ID: 0020
 Revises: 0018
@@ -17,6 +18,11 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.add_column("organization", sa.Column("partnership_no", sa.String(length=40), nullable=True))
+    op.add_column("organization", sa.Column("phone", sa.String(length=32), nullable=True))
+    op.add_column("organization", sa.Column("fax", sa.String(length=32), nullable=True))
+    op.add_column("organization", sa.Column("contact_name", sa.String(length=200), nullable=True))
+    op.add_column("organization", sa.Column("contact_title", sa.String(length=200), nullable=True))
     op.create_index(
         "ix_review_latest_finalized",
         "review",
@@ -34,3 +40,5 @@ def downgrade() -> None:
         postgresql_include=["tool_key", "id"],
         postgresql_where=sa.text("status = 'finalized'"),
     )
+    for name in ("contact_title", "contact_name", "fax", "phone", "partnership_no"):
+        op.drop_column("organization", name)
