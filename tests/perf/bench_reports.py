@@ -25,6 +25,7 @@ from __future__ import annotations
 import statistics
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -259,6 +260,7 @@ def dashboard_bench() -> None:
 
     import asyncpg
     from sqlalchemy import event
+    from sqlalchemy.ext.asyncio import AsyncSession
 
     from oversight_app.caller import Caller
     from oversight_app.permissions import Role
@@ -299,7 +301,7 @@ def dashboard_bench() -> None:
               f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
         plan = Caller(plans[0], "plan", Role.PLAN_ADMIN, "bench:plan")
         state = Caller(state_id, "state", Role.STATE_ADMIN, "bench:state")
-        cases = {
+        cases: dict[str, Callable[[AsyncSession], Awaitable[object]]] = {
             f"plan dashboard (1 plan: {DASH_PROVIDERS:,} providers, {DASH_PROVIDERS * DASH_REVIEWS_EACH:,} reviews)":
                 lambda s: plan_dashboard(s, plan, today),
             f"state comparison as the state ({DASH_PLANS} plans, {reviews:,} reviews)":
