@@ -200,3 +200,35 @@ async def test_the_generated_client_fetches_the_dashboards_as_csv(
     rows = list(csv.DictReader(io.StringIO(plan_csv.content.decode())))
     assert [(r["name"], r["outcome"], float(r["total"])) for r in rows] == [("Cascade ECM", "pass", 0.875)]
     assert isinstance(elsewhere.parsed, Problem) and elsewhere.parsed.status == 404
+
+
+async def test_state_sections_without_a_score_count_nothing(
+    rclient: httpx.AsyncClient, session: AsyncSession, make_org: MakeOrg, auth_headers: MakeKey
+) -> None:
+    """A section all of whose reviews scored it N/A (score null) is listed with a count of 0, and the
+    other sections' figures ignore it; a state with no reviews of the tool has empty distributions."""
+    state = await make_org("state", jurisdiction="US-NV")
+    plan = await make_org("plan", jurisdiction="US-NV")
+    for total in (0.7, 0.9):
+        provider = await make_org("provider", jurisdiction="US-NV")
+        await link(session, plan, provider, "ecm")
+        await add_finalized(session, plan, provider, total, {"oe": total}, datetime(2025, 6, 1, tzinfo=UTC))
+    review = await session.scalar(select(Review).where(Review.plan_id == plan.id).limit(1))
+    assert review is not None and review.scorecard is not None
+    review.scorecard = {
+        **review.scorecard,
+        "sections": [*review.scorecard["sections"], {"key": "na", "score": None}],
+    }
+    await session.flush()
+    headers = await auth_headers(state, "viewer")
+    r = await rclient.get(
+        "/v1/reports/dashboards/state", params={"tool_key": "ecm-partnership"}, headers=headers
+    )
+    assert r.status_code == 200, r.text
+    sections = {s["key"]: s for s in r.json()["sections"]}
+    assert sections["na"]["count"] == 0 and sections["na"]["median"] is None
+    assert (sections["oe"]["count"], sections["oe"]["median"]) == (2, 0.8)
+    r = await rclient.get(
+        "/v1/reports/dashboards/state", params={"tool_key": "no-such-tool"}, headers=headers
+    )
+    assert r.status_code == 200 and r.json()["reviews"] == 0 and r.json()["sections"] == []

@@ -415,8 +415,9 @@ def _section_dists(latest: Sequence[Row[Any]]) -> list[DistributionOut]:
     titles: dict[str, str] = {}
     for keys, names in {(tuple(r[5] or ()), tuple(r[6] or ())) for r in latest}:
         for key, title in zip(keys, names, strict=True):
-            titles[key] = min(titles.get(key, title), title)
-    return [_dist(scores[key], key, titles[key]) for key in sorted(scores)]
+            if title is not None:
+                titles[key] = min(titles.get(key, title), title)
+    return [_dist(scores[key], key, titles.get(key)) for key in sorted(scores)]
 
 
 def _by_plan(shown: Sequence[Row[Any]], plan_names: dict[uuid.UUID, str]) -> list[PlanRow]:
