@@ -234,3 +234,42 @@ async def test_role_addresses_and_channels_are_kept(
     r = await client.patch(url, json={"settings": settings}, headers={**h, "If-Match": etag})
     assert r.status_code == 200, r.text
     assert r.json()["settings"] == settings
+
+
+async def test_a_new_provider_carries_its_scorecard_header_fields(
+    client: httpx.AsyncClient, make_org: MakeOrg, auth_headers: MakeKey
+) -> None:
+    plan = await make_org("plan")
+    h = await auth_headers(plan, "plan_admin")
+    fields = {"partnership_no": "PHC-004512", "phone": "+1 (919) 555-0100", "fax": "919.555.0101",
+              "contact_name": "Dana Reyes", "contact_title": "Care Management Director"}  # fmt: skip
+    r = await client.post("/v1/providers", json=provider_body(**fields), headers=h)
+    assert r.status_code == 201, r.text
+    got = (await client.get(f"/v1/providers/{r.json()['id']}", headers=h)).json()
+    assert {k: got[k] for k in fields} == fields
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"phone": "call the front desk"},  # words are not a number
+        {"phone": "555"},  # too short to dial
+        {"fax": "1" * 33},  # longer than any number
+        {"phone": "919-555-0100\r\nBcc: x"},
+        {"partnership_no": "PHC 1; DROP"},
+        {"partnership_no": "x" * 41},
+        {"contact_name": ""},
+        {"contact_title": "t" * 201},
+    ],
+)
+async def test_bad_header_fields_are_a_422_and_change_nothing(
+    client: httpx.AsyncClient, make_org: MakeOrg, auth_headers: MakeKey, change: dict[str, str]
+) -> None:
+    provider = await make_org("provider")
+    h = await auth_headers(provider, "provider")
+    url = f"/v1/organizations/{provider.id}"
+    before = await client.get(url, headers=h)
+    r = await client.patch(url, json=change, headers={**h, "If-Match": before.headers["etag"]})
+    assert r.status_code == 422 and r.headers["content-type"] == "application/problem+json", r.text
+    assert [e["path"] for e in r.json()["errors"]] == [f"body.{next(iter(change))}"]
+    assert (await client.get(url, headers=h)).json() == before.json()

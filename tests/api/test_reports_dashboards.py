@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
 import httpx
+from oversight_client import AuthenticatedClient
+from oversight_client.api.reports import (
+    reports_plan_dashboard_csv,
+    reports_provider_dashboard_csv,
+    reports_state_dashboard_csv,
+)
+from oversight_client.models import Problem
+from oversight_client.types import File
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from oversight_api.app import create_app
+from oversight_api.resources import Resources
 from oversight_db.models import Organization, Review, ToolVersionRecord
 from oversight_domain.reports import distribution
 from tests.api.reports_world import finalized_ecm_review
@@ -150,3 +162,73 @@ async def test_state_compares_plans_providers_and_sections(
     assert r.text.splitlines()[0] == "section,title,reviews,minimum,q1,median,q3,maximum"
     r = await rclient.get("/v1/reports/dashboards/state", headers=await auth_headers(state, "viewer"))
     assert r.status_code == 422
+
+
+async def test_the_generated_client_fetches_the_dashboards_as_csv(
+    resources: Resources, rclient: httpx.AsyncClient, session: AsyncSession, make_org: MakeOrg,
+    auth_headers: MakeKey,
+) -> None:  # fmt: skip
+    """The shipped client receives each dashboard's CSV as a File (the JSON operation's format=csv it
+    would parse as JSON): the same bytes as format=csv, and another tenant's provider is a Problem 404."""
+    plan = await make_org("plan", jurisdiction="US-OR", name="Plan OR")
+    provider = await make_org("provider", jurisdiction="US-OR", name="Cascade ECM")
+    await link(session, plan, provider, "ecm")
+    await add_finalized(
+        session, plan, provider, 0.875, {"oe": 0.8, "cp": 0.95}, datetime(2025, 5, 5, tzinfo=UTC)
+    )
+    headers = await auth_headers(plan, "viewer")
+    transport = httpx.ASGITransport(app=create_app(resources=resources), raise_app_exceptions=False)
+    token = headers["Authorization"].removeprefix("Bearer ")
+    async with AuthenticatedClient(
+        base_url="http://test", token=token, httpx_args={"transport": transport}
+    ) as api:
+        plan_csv = await reports_plan_dashboard_csv.asyncio_detailed(client=api)
+        provider_csv = await reports_provider_dashboard_csv.asyncio_detailed(provider.id, client=api)
+        state_csv = await reports_state_dashboard_csv.asyncio_detailed(client=api, tool_key="ecm-partnership")
+        elsewhere = await reports_provider_dashboard_csv.asyncio_detailed(uuid.uuid4(), client=api)
+    for response, same_as in (
+        (plan_csv, ("/v1/reports/dashboards/plan", {})),
+        (provider_csv, (f"/v1/reports/dashboards/providers/{provider.id}", {})),
+        (state_csv, ("/v1/reports/dashboards/state", {"tool_key": "ecm-partnership"})),
+    ):
+        assert response.status_code == 200 and isinstance(response.parsed, File), response.content
+        assert response.headers["content-type"].startswith("text/csv")
+        path, params = same_as
+        old = await rclient.get(path, params={**params, "format": "csv"}, headers=headers)
+        assert response.parsed.payload.read() == old.content
+    assert isinstance(plan_csv.parsed, File)
+    rows = list(csv.DictReader(io.StringIO(plan_csv.content.decode())))
+    assert [(r["name"], r["outcome"], float(r["total"])) for r in rows] == [("Cascade ECM", "pass", 0.875)]
+    assert isinstance(elsewhere.parsed, Problem) and elsewhere.parsed.status == 404
+
+
+async def test_state_sections_without_a_score_count_nothing(
+    rclient: httpx.AsyncClient, session: AsyncSession, make_org: MakeOrg, auth_headers: MakeKey
+) -> None:
+    """A section all of whose reviews scored it N/A (score null) is listed with a count of 0, and the
+    other sections' figures ignore it; a state with no reviews of the tool has empty distributions."""
+    state = await make_org("state", jurisdiction="US-NV")
+    plan = await make_org("plan", jurisdiction="US-NV")
+    for total in (0.7, 0.9):
+        provider = await make_org("provider", jurisdiction="US-NV")
+        await link(session, plan, provider, "ecm")
+        await add_finalized(session, plan, provider, total, {"oe": total}, datetime(2025, 6, 1, tzinfo=UTC))
+    review = await session.scalar(select(Review).where(Review.plan_id == plan.id).limit(1))
+    assert review is not None and review.scorecard is not None
+    review.scorecard = {
+        **review.scorecard,
+        "sections": [*review.scorecard["sections"], {"key": "na", "score": None}],
+    }
+    await session.flush()
+    headers = await auth_headers(state, "viewer")
+    r = await rclient.get(
+        "/v1/reports/dashboards/state", params={"tool_key": "ecm-partnership"}, headers=headers
+    )
+    assert r.status_code == 200, r.text
+    sections = {s["key"]: s for s in r.json()["sections"]}
+    assert sections["na"]["count"] == 0 and sections["na"]["median"] is None
+    assert (sections["oe"]["count"], sections["oe"]["median"]) == (2, 0.8)
+    r = await rclient.get(
+        "/v1/reports/dashboards/state", params={"tool_key": "no-such-tool"}, headers=headers
+    )
+    assert r.status_code == 200 and r.json()["reviews"] == 0 and r.json()["sections"] == []

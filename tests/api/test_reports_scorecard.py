@@ -43,9 +43,39 @@ def _pairs(rows: list[list[Any]]) -> dict[str, Any]:
     return {r[0]: r[1] for r in rows if r and isinstance(r[0], str) and len(r) > 1}
 
 
-async def test_xlsx_has_the_seed_layout_and_the_scorecards_numbers(
-    rclient: httpx.AsyncClient, finalized: FinalizedReview, clock: Clock
+HEADER_FIELDS = {
+    "partnership_no": "PHC-004512",
+    "phone": "(707) 555-0100",
+    "fax": "(707) 555-0101 x2",
+    "contact_name": "Dana Reyes",
+    "contact_title": "ECM Program Manager",
+}
+
+
+async def _provider_sets_header_fields(
+    rclient: httpx.AsyncClient, finalized: FinalizedReview, auth_headers: MakeKey
 ) -> None:
+    """The provider fills in its own scorecard header fields (PATCH /v1/organizations/{id})."""
+    own = await auth_headers(finalized.provider, "provider")
+    path = f"/v1/organizations/{finalized.provider.id}"
+    etag = (await rclient.get(path, headers=own)).headers["etag"]
+    r = await rclient.patch(path, json=HEADER_FIELDS, headers={**own, "If-Match": etag})
+    assert r.status_code == 200, r.text
+    assert {k: r.json()[k] for k in HEADER_FIELDS} == HEADER_FIELDS
+
+
+async def test_xlsx_has_the_seed_layout_and_the_scorecards_numbers(
+    rclient: httpx.AsyncClient, finalized: FinalizedReview, clock: Clock, auth_headers: MakeKey
+) -> None:
+    blank = await rclient.get(
+        f"/v1/reviews/{finalized.review_id}/scorecard/export",
+        params={"format": "xlsx"},
+        headers=finalized.reviewer,
+    )
+    header = _pairs(_rows(load_workbook(io.BytesIO(blank.content))["Scorecard"]))
+    for unset in ("Partnership No", "Phone", "Fax", "Contact person/title"):  # the provider has not set them
+        assert header[unset] in (None, "")
+    await _provider_sets_header_fields(rclient, finalized, auth_headers)
     r = await rclient.get(
         f"/v1/reviews/{finalized.review_id}/scorecard/export",
         params={"format": "xlsx"},
@@ -65,8 +95,9 @@ async def test_xlsx_has_the_seed_layout_and_the_scorecards_numbers(
     assert header["Email"] == "ecm-lead@redwood.example"
     assert header["Number of Records Reviewed"] == 16  # a number, not text
     assert header["Review Date"].date() == clock.today  # the review's scheduled date (it ran that day)
-    for blank in ("Partnership No", "Phone", "Fax", "Contact person/title"):
-        assert header[blank] in (None, "")
+    assert header["Partnership No"] == "PHC-004512"
+    assert header["Phone"] == "(707) 555-0100" and header["Fax"] == "(707) 555-0101 x2"
+    assert header["Contact person/title"] == "Dana Reyes / ECM Program Manager"
     assert header["Monitoring"] == "X" and header["Initial Audit"] in (None, "")
     assert header["Adults - At Risk for Avoidable Hospital or ED Utilization"] == "X"
     assert header["Adults - SMH and/or SUD"] == "X"
@@ -122,8 +153,9 @@ async def test_xlsx_has_the_seed_layout_and_the_scorecards_numbers(
 
 
 async def test_pdf_text_has_header_sections_and_totals(
-    rclient: httpx.AsyncClient, finalized: FinalizedReview
+    rclient: httpx.AsyncClient, finalized: FinalizedReview, auth_headers: MakeKey
 ) -> None:
+    await _provider_sets_header_fields(rclient, finalized, auth_headers)
     r = await rclient.get(
         f"/v1/reviews/{finalized.review_id}/scorecard/export",
         params={"format": "pdf"},
@@ -141,6 +173,8 @@ async def test_pdf_text_has_header_sections_and_totals(
                   "ECM Records Reference", "Age (Year/Month)"):  # fmt: skip
         assert label in text, label
     assert "Redwood ECM" in text and "1987654328" in text and "2028-04-01" in text
+    for value in ("PHC-004512", "(707) 555-0100", "(707) 555-0101 x2", "Dana Reyes / ECM Program Manager"):
+        assert value in text, value
     assert "[X] Monitoring" in text and "[ ] Initial Audit" in text
     for section in finalized.scorecard["sections"]:
         assert section["title"] in text

@@ -216,6 +216,7 @@ from .report_schedule_out import ReportScheduleOut
 from .report_schedule_out_filters import ReportScheduleOutFilters
 from .report_schedule_patch import ReportSchedulePatch
 from .report_submission_in import ReportSubmissionIn
+from .reports_plan_dashboard_csv_program_type_0 import ReportsPlanDashboardCsvProgramType0
 from .reports_plan_dashboard_program_type_0 import ReportsPlanDashboardProgramType0
 from .retention_in import RetentionIn
 from .retention_out import RetentionOut
@@ -499,6 +500,7 @@ __all__ = (
     "ReportScheduleOut",
     "ReportScheduleOutFilters",
     "ReportSchedulePatch",
+    "ReportsPlanDashboardCsvProgramType0",
     "ReportsPlanDashboardProgramType0",
     "ReportSubmissionIn",
     "RetentionIn",

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.organization_out_kind import OrganizationOutKind
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.organization_out_settings import OrganizationOutSettings
@@ -30,6 +31,11 @@ class OrganizationOut:
         settings (OrganizationOutSettings):
         updated_at (datetime.datetime):
         version (int):
+        contact_name (None | str | Unset):
+        contact_title (None | str | Unset):
+        fax (None | str | Unset):
+        partnership_no (None | str | Unset):
+        phone (None | str | Unset):
     """
 
     created_at: datetime.datetime
@@ -41,6 +47,11 @@ class OrganizationOut:
     settings: OrganizationOutSettings
     updated_at: datetime.datetime
     version: int
+    contact_name: None | str | Unset = UNSET
+    contact_title: None | str | Unset = UNSET
+    fax: None | str | Unset = UNSET
+    partnership_no: None | str | Unset = UNSET
+    phone: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +74,36 @@ class OrganizationOut:
 
         version = self.version
 
+        contact_name: None | str | Unset
+        if isinstance(self.contact_name, Unset):
+            contact_name = UNSET
+        else:
+            contact_name = self.contact_name
+
+        contact_title: None | str | Unset
+        if isinstance(self.contact_title, Unset):
+            contact_title = UNSET
+        else:
+            contact_title = self.contact_title
+
+        fax: None | str | Unset
+        if isinstance(self.fax, Unset):
+            fax = UNSET
+        else:
+            fax = self.fax
+
+        partnership_no: None | str | Unset
+        if isinstance(self.partnership_no, Unset):
+            partnership_no = UNSET
+        else:
+            partnership_no = self.partnership_no
+
+        phone: None | str | Unset
+        if isinstance(self.phone, Unset):
+            phone = UNSET
+        else:
+            phone = self.phone
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -78,6 +119,16 @@ class OrganizationOut:
                 "version": version,
             }
         )
+        if contact_name is not UNSET:
+            field_dict["contact_name"] = contact_name
+        if contact_title is not UNSET:
+            field_dict["contact_title"] = contact_title
+        if fax is not UNSET:
+            field_dict["fax"] = fax
+        if partnership_no is not UNSET:
+            field_dict["partnership_no"] = partnership_no
+        if phone is not UNSET:
+            field_dict["phone"] = phone
 
         return field_dict
 
@@ -109,6 +160,51 @@ class OrganizationOut:
 
         version = d.pop("version")
 
+        def _parse_contact_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        contact_name = _parse_contact_name(d.pop("contact_name", UNSET))
+
+        def _parse_contact_title(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        contact_title = _parse_contact_title(d.pop("contact_title", UNSET))
+
+        def _parse_fax(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        fax = _parse_fax(d.pop("fax", UNSET))
+
+        def _parse_partnership_no(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        partnership_no = _parse_partnership_no(d.pop("partnership_no", UNSET))
+
+        def _parse_phone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        phone = _parse_phone(d.pop("phone", UNSET))
+
         organization_out = cls(
             created_at=created_at,
             id=id,
@@ -119,6 +215,11 @@ class OrganizationOut:
             settings=settings,
             updated_at=updated_at,
             version=version,
+            contact_name=contact_name,
+            contact_title=contact_title,
+            fax=fax,
+            partnership_no=partnership_no,
+            phone=phone,
         )
 
         organization_out.additional_properties = d

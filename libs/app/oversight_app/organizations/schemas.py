@@ -51,13 +51,48 @@ class OrganizationSettings(_In):
     )
 
 
+# A provider's scorecard header fields (seed 003's ECM Review Tool: Partnership No, Phone, Fax, Contact
+# person/title). Phone and fax as people write them ("(707) 555-0100", "+1 707 555 0100 x12"): digits and
+# the usual separators, an optional extension, 7-32 characters; letters are refused (a word is not a number).
+PhoneNumber = Annotated[
+    str,
+    StringConstraints(
+        min_length=7, max_length=32, pattern=r"^\+?[0-9(][0-9 ().-]*[0-9]( ?(x|ext\.?) ?[0-9]{1,6})?$"
+    ),
+]
+PartnershipNo = Annotated[
+    str, StringConstraints(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._/-]*$")
+]
+CONTACT_FIELDS = ("partnership_no", "phone", "fax", "contact_name", "contact_title")
+
+
+class _ContactIn(_In):
+    partnership_no: PartnershipNo | None = Field(
+        default=None, description="The provider's number with the plan (Partnership No on the scorecard)"
+    )
+    phone: PhoneNumber | None = None
+    fax: PhoneNumber | None = None
+    contact_name: Text | None = Field(
+        default=None, min_length=1, max_length=200, description="The provider's contact person for reviews"
+    )
+    contact_title: Text | None = Field(default=None, min_length=1, max_length=200)
+
+
+class _ContactOut(BaseModel):
+    partnership_no: str | None = None
+    phone: str | None = None
+    fax: str | None = None
+    contact_name: str | None = None
+    contact_title: str | None = None
+
+
 def _check_npi(value: str | None) -> str | None:
     if value is not None and not is_valid_npi(value):
         raise ValueError("is not a valid NPI (10 digits with the Luhn check digit)")
     return value
 
 
-class OrganizationIn(_In):
+class OrganizationIn(_ContactIn):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -67,6 +102,11 @@ class OrganizationIn(_In):
                     "npi": "1987654328",
                     "jurisdiction": "US-CA",
                     "settings": {"emails": ["oversight@redwood-ecm.example.org"]},
+                    "partnership_no": "PHC-004512",
+                    "phone": "(707) 555-0100",
+                    "fax": "(707) 555-0101",
+                    "contact_name": "Dana Reyes",
+                    "contact_title": "ECM Program Manager",
                 }
             ]
         }
@@ -83,12 +123,14 @@ class OrganizationIn(_In):
     _npi = field_validator("npi")(_check_npi)
 
 
-class OrganizationPatch(_In):
+class OrganizationPatch(_ContactIn):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
                 {
                     "name": "Redwood ECM Services",
+                    "phone": "+1 707 555 0100 x12",
+                    "contact_title": "ECM Director",
                     "settings": {
                         "emails": ["oversight@redwood-ecm.example.org"],
                         "notice_channels": ["inbox", "email"],
@@ -102,7 +144,7 @@ class OrganizationPatch(_In):
     settings: OrganizationSettings | None = None
 
 
-class OrganizationOut(BaseModel):
+class OrganizationOut(_ContactOut):
     model_config = ConfigDict(
         from_attributes=True,
         json_schema_extra={
@@ -114,6 +156,11 @@ class OrganizationOut(BaseModel):
                     "npi": "1987654328",
                     "jurisdiction": "US-CA",
                     "settings": {},
+                    "partnership_no": None,
+                    "phone": "(916) 555-0100",
+                    "fax": None,
+                    "contact_name": "Dana Reyes",
+                    "contact_title": "Quality Manager",
                     "version": 1,
                     "created_at": "2025-03-04T15:30:00Z",
                     "updated_at": "2025-03-04T15:30:00Z",
@@ -229,7 +276,7 @@ class SiteOut(BaseModel):
     version: int
 
 
-class ProviderIn(_In):
+class ProviderIn(_ContactIn):
     """Add a provider to the calling plan's network for one program (creating it unless the NPI exists)."""
 
     model_config = ConfigDict(
@@ -238,6 +285,8 @@ class ProviderIn(_In):
                 {
                     "npi": "1987654328",
                     "name": "Redwood ECM",
+                    "partnership_no": "PHC-004512",
+                    "phone": "(707) 555-0100",
                     "program": "ecm",
                     "effective_from": "2025-01-01",
                     "sites": [
@@ -313,7 +362,7 @@ class NetworkLinkPatch(_In):
     effective_to: Day | None = None
 
 
-class ProviderOut(BaseModel):
+class ProviderOut(_ContactOut):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -322,6 +371,11 @@ class ProviderOut(BaseModel):
                     "name": "Redwood ECM",
                     "npi": "1987654328",
                     "jurisdiction": "US-CA",
+                    "partnership_no": "PHC-004512",
+                    "phone": "(707) 555-0100",
+                    "fax": "(707) 555-0101",
+                    "contact_name": "Dana Reyes",
+                    "contact_title": "ECM Program Manager",
                     "version": 1,
                     "sites": [
                         {

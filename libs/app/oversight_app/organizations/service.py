@@ -27,6 +27,7 @@ from oversight_app.errors import ProblemError, conflict, not_found, unprocessabl
 from oversight_app.etags import check_if_match
 from oversight_app.lookup import one_or_404
 from oversight_app.organizations.schemas import (
+    CONTACT_FIELDS,
     NetworkLinkOut,
     NetworkLinkPatch,
     OrganizationIn,
@@ -90,6 +91,7 @@ async def _insert_organization(
         npi=body.npi,
         jurisdiction=jurisdiction,
         settings=body.settings.model_dump(mode="json", exclude_none=True),
+        **body.model_dump(include=set(CONTACT_FIELDS)),
     )
     session.add(org)
     await session.flush()
@@ -269,6 +271,7 @@ def _provider_select(caller: Caller) -> Select[Any]:
         Organization.npi,
         Organization.jurisdiction,
         Organization.version,
+        *(getattr(Organization, name) for name in CONTACT_FIELDS),
         _sites_json(caller).label("sites"),
         _links_json(caller).label("network"),
     ).where(Organization.kind == "provider", tenancy.provider_clause(caller, Organization.id))
@@ -372,6 +375,7 @@ async def _provider_for_npi(
             npi=body.npi,
             jurisdiction=jurisdiction,
             settings=body.settings.model_dump(mode="json", exclude_none=True),
+            **body.model_dump(include=set(CONTACT_FIELDS)),
             version=1,
         )
         .on_conflict_do_nothing(index_elements=["npi"], index_where=Organization.npi.is_not(None))

@@ -42,8 +42,8 @@ ANSWER_LABELS = {"yes": "Yes", "no": "No", "na": "N/A"}
 
 @dataclass(frozen=True)
 class Header:
-    """Seed 003's header. Fields the data model does not hold (Partnership No, phone, fax, contact person)
-    are blank; the reviewer is the actor who finalized the review (or scheduled it, before that)."""
+    """Seed 003's header. Partnership No, phone, fax and contact person/title are the provider's own fields
+    (blank when unset); the reviewer is the actor who finalized the review (or scheduled it, before that)."""
 
     provider_name: str
     review_date: date
@@ -203,14 +203,14 @@ async def _header(session: AsyncSession, review: Review, card: ScorecardOut, too
     return Header(
         provider_name=provider.name,
         review_date=review.scheduled_for,
-        partnership_no="",
+        partnership_no=provider.partnership_no or "",
         site_npi=provider.npi or "",
         address=address,
         city_zip=city_zip,
         reviewer=review.finalized_by or review.created_by,
-        contact="",
-        phone="",
-        fax="",
+        contact=" / ".join(p for p in (provider.contact_name, provider.contact_title) if p),
+        phone=provider.phone or "",
+        fax=provider.fax or "",
         email=str(emails[0]) if emails else "",
         records_reviewed=len(card.records),
         plan_name=plan.name,

@@ -29,6 +29,13 @@ class Organization(IdMixin, TimestampMixin, VersionedMixin, Base):
     jurisdiction: Mapped[str] = mapped_column(String(8), default="US-NC")
     # Notice channels and contacts: {"emails": [...], "notice_channels": ["inbox", "email", "webhook"]}.
     settings: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
+    # A provider's scorecard header fields (seed 003, ECM Review Tool): its Partnership number, the office's
+    # phone and fax, and the person the reviewers deal with.
+    partnership_no: Mapped[str | None] = mapped_column(String(40))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    fax: Mapped[str | None] = mapped_column(String(32))
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    contact_title: Mapped[str | None] = mapped_column(String(200))
 
 
 class NetworkLink(IdMixin, TimestampMixin, VersionedMixin, Base):

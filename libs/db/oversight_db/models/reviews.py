@@ -65,6 +65,16 @@ class Review(IdMixin, TimestampMixin, VersionedMixin, Base):
         CheckConstraint("period_end >= period_start", name="period"),
         Index("ix_review_plan_created", "plan_id", "created_at", "id"),
         Index("ix_review_provider_created", "provider_id", "created_at", "id"),
+        # The dashboards' latest finalized review per plan-provider pair: DISTINCT ON read in index order,
+        # without a sort, and (with tool_key and id included) without visiting the reviews it skips.
+        Index(
+            "ix_review_latest_finalized",
+            "plan_id",
+            "provider_id",
+            text("finalized_at DESC"),
+            postgresql_include=["tool_key", "id"],
+            postgresql_where=text("status = 'finalized'"),
+        ),
     )
 
     plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organization.id"))

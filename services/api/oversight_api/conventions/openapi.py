@@ -71,7 +71,9 @@ EXTRA_STATUSES: dict[str, set[int]] = {
     "reports_exports_local_download": {404},
     # The caller's own plan's dashboard, and the state comparison: an organization of the wrong kind has none.
     "reports_plan_dashboard": {404},
+    "reports_plan_dashboard_csv": {404},
     "reports_state_dashboard": {404},
+    "reports_state_dashboard_csv": {404},
 }
 
 SENDS_ETAG = frozenset(

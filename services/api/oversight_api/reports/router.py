@@ -129,6 +129,24 @@ async def plan_dashboard(
     return _dashboard(board, format, plan_csv, "plan-dashboard")
 
 
+# The dashboards' CSV as operations of their own: a generated client reads a 200 with two content types as
+# JSON only (openapi-python-client), so ``format=csv`` was out of its reach; these declare a CSV file.
+
+
+@router.get(
+    "/reports/dashboards/plan/csv",
+    operation_id="reports_plan_dashboard_csv",
+    response_class=Response,
+    responses=_binary(CSV_MEDIA_TYPE),
+)
+async def plan_dashboard_csv(
+    session: Session, caller: ReportsRead, today: Today, program: Literal["ecm", "tcm"] | None = None
+) -> Response:
+    """The plan dashboard's providers table as CSV (the same file as ``format=csv``)."""
+    board = await dashboards.plan_dashboard(session, caller, today, program)
+    return _dashboard(board, DashboardFormat.CSV, plan_csv, "plan-dashboard")
+
+
 @router.get(
     "/reports/dashboards/providers/{provider_id}",
     response_model=ProviderDashboard,
@@ -145,6 +163,20 @@ async def provider_dashboard(
     """One provider's history (the reviews the caller may see), its trend, open action plans, next review."""
     board = await dashboards.provider_dashboard(session, caller, provider_id, today)
     return _dashboard(board, format, provider_csv, f"provider-{provider_id}")
+
+
+@router.get(
+    "/reports/dashboards/providers/{provider_id}/csv",
+    operation_id="reports_provider_dashboard_csv",
+    response_class=Response,
+    responses=_binary(CSV_MEDIA_TYPE),
+)
+async def provider_dashboard_csv(
+    provider_id: uuid.UUID, session: Session, caller: ReportsRead, today: Today
+) -> Response:
+    """One provider's review history as CSV (the same file as ``format=csv``)."""
+    board = await dashboards.provider_dashboard(session, caller, provider_id, today)
+    return _dashboard(board, DashboardFormat.CSV, provider_csv, f"provider-{provider_id}")
 
 
 @router.get(
@@ -168,6 +200,25 @@ async def state_dashboard(
     statewide distribution."""
     board = await dashboards.state_dashboard(session, caller, tool_key, finalized_from, finalized_to, limit)
     return _dashboard(board, format, state_csv, "state-dashboard")
+
+
+@router.get(
+    "/reports/dashboards/state/csv",
+    operation_id="reports_state_dashboard_csv",
+    response_class=Response,
+    responses=_binary(CSV_MEDIA_TYPE),
+)
+async def state_dashboard_csv(
+    session: Session,
+    caller: ReportsRead,
+    tool_key: Text = Query(min_length=1, max_length=80, pattern=KEY_PATTERN),
+    finalized_from: Day | None = None,
+    finalized_to: Day | None = None,
+) -> Response:
+    """The state comparison's distributions (the total's and each section's) as CSV (the same file as
+    ``format=csv``)."""
+    board = await dashboards.state_dashboard(session, caller, tool_key, finalized_from, finalized_to, 50)
+    return _dashboard(board, DashboardFormat.CSV, state_csv, "state-dashboard")
 
 
 # ------------------------------------------------------------------------------------------- export jobs
