@@ -306,3 +306,50 @@ async def test_suggestions_from_imported_data_accept_override_and_refresh(
     assert {k[1] for k in final if k[0] == arriving["id"]} == {
         e for (i, e, _, _) in expected({newcomer}) if i == newcomer
     }
+
+
+async def test_a_closed_review_keeps_its_suggestions_as_they_were(
+    rclient: httpx.AsyncClient,
+    session: AsyncSession,
+    sessions: async_sessionmaker[AsyncSession],
+    tmp_path: Path,
+    clock: Clock,
+    auth_headers: MakeKey,
+) -> None:
+    """Once a review is no longer in progress (cancelled here; finalized takes the same path) a check run
+    leaves its suggestions alone and nobody decides them."""
+    blobs = LocalBlobStore(tmp_path / "blobs")
+    world = await activity_world(session, 10)
+    await load_activity(session, sessions, blobs, world)
+    reviewer = await auth_headers(world.plan, "reviewer")
+    body = {
+        "provider_id": str(world.provider.id),
+        "tool_key": "ecm-partnership",
+        "purpose": "monitoring",
+        "period_start": "2025-01-01",
+        "period_end": "2025-12-31",
+        "scheduled_for": (clock.today + timedelta(days=35)).isoformat(),
+    }
+    rid = (await rclient.post("/v1/reviews", json=body, headers=reviewer)).json()["id"]
+    drawn = await rclient.post(f"/v1/reviews/{rid}/samples", json={}, headers=reviewer)
+    before = await all_suggestions(rclient, rid, reviewer)
+    assert before
+    cancel = {"status": "cancelled", "cancel_reason": "provider closed"}
+    patched = await rclient.patch(
+        f"/v1/reviews/{rid}", json=cancel, headers={**reviewer, "If-Match": drawn.headers["etag"]}
+    )
+    assert patched.status_code == 200, patched.text
+
+    # Every member now misses May: were the review in progress, every "yes" would turn to "no".
+    missed = contact_rows(range(10), set(), "not_reached")
+    missed = [r for r in missed if r[0].endswith("-4")]
+    imported = await run_import(
+        session, sessions, blobs, world, "interactions", interactions_csv(world, missed)
+    )
+    assert imported.status == "succeeded"
+    await run_checks(session, world.plan.id, AS_OF, CA, datetime(2026, 1, 2, tzinfo=UTC))
+    assert await all_suggestions(rclient, rid, reviewer) == before
+
+    accept = f"/v1/reviews/{rid}/suggestions/{before[0]['id']}/accept"
+    headers = {**reviewer, "If-Match": patched.headers["etag"]}
+    assert_problem(await rclient.post(accept, headers=headers), 409, "review-cancelled")
