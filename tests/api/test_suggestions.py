@@ -197,6 +197,7 @@ async def test_suggestions_from_imported_data_accept_override_and_refresh(
     assert_problem(await rclient.post(accept, headers={**provider_key, "If-Match": etag}), 403, "forbidden")
     assert_problem(await rclient.get(url, headers=provider_key), 403, "forbidden")
     viewer = await auth_headers(world.plan, "viewer")
+    assert_problem(await rclient.get(url, headers=viewer), 403, "forbidden")
     assert_problem(await rclient.post(accept, headers={**viewer, "If-Match": etag}), 403, "forbidden")
     other = await auth_headers(await make_org("plan"), "reviewer")
     assert_problem(await rclient.get(url, headers=other), 404, "not-found")

@@ -13,7 +13,7 @@ from oversight_api.conventions.idempotency import idempotent
 from oversight_api.conventions.pagination import Pagination
 from oversight_api.conventions.responses import respond
 from oversight_api.deps import ReadSession, Session
-from oversight_api.reviews.auth import FindingsWrite, ReviewsRead, ReviewsWrite
+from oversight_api.reviews.auth import FindingsWrite, ReviewsRead, ReviewsWrite, SuggestionsRead
 from oversight_app.bounds import Day, Ordinal
 from oversight_app.pagination import Page
 from oversight_app.reviews import finalize, findings, samples, service, suggestions
@@ -235,7 +235,7 @@ async def list_suggestions(
     review_id: uuid.UUID,
     session: Session,
     page: Pagination,
-    caller: ReviewsRead,
+    caller: SuggestionsRead,
     status: SuggestionStatus | None = None,
     element_key: Text | None = Query(None, min_length=1, max_length=80),
     record_id: uuid.UUID | None = None,
