@@ -94,3 +94,12 @@ WALK_BODIES |= {
         "reason": "outsider",
     },
 }
+
+# --- suggested findings (issue 17) ---
+WALK_BODIES |= {
+    ("POST", "/v1/reviews/{review_id}/suggestions/{suggestion_id}/accept"): None,
+    ("POST", "/v1/reviews/{review_id}/suggestions/{suggestion_id}/override"): {
+        "answer": "yes",
+        "comment": "outsider",
+    },
+}

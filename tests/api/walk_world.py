@@ -405,6 +405,33 @@ async def imports(ctx: WalkContext) -> dict[str, str]:
 BUILDERS.append(imports)
 
 
+# --- suggested findings (issue 17): a pending suggestion on the walk's review ------------------------------
+async def suggestions(ctx: WalkContext) -> dict[str, str]:
+    """Written as a row: the walk's TCM provider has no check results to suggest from."""
+    from datetime import UTC, datetime
+
+    from oversight_db.models import FindingSuggestion
+
+    now = datetime.now(UTC)
+    row = FindingSuggestion(
+        id=uuid.uuid4(),
+        review_id=uuid.UUID(ctx.ids["review_id"]),
+        record_id=uuid.UUID(ctx.ids["record_id"]),
+        element_key="tcm.assessment_documented",
+        suggested_answer="no",
+        reasons=[],
+        status="pending",
+        created_at=now,
+        updated_at=now,
+    )
+    ctx.session.add(row)
+    await ctx.session.flush()
+    return {"suggestion_id": str(row.id)}
+
+
+BUILDERS.append(suggestions)
+
+
 async def build_world(ctx: WalkContext) -> dict[str, str]:
     for builder in BUILDERS:
         ctx.ids.update(await builder(ctx))

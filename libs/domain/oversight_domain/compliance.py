@@ -54,13 +54,23 @@ class MemberEngagement:
 
 
 @dataclass(frozen=True, slots=True)
-class EngagementGap:
+class EngagementWindow:
+    """One whole window judged: the interactions it required and found (a gap when fewer were found)."""
+
     member_id: str
     phase: Literal["not_enrolled", "enrolled"]
     window_start: date
     window_end: date
     required: int
     found: int
+
+    @property
+    def met(self) -> bool:
+        return self.found >= self.required
+
+
+EngagementGap = EngagementWindow
+"""A window that was not met."""
 
 
 def engagement_gaps(
@@ -70,11 +80,24 @@ def engagement_gaps(
     period_end: date,
     policy: EngagementPolicy,
 ) -> list[EngagementGap]:
+    return [
+        w for w in engagement_windows(members, interactions, period_start, period_end, policy) if not w.met
+    ]
+
+
+def engagement_windows(
+    members: Iterable[MemberEngagement],
+    interactions: Iterable[Interaction],
+    period_start: date,
+    period_end: date,
+    policy: EngagementPolicy,
+) -> list[EngagementWindow]:
+    """Every whole window of every member's phases inside the period, met or not."""
     by_member: dict[str, list[Interaction]] = defaultdict(list)
     for it in interactions:
         by_member[it.member_id].append(it)
     window = timedelta(days=policy.window_days)
-    gaps: list[EngagementGap] = []
+    windows: list[EngagementWindow] = []
     for m in members:
         end_all = min(period_end, m.ended_on) if m.ended_on else period_end
         phases: list[tuple[Literal["not_enrolled", "enrolled"], date, date, int]] = []
@@ -100,10 +123,9 @@ def engagement_gaps(
                 found = sum(
                     1 for it in mine if start <= it.on <= stop and (phase == "not_enrolled" or it.successful)
                 )
-                if found < required:
-                    gaps.append(EngagementGap(m.member_id, phase, start, stop, required, found))
+                windows.append(EngagementWindow(m.member_id, phase, start, stop, required, found))
                 start += window
-    return gaps
+    return windows
 
 
 # --------------------------------------------------------------------------- TAR timeliness
@@ -254,3 +276,16 @@ def stale_documents(
             elif (as_of - last).days > limit:
                 out.append(StaleDocument(member_id, kind, last, (as_of - last).days, limit))
     return out
+
+
+# --------------------------------------------------------------------------- rule names
+
+CHECK_RULES: tuple[str, ...] = (
+    "engagement_gap",
+    "missed_appointment",
+    "tar_late",
+    "tar_incorrect",
+    "duplicated_service",
+    "stale_document",
+)
+"""The rules the automated checks store results under (``oversight_app.checks``; a test keeps them in step)."""

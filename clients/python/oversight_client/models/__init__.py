@@ -157,6 +157,7 @@ from .page_record_out import PageRecordOut
 from .page_report_out import PageReportOut
 from .page_report_schedule_out import PageReportScheduleOut
 from .page_review_out import PageReviewOut
+from .page_suggestion_out import PageSuggestionOut
 from .page_tool_version_summary import PageToolVersionSummary
 from .page_webhook_endpoint_out import PageWebhookEndpointOut
 from .participant_in import ParticipantIn
@@ -226,6 +227,7 @@ from .review_patch import ReviewPatch
 from .review_patch_status_type_0 import ReviewPatchStatusType0
 from .review_purpose import ReviewPurpose
 from .review_status import ReviewStatus
+from .reviews_list_suggestions_status_type_0 import ReviewsListSuggestionsStatusType0
 from .roi_check_item import RoiCheckItem
 from .roi_check_item_current_answer_type_0 import RoiCheckItemCurrentAnswerType0
 from .roi_check_item_suggested_answer import RoiCheckItemSuggestedAnswer
@@ -264,6 +266,14 @@ from .state_dashboard import StateDashboard
 from .submission_in import SubmissionIn
 from .submission_out import SubmissionOut
 from .submission_out_decision_type_0 import SubmissionOutDecisionType0
+from .suggestion_out import SuggestionOut
+from .suggestion_out_final_answer_type_0 import SuggestionOutFinalAnswerType0
+from .suggestion_out_status import SuggestionOutStatus
+from .suggestion_out_suggested_answer import SuggestionOutSuggestedAnswer
+from .suggestion_override_in import SuggestionOverrideIn
+from .suggestion_override_in_answer import SuggestionOverrideInAnswer
+from .suggestion_reason import SuggestionReason
+from .suggestion_reason_details import SuggestionReasonDetails
 from .target_in import TargetIn
 from .tool_version_out import ToolVersionOut
 from .tool_version_out_document import ToolVersionOutDocument
@@ -442,6 +452,7 @@ __all__ = (
     "PageReportOut",
     "PageReportScheduleOut",
     "PageReviewOut",
+    "PageSuggestionOut",
     "PageToolVersionSummary",
     "PageWebhookEndpointOut",
     "ParticipantIn",
@@ -510,6 +521,7 @@ __all__ = (
     "ReviewPatch",
     "ReviewPatchStatusType0",
     "ReviewPurpose",
+    "ReviewsListSuggestionsStatusType0",
     "ReviewStatus",
     "RoiCheckItem",
     "RoiCheckItemCurrentAnswerType0",
@@ -549,6 +561,14 @@ __all__ = (
     "SubmissionIn",
     "SubmissionOut",
     "SubmissionOutDecisionType0",
+    "SuggestionOut",
+    "SuggestionOutFinalAnswerType0",
+    "SuggestionOutStatus",
+    "SuggestionOutSuggestedAnswer",
+    "SuggestionOverrideIn",
+    "SuggestionOverrideInAnswer",
+    "SuggestionReason",
+    "SuggestionReasonDetails",
     "TargetIn",
     "ToolsImportJsonBody",
     "ToolVersionOut",

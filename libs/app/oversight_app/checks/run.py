@@ -20,6 +20,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from oversight_app.checks.engagement import counted_interactions, engaged_members
+from oversight_app.reviews.suggestions import refresh_for_provider
 from oversight_db.models.activity import CareDocument, CheckResult, MemberInteraction, ProgramSpan
 from oversight_db.models.activity import TreatmentAuthorization as TarRow
 from oversight_db.models.members import Enrollment
@@ -85,20 +87,8 @@ def _engagement(
 ) -> list[Found]:
     if policy.engagement is None:
         return []
-    members = [
-        rules.MemberEngagement(
-            str(e.member_id),
-            assigned_on=e.start_date,
-            enrolled_on=e.start_date if e.status in ("enrolled", "disenrolled") else None,
-            ended_on=e.end_date,
-        )
-        for e in enrollments
-    ]
-    seen = [
-        rules.Interaction(str(i.member_id), i.occurred_on, i.outcome in ("reached", "kept"))
-        for i in interactions
-        if i.kind in ("outreach", "contact") or i.outcome in ("reached", "kept")
-    ]
+    members = engaged_members(enrollments)
+    seen = counted_interactions(interactions)
     gaps = rules.engagement_gaps(
         members, seen, as_of - timedelta(days=LOOKBACK_DAYS), as_of, policy.engagement
     )
@@ -430,7 +420,8 @@ async def _notify(
 async def run_checks(
     session: AsyncSession, plan_id: uuid.UUID, as_of: date, calendar: Calendar, now: datetime | None = None
 ) -> dict[uuid.UUID, RunOutcome]:
-    """Every provider in the plan's ECM network; the caller owns the transaction."""
+    """Every provider in the plan's ECM network; the caller owns the transaction. The pending suggested
+    findings of the provider's reviews in progress follow the new results."""
     providers = (
         await session.scalars(
             select(NetworkLink.provider_id).where(
@@ -443,6 +434,7 @@ async def run_checks(
     for provider_id in sorted(set(providers)):
         found = await findings_for_provider(session, plan_id, provider_id, as_of, calendar)
         out[provider_id] = await store_results(session, plan_id, provider_id, found, moment)
+        await refresh_for_provider(session, plan_id, provider_id)
     return out
 
 

@@ -32,6 +32,7 @@ from oversight_app.reviews.service import (
     tool_of,
     touch,
 )
+from oversight_app.reviews.suggestions import refresh_suggestions
 from oversight_db.models.members import Member
 from oversight_db.models.reviews import Finding, Review, ReviewRecord, SampleDraw
 from oversight_db.sampling import DrawRequest, DrawResult, SamplingFrame, draw_in_sql
@@ -256,6 +257,7 @@ async def draw_sample(
     started = await start_if_scheduled(session, caller, review, by="sample_draw")
     touch(review)
     await session.flush()
+    await refresh_suggestions(session, review)
     await audit_event(
         session,
         caller,
@@ -434,6 +436,9 @@ async def exclude_record(
     )
     touch(review)
     await session.flush()
+    await refresh_suggestions(
+        session, review
+    )  # the excluded record's pending ones go, the replacement's come
     await audit_event(
         session,
         caller,

@@ -685,3 +685,84 @@ class FinalizeOut(BaseModel):
     scorecard: ScorecardOut
     action_plan_id: uuid.UUID | None
     follow_up: FollowUpResultOut | None = None
+
+
+# ---------------------------------------------------------------- suggested findings (issue 17)
+
+SuggestionStatus = Literal["pending", "accepted", "overridden"]
+
+_REASON_EXAMPLE: dict[str, Any] = {
+    "rule": "engagement_gap",
+    "clause": "enrolled",
+    "check_result_id": "4a8e2f10-5b1c-4d2e-8f3a-6b7c8d9e0f11",
+    "starts_on": "2025-03-02",
+    "ends_on": "2025-03-31",
+    "details": {"required": 1, "found": 0, "window_days": 30},
+    "source": 'seed 003, ECM Review Tool, "Engagement Requirements Met": "Engaging enrolled members: a '
+    'minimum of once per 30 days"',
+}
+_SUGGESTION_EXAMPLE: dict[str, Any] = {
+    "id": "5d2c1b0a-9e8f-4a7b-8c6d-5e4f3a2b1c0d",
+    "review_id": "0b7c6a52-5f2e-4d4e-9a55-2f8f3c1d9e10",
+    "record_id": "6a1e9d3c-2b7f-4c8a-9e5d-1f0a3b2c4d5e",
+    "element_key": "oe.engagement_requirements_met",
+    "suggested_answer": "no",
+    "reasons": [_REASON_EXAMPLE],
+    "status": "overridden",
+    "final_answer": "yes",
+    "comment": "The March contact is in the member's chart; the platform export missed it.",
+    "decided_by": "api_key:ovk_3f9a",
+    "decided_at": "2026-03-04T15:30:00Z",
+    "created_at": "2026-03-02T09:00:00Z",
+    "updated_at": "2026-03-04T15:30:00Z",
+}
+
+
+class SuggestionReason(BaseModel):
+    """Why an answer is suggested: a check result (rule, dates, non-PHI facts) or, for a "yes", the engagement
+    windows that were all met; with the seed sentence the element rests on."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_REASON_EXAMPLE]})
+
+    rule: str = Field(description="The check rule, or engagement_windows_met for a suggested yes")
+    clause: str | None
+    check_result_id: uuid.UUID | None
+    starts_on: date
+    ends_on: date | None
+    details: dict[str, Any] = Field(description="Days late, due date, required/found, program, document kind")
+    source: str
+
+
+class SuggestionOut(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [_SUGGESTION_EXAMPLE]})
+
+    id: uuid.UUID
+    review_id: uuid.UUID
+    record_id: uuid.UUID | None = Field(description="The sampled record; null for a provider-level element")
+    element_key: str
+    suggested_answer: AnswerIn
+    reasons: list[SuggestionReason]
+    status: SuggestionStatus
+    final_answer: AnswerIn | None
+    comment: str | None
+    decided_by: str | None
+    decided_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class SuggestionOverrideIn(_In):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "answer": "yes",
+                    "comment": "The March contact is in the member's chart; the platform export missed it.",
+                }
+            ]
+        },
+    )
+
+    answer: AnswerIn = Field(description="The reviewer's answer; not the suggested one (accept that)")
+    comment: Text = Field(min_length=3, max_length=4000, description="Why the suggestion is overridden")

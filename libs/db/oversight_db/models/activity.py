@@ -189,26 +189,36 @@ class CheckResult(IdMixin, Base):
 
 
 class FindingSuggestion(IdMixin, Base):
-    """A suggested answer for one element of one sampled record, made from check results, and what the
-    reviewer decided. Never a finding until the reviewer accepts or overrides it."""
+    """A suggested answer for one element of a review - of one sampled record (record-level elements) or of
+    the review (provider-level, ``record_id`` NULL) - made from check results, and what the reviewer
+    decided. Never a finding until the reviewer accepts or overrides it. One per (review, record or none,
+    element): NULLS NOT DISTINCT makes the provider-level one unique too."""
 
     __tablename__ = "finding_suggestion"
     __table_args__ = (
-        UniqueConstraint("record_id", "element_key"),
+        UniqueConstraint("review_id", "record_id", "element_key", postgresql_nulls_not_distinct=True),
         CheckConstraint("status IN ('pending', 'accepted', 'overridden')", name="status"),
         CheckConstraint("suggested_answer IN ('yes', 'no', 'na')", name="suggested_answer"),
+        CheckConstraint("final_answer IS NULL OR final_answer IN ('yes', 'no', 'na')", name="final_answer"),
+        CheckConstraint(
+            "(status = 'pending') = (final_answer IS NULL AND decided_at IS NULL)", name="decided"
+        ),
     )
 
-    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"), index=True)
-    record_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("review_record.id", ondelete="CASCADE"))
+    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"))
+    record_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("review_record.id", ondelete="CASCADE"))
     element_key: Mapped[str] = mapped_column(String(80))
     suggested_answer: Mapped[str] = mapped_column(String(4))
+    # [{rule, clause, check_result_id, starts_on, ends_on, details, source}]: rules, dates and counts, never
+    # member data beyond what the reviewer sees on the record
     reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
     status: Mapped[str] = mapped_column(String(12), default="pending")
     final_answer: Mapped[str | None] = mapped_column(String(4))
+    comment: Mapped[str | None] = mapped_column(Text)
     decided_by: Mapped[str | None] = mapped_column(String(200))
     decided_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
 
 
 class BusinessCalendar(IdMixin, TimestampMixin, VersionedMixin, Base):

@@ -13,10 +13,10 @@ from oversight_api.conventions.idempotency import idempotent
 from oversight_api.conventions.pagination import Pagination
 from oversight_api.conventions.responses import respond
 from oversight_api.deps import ReadSession, Session
-from oversight_api.reviews.auth import FindingsWrite, ReviewsRead, ReviewsWrite
+from oversight_api.reviews.auth import FindingsWrite, ReviewsRead, ReviewsWrite, SuggestionsRead
 from oversight_app.bounds import Day, Ordinal
 from oversight_app.pagination import Page
-from oversight_app.reviews import finalize, findings, samples, service
+from oversight_app.reviews import finalize, findings, samples, service, suggestions
 from oversight_app.reviews.schemas import (
     ExcludeIn,
     ExcludeOut,
@@ -34,6 +34,9 @@ from oversight_app.reviews.schemas import (
     ScorecardVersionList,
     ScorecardVersionOut,
     Status,
+    SuggestionOut,
+    SuggestionOverrideIn,
+    SuggestionStatus,
 )
 from oversight_app.text import Text
 from oversight_domain.statuses import SampleRecordStatus
@@ -221,3 +224,58 @@ async def finalize_review(
 ) -> Response:
     out = await finalize.finalize(session, caller, review_id, today, calendars, if_match)
     return respond(out, etag=out.review.version)
+
+
+@router.get(
+    "/reviews/{review_id}/suggestions",
+    response_model=Page[SuggestionOut],
+    operation_id="reviews_list_suggestions",
+)
+async def list_suggestions(
+    review_id: uuid.UUID,
+    session: Session,
+    page: Pagination,
+    caller: SuggestionsRead,
+    status: SuggestionStatus | None = None,
+    element_key: Text | None = Query(None, min_length=1, max_length=80),
+    record_id: uuid.UUID | None = None,
+) -> Page[SuggestionOut]:
+    items, cursor = await suggestions.list_suggestions(
+        session, caller, review_id, page, status=status, element_key=element_key, record_id=record_id
+    )
+    return Page(items=items, next_cursor=cursor)
+
+
+@router.post(
+    "/reviews/{review_id}/suggestions/{suggestion_id}/accept",
+    response_model=SuggestionOut,
+    operation_id="reviews_accept_suggestion",
+)
+async def accept_suggestion(
+    review_id: uuid.UUID,
+    suggestion_id: uuid.UUID,
+    session: Session,
+    caller: FindingsWrite,
+    if_match: IfMatch = None,
+) -> Response:
+    out, version = await suggestions.decide(session, caller, review_id, suggestion_id, if_match)
+    return respond(out, etag=version)
+
+
+@router.post(
+    "/reviews/{review_id}/suggestions/{suggestion_id}/override",
+    response_model=SuggestionOut,
+    operation_id="reviews_override_suggestion",
+)
+async def override_suggestion(
+    review_id: uuid.UUID,
+    suggestion_id: uuid.UUID,
+    body: SuggestionOverrideIn,
+    session: Session,
+    caller: FindingsWrite,
+    if_match: IfMatch = None,
+) -> Response:
+    out, version = await suggestions.decide(
+        session, caller, review_id, suggestion_id, if_match, override=(body.answer, body.comment)
+    )
+    return respond(out, etag=version)
