@@ -41,6 +41,7 @@ from oversight_db.db import unit_of_work
 from oversight_db.models.activity import ActivityImport
 
 MAX_LISTED_ERRORS = 1000
+WORK_MEM = "256MB"
 STAGE = "import_stage"
 _DATE_RE = r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
@@ -258,12 +259,14 @@ def _joins(fmt: FileFormat) -> str:
 
 
 def validation_sql(fmt: FileFormat) -> str:
-    """Every row's problems, by line and column: one pass over the staging table."""
-    values = [f"({_q(c.name)}, {_problem(c)})" for c in fmt.columns]
-    values.append(
-        f"({_q(fmt.source_id)}, CASE WHEN s.first_line < s.line THEN 'repeats line ' || s.first_line END)"
-    )
-    per_row = ", ".join(values)
+    """Every row's problems, by line and column: one pass over the staging table. Each check is computed
+    once per row as a column; only the rows with a problem are turned into one row per problem (a million
+    good rows are not multiplied by their columns first)."""
+    checks = [(c.name, _problem(c)) for c in fmt.columns]
+    checks.append((fmt.source_id, "CASE WHEN s.first_line < s.line THEN 'repeats line ' || s.first_line END"))
+    computed = ", ".join(f"{expr} AS p{i}" for i, (_, expr) in enumerate(checks))
+    unpivot = ", ".join(f"({_q(name)}, c.p{i})" for i, (name, _) in enumerate(checks))
+    any_problem = f"num_nonnulls({', '.join(f'c.p{i}' for i in range(len(checks)))}) > 0"
     # Rules across columns apply only to rows whose single values are all valid (their casts are safe).
     rules = _row_rules(fmt)
     rule_sql = ""
@@ -278,8 +281,9 @@ def validation_sql(fmt: FileFormat) -> str:
     return (
         f"WITH staged AS (SELECT s.*, m.id AS member_id{', n.id AS provider_id' if 'provider_npi' in fmt.names else ''},"
         f" min(s.line) OVER (PARTITION BY s.{fmt.source_id}) AS first_line FROM {STAGE} s {_joins(fmt)}),"
-        f" errs AS (SELECT s.line, e.col, e.msg FROM staged s CROSS JOIN LATERAL (VALUES {per_row}) e(col, msg)"
-        " WHERE e.msg IS NOT NULL),"
+        f" checked AS (SELECT s.line, {computed} FROM staged s),"
+        f" errs AS (SELECT c.line, e.col, e.msg FROM checked c CROSS JOIN LATERAL (VALUES {unpivot}) e(col, msg)"
+        f" WHERE {any_problem} AND e.msg IS NOT NULL),"
         f" every_error AS (SELECT line, col, msg FROM errs{rule_sql})"
         " SELECT line + 1 AS line, col, msg, count(*) OVER () AS total FROM every_error"
         f" ORDER BY line, col LIMIT {MAX_LISTED_ERRORS}"
@@ -418,6 +422,8 @@ async def stage_and_merge(
     own temporary table: the rows other sessions use are touched only by the merge, after the last byte."""
     fmt = FORMATS[record.kind]
     columns = ", ".join(f"{c} text" for c in fmt.names)
+    # Room to sort and hash a large file's rows in memory rather than on disk (this transaction only).
+    await session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
     await session.execute(text(f"DROP TABLE IF EXISTS {STAGE}"))
     await session.execute(
         text(
