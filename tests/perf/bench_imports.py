@@ -109,7 +109,7 @@ async def _end_to_end(
     started = time.perf_counter()
     import_id = await claim_next(sessions)
     assert import_id is not None
-    outcome = await load_import(sessions, blobs, import_id)
+    await load_import(sessions, blobs, import_id)
     elapsed = time.perf_counter() - started
     async with sessions() as s:
         record = await s.get_one(ActivityImport, import_id)
