@@ -70,16 +70,6 @@ def _example(model: type[BaseModel]) -> Any:
     return model.model_config["json_schema_extra"]["examples"][0]  # type: ignore[index]
 
 
-_UPLOADING_EXAMPLE = _example(ImportOut) | {
-    "status": "uploading",
-    "rows": None,
-    "inserted": None,
-    "updated": None,
-    "unchanged": None,
-    "finished_at": None,
-}
-
-
 class ImportUploadIn(BaseModel):
     """The file the plan is about to send straight to storage; completion checks that what arrived has
     exactly this size and sha256."""
@@ -110,19 +100,13 @@ class ImportUploadOut(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "activity_import": _UPLOADING_EXAMPLE,
-                    "upload": {
-                        "method": "POST",
-                        "url": "https://oversight-blobs.s3.amazonaws.com/",
-                        "fields": {"key": "import-uploads/0b6f1c1e-7d0a-4c1f-9a55-3f1d2a8e9b10"},
-                        "headers": {},
-                        "expires_at": "2026-01-06T16:04:05Z",
-                        "max_bytes": 68_400_000,
-                    },
+                    # A file declared before and loaded since (examples carry no nulls: a new
+                    # import is "uploading" with no counts yet, and ``upload`` says where to send it).
+                    "activity_import": _example(ImportOut),
                 }
             ]
         }
     )
 
     activity_import: ImportOut
-    upload: UploadTarget | None
+    upload: UploadTarget | None = None
