@@ -93,7 +93,7 @@ async def request_upload(
 
 
 @router.post(
-    "/imports/{import_id}/complete", response_model=ImportOut, operation_id="imports_complete_upload"
+    "/imports/{import_id:uuid}/complete", response_model=ImportOut, operation_id="imports_complete_upload"
 )
 async def complete_upload(import_id: uuid.UUID, resources: AppResources, caller: MembersWrite) -> ImportOut:
     """Check the stored file against the declared size and sha256; only then is the import queued for the
@@ -109,7 +109,8 @@ async def list_imports(
     return Page(items=items, next_cursor=cursor)
 
 
-@router.get("/imports/{import_id}", response_model=ImportOut, operation_id="imports_get")
+# ":uuid": "uploads" is then no import id, so GET /imports/uploads finds only the POST route and answers 405.
+@router.get("/imports/{import_id:uuid}", response_model=ImportOut, operation_id="imports_get")
 async def get_import(import_id: uuid.UUID, session: Session, caller: MembersWrite) -> ImportOut:
     return await service.get_import(session, caller, import_id)
 
