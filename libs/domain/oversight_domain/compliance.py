@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -84,7 +85,11 @@ def engagement_gaps(
         )
         if m.enrolled_on:
             phases.append(("enrolled", m.enrolled_on, end_all, policy.enrolled_min_contacts))
+        # Sorted dates, counted per window by bisection: a member's windows times interactions would be
+        # a plan's millions of interactions scanned a dozen times each.
         mine = by_member.get(m.member_id, [])
+        attempts = sorted(it.on for it in mine)
+        contacts = sorted(it.on for it in mine if it.successful)
         for phase, phase_start, phase_end, required in phases:
             if required <= 0:
                 continue
@@ -97,9 +102,8 @@ def engagement_gaps(
                     start += window
             while start + window - timedelta(days=1) <= phase_end:
                 stop = start + window - timedelta(days=1)
-                found = sum(
-                    1 for it in mine if start <= it.on <= stop and (phase == "not_enrolled" or it.successful)
-                )
+                counted = attempts if phase == "not_enrolled" else contacts
+                found = bisect_right(counted, stop) - bisect_left(counted, start)
                 if found < required:
                     gaps.append(EngagementGap(m.member_id, phase, start, stop, required, found))
                 start += window

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_db.models.activity import CareDocument, CheckResult, MemberInteraction, ProgramSpan
@@ -288,7 +288,24 @@ async def findings_for_provider(
         ).all()
     )
     scope = (MemberInteraction.plan_id == plan_id, MemberInteraction.provider_id == provider_id)
+    since = as_of - timedelta(days=LOOKBACK_DAYS)
+    # Only what the rules read, and only the run's year: no window starts before ``since``, so nothing
+    # older counts. The member id comes as text (the rules key members by it), not as a UUID to convert.
+    # A provider has hundreds of thousands of interactions: every column and every object here is paid
+    # for that many times.
     interactions = list(
+        (
+            await session.execute(
+                select(
+                    cast(MemberInteraction.member_id, String).label("member_id"),
+                    MemberInteraction.occurred_on,
+                    MemberInteraction.kind,
+                    MemberInteraction.outcome,
+                ).where(*scope, MemberInteraction.occurred_on.between(since, as_of))
+            )
+        ).all()
+    )
+    missed = list(
         (
             await session.execute(
                 select(
@@ -298,7 +315,12 @@ async def findings_for_provider(
                     MemberInteraction.occurred_on,
                     MemberInteraction.kind,
                     MemberInteraction.outcome,
-                ).where(*scope, MemberInteraction.occurred_on <= as_of)
+                ).where(
+                    *scope,
+                    MemberInteraction.kind == "appointment",
+                    MemberInteraction.outcome == "missed",
+                    MemberInteraction.occurred_on.between(since, as_of),
+                )
             )
         ).all()
     )
@@ -326,7 +348,7 @@ async def findings_for_provider(
     ]
     return (
         _engagement(enrollments, interactions, as_of, policy)
-        + _missed(interactions, as_of)
+        + _missed(missed, as_of)
         + _tars(tars, enrollments, policy, calendar)
         + _overlaps(enrollments, spans, policy)
         + _stale(enrollments, documents, as_of, policy)
