@@ -333,10 +333,13 @@ async def findings_for_provider(
     )
     documents = list(
         (
-            await session.scalars(
-                select(CareDocument).where(
-                    CareDocument.plan_id == plan_id, CareDocument.provider_id == provider_id
-                )
+            await session.execute(
+                select(
+                    CareDocument.member_id,
+                    CareDocument.kind,
+                    CareDocument.completed_on,
+                    CareDocument.updated_on,
+                ).where(CareDocument.plan_id == plan_id, CareDocument.provider_id == provider_id)
             )
         ).all()
     )
