@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, cast, select
+from sqlalchemy import String, cast, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_db.models.activity import CareDocument, CheckResult, MemberInteraction, ProgramSpan
@@ -94,11 +94,7 @@ def _engagement(
         )
         for e in enrollments
     ]
-    seen = [
-        rules.Interaction(str(i.member_id), i.occurred_on, i.outcome in ("reached", "kept"))
-        for i in interactions
-        if i.kind in ("outreach", "contact") or i.outcome in ("reached", "kept")
-    ]
+    seen = [rules.Interaction(i.member_id, i.occurred_on, i.successful) for i in interactions]
     gaps = rules.engagement_gaps(
         members, seen, as_of - timedelta(days=LOOKBACK_DAYS), as_of, policy.engagement
     )
@@ -289,19 +285,23 @@ async def findings_for_provider(
     )
     scope = (MemberInteraction.plan_id == plan_id, MemberInteraction.provider_id == provider_id)
     since = as_of - timedelta(days=LOOKBACK_DAYS)
-    # Only what the rules read, and only the run's year: no window starts before ``since``, so nothing
-    # older counts. The member id comes as text (the rules key members by it), not as a UUID to convert.
-    # A provider has hundreds of thousands of interactions: every column and every object here is paid
-    # for that many times.
+    # What engagement counts (seed 003): every outreach or contact is an attempt; a contact made (reached,
+    # or an appointment kept) is also a successful contact. Only the run's year: no window starts before
+    # ``since``. The member id comes as text (the rules key members by it). A provider has hundreds of
+    # thousands of interactions: every column and every object here is paid for that many times.
+    made = MemberInteraction.outcome.in_(("reached", "kept"))
     interactions = list(
         (
             await session.execute(
                 select(
                     cast(MemberInteraction.member_id, String).label("member_id"),
                     MemberInteraction.occurred_on,
-                    MemberInteraction.kind,
-                    MemberInteraction.outcome,
-                ).where(*scope, MemberInteraction.occurred_on.between(since, as_of))
+                    made.label("successful"),
+                ).where(
+                    *scope,
+                    MemberInteraction.occurred_on.between(since, as_of),
+                    or_(MemberInteraction.kind.in_(("outreach", "contact")), made),
+                )
             )
         ).all()
     )
