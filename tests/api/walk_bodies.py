@@ -70,6 +70,7 @@ WALK_BODIES |= {
         "sha256": "0" * 64,
     },
     ("POST", "/v1/documents/{document_id}/complete"): None,
+    ("POST", "/v1/imports/{import_id}/complete"): None,
     ("POST", "/v1/documents/{document_id}/download"): None,
     ("PUT", "/v1/reviews/{review_id}/legal-hold"): {"reason": "outsider hold"},
     ("POST", "/v1/disputes/{dispute_id}/documents"): {

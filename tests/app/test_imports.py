@@ -4,6 +4,8 @@ idempotent on the file's content hash."""
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncGenerator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from oversight_app.imports import loader, service
 from oversight_app.imports.schemas import ImportFormat, ImportKind
-from oversight_db.blobs import LocalBlobStore
+from oversight_db.blobs import CHUNK_BYTES, LocalBlobStore
 from oversight_db.models import ActivityImport, Claim, MemberInteraction, TreatmentAuthorization
 from tests.app.activity_world import World, activity_world
 
@@ -171,3 +173,59 @@ async def test_ndjson_and_claims_take_the_same_path(
     record = await run_import(session, sessions, blobs, world, "claims", data, "ndjson")
     assert (record.status, record.inserted) == ("succeeded", 3)
     assert await count(session, Claim, world) == 3
+
+
+class CountingStore(LocalBlobStore):
+    """The real local store, noting the size of every chunk the loader reads; reading a whole file at once
+    (``get``) is refused."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.chunks: list[int] = []
+
+    async def get(self, key: str) -> bytes:
+        raise AssertionError("the loader read a whole file into memory")
+
+    async def read_chunks(self, key: str, chunk_bytes: int = CHUNK_BYTES) -> AsyncGenerator[bytes]:
+        async for chunk in super().read_chunks(key, chunk_bytes):
+            self.chunks.append(len(chunk))
+            yield chunk
+
+
+@pytest.mark.parametrize("file_format", ["csv", "ndjson"])
+async def test_a_file_larger_than_a_request_streams_in_bounded_chunks(
+    session: AsyncSession,
+    sessions: async_sessionmaker[AsyncSession],
+    tmp_path: Path,
+    file_format: ImportFormat,
+) -> None:
+    world = await activity_world(session)
+    store = CountingStore(tmp_path / "counted")
+    n = 50_000  # 3.4 MB or more: more than the API's 2 MB body limit, lines cut at chunk ends
+    if file_format == "csv":
+        data = interactions_csv(
+            world,
+            [(f"big-{i:06d}", i % 3, "2025-01-05", "contact", "reached", "true") for i in range(n)],
+        )
+    else:
+        data = "".join(
+            json.dumps(
+                {
+                    "interaction_id": f"big-{i:06d}",
+                    "member_number": world.members[i % 3].member_number,
+                    "provider_npi": world.provider.npi,
+                    "occurred_on": "2025-01-05",
+                    "kind": "contact",
+                    "outcome": "reached",
+                    "enrolled": True,
+                }
+            )
+            + "\n"
+            for i in range(n)
+        )
+    assert len(data) > 3 * CHUNK_BYTES
+    record = await run_import(session, sessions, store, world, "interactions", data, file_format)
+    assert (record.status, record.rows, record.inserted) == ("succeeded", n, n)
+    assert await count(session, MemberInteraction, world) == n
+    assert max(store.chunks) <= CHUNK_BYTES and sum(store.chunks) == len(data)
+    assert len(store.chunks) >= 4

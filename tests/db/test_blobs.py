@@ -22,10 +22,15 @@ async def _exercise(store: BlobStore) -> None:
     assert digest == hashlib.sha256(data).hexdigest()
     assert await store.exists(key)
     assert await store.get(key) == data
+    # Read in pieces of at most the size asked (the loader streams files this way).
+    pieces = [chunk async for chunk in store.read_chunks(key, 1000)]
+    assert b"".join(pieces) == data and max(map(len, pieces)) <= 1000 and len(pieces) == 3
     await store.delete(key)
     assert not await store.exists(key)
     with pytest.raises(BlobNotFoundError):
         await store.get(key)
+    with pytest.raises(BlobNotFoundError):
+        _ = [chunk async for chunk in store.read_chunks(key)]
 
 
 async def test_local_blob_store_round_trip(tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from oversight_domain.calendars import Calendar
 from oversight_domain.compliance import (
@@ -145,3 +147,27 @@ def test_stale_or_missing_assessments_and_care_plans() -> None:
         )
         == []
     )
+
+
+@given(
+    st.lists(st.tuples(st.integers(-40, 200), st.booleans()), max_size=40),
+    st.integers(0, 60),
+    st.one_of(st.none(), st.integers(0, 120)),
+)
+def test_each_gap_counts_what_a_scan_of_the_members_interactions_counts(
+    seen: list[tuple[int, bool]], enrolled_after: int, ended_after: int | None
+) -> None:
+    """Windows are counted by bisection over sorted dates; a plain scan of every interaction must agree on
+    every window reported."""
+    enrolled_on = D0 + timedelta(days=enrolled_after)
+    ended_on = None if ended_after is None else enrolled_on + timedelta(days=ended_after)
+    m = MemberEngagement("A", assigned_on=D0, enrolled_on=enrolled_on, ended_on=ended_on)
+    its = [Interaction("A", D0 + timedelta(days=o), ok) for o, ok in seen]
+    period_end = D0 + timedelta(days=180)
+    for gap in engagement_gaps([m], its, D0, period_end, ENG):
+        scanned = sum(
+            1
+            for it in its
+            if gap.window_start <= it.on <= gap.window_end and (gap.phase == "not_enrolled" or it.successful)
+        )
+        assert gap.found == scanned < gap.required

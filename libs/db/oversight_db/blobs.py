@@ -7,7 +7,7 @@ import hashlib
 import os
 import secrets
 import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -52,6 +52,11 @@ class PresignedUpload:
 class BlobStore(Protocol):
     async def put(self, key: str, data: bytes, content_type: str = "application/octet-stream") -> str: ...
     async def get(self, key: str) -> bytes: ...
+    def read_chunks(self, key: str, chunk_bytes: int = CHUNK_BYTES) -> AsyncGenerator[bytes]:
+        """The object in pieces of at most ``chunk_bytes``, each read in a thread (memory stays flat and the
+        event loop keeps serving whatever the size); ``BlobNotFoundError`` if it is absent."""
+        ...
+
     async def delete(self, key: str) -> None: ...
     async def exists(self, key: str) -> bool: ...
     async def keys(self, prefix: str) -> list[str]: ...
@@ -112,6 +117,18 @@ class LocalBlobStore:
             return await asyncio.to_thread(path.read_bytes)
         except FileNotFoundError:
             raise BlobNotFoundError(key) from None
+
+    async def read_chunks(self, key: str, chunk_bytes: int = CHUNK_BYTES) -> AsyncGenerator[bytes]:
+        path = self._path(key)
+        try:
+            f = await asyncio.to_thread(path.open, "rb")
+        except FileNotFoundError:
+            raise BlobNotFoundError(key) from None
+        try:
+            while chunk := await asyncio.to_thread(f.read, chunk_bytes):
+                yield chunk
+        finally:
+            await asyncio.to_thread(f.close)
 
     async def delete(self, key: str) -> None:
         await asyncio.to_thread(self._path(key).unlink, True)
@@ -251,6 +268,18 @@ class S3BlobStore:
         except self.client.exceptions.NoSuchKey:
             raise BlobNotFoundError(key) from None
         return await asyncio.to_thread(obj["Body"].read)
+
+    async def read_chunks(self, key: str, chunk_bytes: int = CHUNK_BYTES) -> AsyncGenerator[bytes]:
+        try:
+            obj = await asyncio.to_thread(self.client.get_object, Bucket=self.bucket, Key=_check_key(key))
+        except self.client.exceptions.NoSuchKey:
+            raise BlobNotFoundError(key) from None
+        body = obj["Body"]
+        try:
+            while chunk := await asyncio.to_thread(body.read, chunk_bytes):
+                yield chunk
+        finally:
+            await asyncio.to_thread(body.close)
 
     async def delete(self, key: str) -> None:
         await asyncio.to_thread(self.client.delete_object, Bucket=self.bucket, Key=_check_key(key))

@@ -19,8 +19,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -80,9 +81,7 @@ def engagement_gaps(
     period_end: date,
     policy: EngagementPolicy,
 ) -> list[EngagementGap]:
-    return [
-        w for w in engagement_windows(members, interactions, period_start, period_end, policy) if not w.met
-    ]
+    return list(_windows(members, interactions, period_start, period_end, policy, gaps_only=True))
 
 
 def engagement_windows(
@@ -93,11 +92,22 @@ def engagement_windows(
     policy: EngagementPolicy,
 ) -> list[EngagementWindow]:
     """Every whole window of every member's phases inside the period, met or not."""
+    return list(_windows(members, interactions, period_start, period_end, policy, gaps_only=False))
+
+
+def _windows(
+    members: Iterable[MemberEngagement],
+    interactions: Iterable[Interaction],
+    period_start: date,
+    period_end: date,
+    policy: EngagementPolicy,
+    *,
+    gaps_only: bool,
+) -> Iterator[EngagementWindow]:
     by_member: dict[str, list[Interaction]] = defaultdict(list)
     for it in interactions:
         by_member[it.member_id].append(it)
     window = timedelta(days=policy.window_days)
-    windows: list[EngagementWindow] = []
     for m in members:
         end_all = min(period_end, m.ended_on) if m.ended_on else period_end
         phases: list[tuple[Literal["not_enrolled", "enrolled"], date, date, int]] = []
@@ -107,7 +117,11 @@ def engagement_windows(
         )
         if m.enrolled_on:
             phases.append(("enrolled", m.enrolled_on, end_all, policy.enrolled_min_contacts))
+        # Sorted dates, counted per window by bisection: a member's windows times interactions would be
+        # a plan's millions of interactions scanned a dozen times each.
         mine = by_member.get(m.member_id, [])
+        attempts = sorted(it.on for it in mine)
+        contacts = sorted(it.on for it in mine if it.successful)
         for phase, phase_start, phase_end, required in phases:
             if required <= 0:
                 continue
@@ -118,14 +132,13 @@ def engagement_windows(
                 start += window * skip
                 if start < period_start:
                     start += window
+            counted = attempts if phase == "not_enrolled" else contacts
             while start + window - timedelta(days=1) <= phase_end:
                 stop = start + window - timedelta(days=1)
-                found = sum(
-                    1 for it in mine if start <= it.on <= stop and (phase == "not_enrolled" or it.successful)
-                )
-                windows.append(EngagementWindow(m.member_id, phase, start, stop, required, found))
+                found = bisect_right(counted, stop) - bisect_left(counted, start)
+                if not gaps_only or found < required:
+                    yield EngagementWindow(m.member_id, phase, start, stop, required, found)
                 start += window
-    return windows
 
 
 # --------------------------------------------------------------------------- TAR timeliness

@@ -105,7 +105,9 @@ def create_app(settings: Settings | None = None, resources: Resources | None = N
         app.include_router(router)
     # The last added runs first: the request id, access line and metrics cover the body limit's 413 too.
     app.add_middleware(
-        BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes, exempt_prefixes=("/v1/document-uploads",)
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        exempt_prefixes=("/v1/document-uploads", "/v1/import-uploads"),
     )
     app.add_middleware(RequestContextMiddleware, routes=app.routes)
     return app

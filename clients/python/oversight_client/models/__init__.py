@@ -94,8 +94,12 @@ from .import_out import ImportOut
 from .import_out_file_format import ImportOutFileFormat
 from .import_out_kind import ImportOutKind
 from .import_out_status import ImportOutStatus
+from .import_upload_in import ImportUploadIn
+from .import_upload_in_file_format import ImportUploadInFileFormat
+from .import_upload_out import ImportUploadOut
 from .imports_create_kind import ImportsCreateKind
 from .imports_list_kind_type_0 import ImportsListKindType0
+from .imports_request_upload_kind import ImportsRequestUploadKind
 from .last_day_of_month import LastDayOfMonth
 from .legal_hold_in import LegalHoldIn
 from .legal_hold_out import LegalHoldOut
@@ -391,6 +395,10 @@ __all__ = (
     "ImportOutStatus",
     "ImportsCreateKind",
     "ImportsListKindType0",
+    "ImportsRequestUploadKind",
+    "ImportUploadIn",
+    "ImportUploadInFileFormat",
+    "ImportUploadOut",
     "LastDayOfMonth",
     "LegalHoldIn",
     "LegalHoldOut",

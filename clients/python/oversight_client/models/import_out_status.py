@@ -6,6 +6,7 @@ class ImportOutStatus(StrEnum):
     LOADING = "loading"
     PENDING = "pending"
     SUCCEEDED = "succeeded"
+    UPLOADING = "uploading"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from oversight_app.checks.engagement import counted_interactions, engaged_members
+from oversight_app.checks.engagement import as_interactions, counted_interactions, engaged_members
 from oversight_app.reviews.suggestions import refresh_for_provider
 from oversight_db.models.activity import CareDocument, CheckResult, MemberInteraction, ProgramSpan
 from oversight_db.models.activity import TreatmentAuthorization as TarRow
@@ -88,7 +88,7 @@ def _engagement(
     if policy.engagement is None:
         return []
     members = engaged_members(enrollments)
-    seen = counted_interactions(interactions)
+    seen = as_interactions(interactions)
     gaps = rules.engagement_gaps(
         members, seen, as_of - timedelta(days=LOOKBACK_DAYS), as_of, policy.engagement
     )
@@ -278,7 +278,16 @@ async def findings_for_provider(
         ).all()
     )
     scope = (MemberInteraction.plan_id == plan_id, MemberInteraction.provider_id == provider_id)
+    since = as_of - timedelta(days=LOOKBACK_DAYS)
+    # Only the run's year: no window starts before ``since``.
     interactions = list(
+        (
+            await session.execute(
+                counted_interactions(*scope, MemberInteraction.occurred_on.between(since, as_of))
+            )
+        ).all()
+    )
+    missed = list(
         (
             await session.execute(
                 select(
@@ -288,7 +297,12 @@ async def findings_for_provider(
                     MemberInteraction.occurred_on,
                     MemberInteraction.kind,
                     MemberInteraction.outcome,
-                ).where(*scope, MemberInteraction.occurred_on <= as_of)
+                ).where(
+                    *scope,
+                    MemberInteraction.kind == "appointment",
+                    MemberInteraction.outcome == "missed",
+                    MemberInteraction.occurred_on.between(since, as_of),
+                )
             )
         ).all()
     )
@@ -301,10 +315,13 @@ async def findings_for_provider(
     )
     documents = list(
         (
-            await session.scalars(
-                select(CareDocument).where(
-                    CareDocument.plan_id == plan_id, CareDocument.provider_id == provider_id
-                )
+            await session.execute(
+                select(
+                    CareDocument.member_id,
+                    CareDocument.kind,
+                    CareDocument.completed_on,
+                    CareDocument.updated_on,
+                ).where(CareDocument.plan_id == plan_id, CareDocument.provider_id == provider_id)
             )
         ).all()
     )
@@ -316,7 +333,7 @@ async def findings_for_provider(
     ]
     return (
         _engagement(enrollments, interactions, as_of, policy)
-        + _missed(interactions, as_of)
+        + _missed(missed, as_of)
         + _tars(tars, enrollments, policy, calendar)
         + _overlaps(enrollments, spans, policy)
         + _stale(enrollments, documents, as_of, policy)

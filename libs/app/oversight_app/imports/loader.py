@@ -3,9 +3,11 @@ merged into its table all or nothing.
 
 1. **Claim** (short transaction): the oldest pending import becomes ``loading`` (``FOR UPDATE SKIP
    LOCKED``, so several workers never load the same file).
-2. **Read** the file from blob storage, outside any transaction. NDJSON is turned into CSV on the way (a
-   line that is not a JSON object is an error naming the line).
-3. **One transaction**: a temporary staging table of text columns (``line`` numbered by an identity
+2. **Stream** the file from blob storage in chunks of ``CHUNK_BYTES`` (each read in a thread), straight
+   into ``COPY``: memory stays flat whatever the file's size. The CSV header is checked from the first
+   chunk, before any transaction; NDJSON is turned into CSV chunk by chunk in a thread (a line that is
+   not a JSON object is an error naming the line).
+3. **One transaction** (open while the chunks stream in): a temporary staging table of text columns (``line`` numbered by an identity
    column, in file order) is filled by asyncpg's ``copy_to_table``; one ``SELECT`` lists every row's
    problems by line and column; with none, one ``INSERT ... ON CONFLICT (plan_id, source id) DO UPDATE``
    merges the rows (a row whose values did not change is not rewritten) and the import records its
@@ -23,7 +25,9 @@ import io
 import json
 import re
 import uuid
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
+from contextlib import aclosing
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -37,6 +41,7 @@ from oversight_db.db import unit_of_work
 from oversight_db.models.activity import ActivityImport
 
 MAX_LISTED_ERRORS = 1000
+WORK_MEM = "256MB"
 STAGE = "import_stage"
 _DATE_RE = r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
@@ -81,54 +86,104 @@ def _header(fmt: FileFormat, names: list[str]) -> list[str]:
     return names
 
 
-def csv_body(fmt: FileFormat, data: bytes) -> tuple[list[str], bytes]:
-    """The header's columns and the CSV data after the header line (what ``COPY`` reads)."""
-    end = data.find(b"\n")
-    first, rest = (data, b"") if end < 0 else (data[:end], data[end + 1 :])
+# A header line (or an NDJSON line) longer than this is refused rather than held in memory.
+MAX_LINE_BYTES = 1024 * 1024
+
+
+@dataclass
+class Source:
+    """What ``COPY`` reads: the file's columns in the order of its rows, the rows as CSV in chunks, and the
+    errors found while converting them (NDJSON: known only once the chunks have been read)."""
+
+    names: list[str]
+    chunks: AsyncIterator[bytes]
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+async def csv_source(fmt: FileFormat, chunks: AsyncIterator[bytes]) -> Source:
+    """The header's columns, then the data after the header line passed on in the blob's own chunks (CSV
+    is what ``COPY`` reads: no byte is looked at twice in Python)."""
+    head = b""
+    async for chunk in chunks:
+        head += chunk
+        if b"\n" in head:
+            break
+        if len(head) > MAX_LINE_BYTES:
+            raise ImportFileError([_error(1, "-", "is longer than a header can be")])
+    first, _, rest = head.partition(b"\n")
     try:
         line = first.decode("utf-8-sig").rstrip("\r")
     except UnicodeDecodeError:
         raise ImportFileError([_error(1, "-", "is not valid UTF-8")]) from None
-    names = next(csv.reader([line]), [])
-    return _header(fmt, [n.strip() for n in names]), rest
+    names = _header(fmt, [n.strip() for n in next(csv.reader([line]), [])])
+
+    async def body() -> AsyncIterator[bytes]:
+        if rest:
+            yield rest
+        async for chunk in chunks:  # resumes where the header's loop stopped
+            yield chunk
+
+    return Source(names, body())
 
 
-def ndjson_as_csv(fmt: FileFormat, data: bytes) -> tuple[list[str], bytes]:
-    """NDJSON lines as CSV rows of every column of the format (missing keys: empty)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    errors: list[dict[str, Any]] = []
-    names = list(fmt.names)
-    for number, raw in enumerate(data.splitlines(), start=1):
-        if not raw.strip():
-            continue
+class NdjsonRows:
+    """NDJSON turned into CSV rows of every column of the format (missing keys: empty), one chunk at a time:
+    a line cut by a chunk's end waits in ``tail`` for the next chunk. ``convert`` runs in a thread."""
+
+    def __init__(self, fmt: FileFormat) -> None:
+        self.fmt = fmt
+        self.errors: list[dict[str, Any]] = []
+        self.number = 0
+        self.tail = b""
+
+    def convert(self, chunk: bytes, final: bool) -> bytes:
+        lines = (self.tail + chunk).split(b"\n")
+        self.tail = b"" if final else lines.pop()
+        if len(self.tail) > MAX_LINE_BYTES:
+            self.errors.append(_error(self.number + 1, "-", "is longer than a line can be"))
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        for raw in lines:
+            self.number += 1
+            if raw.strip() and len(self.errors) < MAX_LISTED_ERRORS and (row := self._row(raw)) is not None:
+                writer.writerow(row)
+        return out.getvalue().encode()
+
+    def _row(self, raw: bytes) -> list[str] | None:
         try:
             doc = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
-            errors.append(_error(number, "-", "is not a JSON object"))
-            continue
+            doc = None
         if not isinstance(doc, dict):
-            errors.append(_error(number, "-", "is not a JSON object"))
-            continue
-        unknown = [k for k in doc if k not in fmt.names]
-        errors += [
-            _error(number, "-", "has a key that is not a column of this kind of file") for _ in unknown[:1]
-        ]
+            self.errors.append(_error(self.number, "-", "is not a JSON object"))
+            return None
+        if any(k not in self.fmt.names for k in doc):
+            self.errors.append(
+                _error(self.number, "-", "has a key that is not a column of this kind of file")
+            )
         row = []
-        for name in names:
+        for name in self.fmt.names:
             value = doc.get(name)
             if isinstance(value, bool):
                 value = "true" if value else "false"
             elif isinstance(value, dict | list):
-                errors.append(_error(number, name, "is not a single value"))
+                self.errors.append(_error(self.number, name, "is not a single value"))
                 value = None
             row.append("" if value is None else str(value))
-        writer.writerow(row)
-        if len(errors) >= MAX_LISTED_ERRORS:
-            break
-    if errors:
-        raise ImportFileError(errors)
-    return names, out.getvalue().encode()
+        return row
+
+
+def ndjson_source(fmt: FileFormat, chunks: AsyncIterator[bytes]) -> Source:
+    rows = NdjsonRows(fmt)
+    return Source(list(fmt.names), _ndjson_chunks(rows, chunks), rows.errors)
+
+
+async def _ndjson_chunks(rows: NdjsonRows, chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    async for chunk in chunks:
+        yield await asyncio.to_thread(rows.convert, chunk, False)
+        if len(rows.errors) >= MAX_LISTED_ERRORS or len(rows.tail) > MAX_LINE_BYTES:
+            return  # the file fails anyway: no point reading the rest
+    yield await asyncio.to_thread(rows.convert, b"", True)
 
 
 # --------------------------------------------------------------------------- validation in SQL
@@ -204,12 +259,14 @@ def _joins(fmt: FileFormat) -> str:
 
 
 def validation_sql(fmt: FileFormat) -> str:
-    """Every row's problems, by line and column: one pass over the staging table."""
-    values = [f"({_q(c.name)}, {_problem(c)})" for c in fmt.columns]
-    values.append(
-        f"({_q(fmt.source_id)}, CASE WHEN s.first_line < s.line THEN 'repeats line ' || s.first_line END)"
-    )
-    per_row = ", ".join(values)
+    """Every row's problems, by line and column: one pass over the staging table. Each check is computed
+    once per row as a column; only the rows with a problem are turned into one row per problem (a million
+    good rows are not multiplied by their columns first)."""
+    checks = [(c.name, _problem(c)) for c in fmt.columns]
+    checks.append((fmt.source_id, "CASE WHEN s.first_line < s.line THEN 'repeats line ' || s.first_line END"))
+    computed = ", ".join(f"{expr} AS p{i}" for i, (_, expr) in enumerate(checks))
+    unpivot = ", ".join(f"({_q(name)}, c.p{i})" for i, (name, _) in enumerate(checks))
+    any_problem = f"num_nonnulls({', '.join(f'c.p{i}' for i in range(len(checks)))}) > 0"
     # Rules across columns apply only to rows whose single values are all valid (their casts are safe).
     rules = _row_rules(fmt)
     rule_sql = ""
@@ -224,8 +281,9 @@ def validation_sql(fmt: FileFormat) -> str:
     return (
         f"WITH staged AS (SELECT s.*, m.id AS member_id{', n.id AS provider_id' if 'provider_npi' in fmt.names else ''},"
         f" min(s.line) OVER (PARTITION BY s.{fmt.source_id}) AS first_line FROM {STAGE} s {_joins(fmt)}),"
-        f" errs AS (SELECT s.line, e.col, e.msg FROM staged s CROSS JOIN LATERAL (VALUES {per_row}) e(col, msg)"
-        " WHERE e.msg IS NOT NULL),"
+        f" checked AS (SELECT s.line, {computed} FROM staged s),"
+        f" errs AS (SELECT c.line, e.col, e.msg FROM checked c CROSS JOIN LATERAL (VALUES {unpivot}) e(col, msg)"
+        f" WHERE {any_problem} AND e.msg IS NOT NULL),"
         f" every_error AS (SELECT line, col, msg FROM errs{rule_sql})"
         " SELECT line + 1 AS line, col, msg, count(*) OVER () AS total FROM every_error"
         f" ORDER BY line, col LIMIT {MAX_LISTED_ERRORS}"
@@ -381,12 +439,15 @@ def _copy_error(exc: asyncpg.PostgresError) -> list[dict[str, Any]]:
 
 
 async def stage_and_merge(
-    session: AsyncSession, record: ActivityImport, names: list[str], body: bytes
+    session: AsyncSession, record: ActivityImport, source: Source
 ) -> tuple[int, int, int]:
     """In the caller's transaction: rows, inserted, updated; raises ``ImportFileError`` (the caller rolls
-    back) when any row has a problem."""
+    back) when any row has a problem. While the chunks stream in, the transaction holds nothing but its
+    own temporary table: the rows other sessions use are touched only by the merge, after the last byte."""
     fmt = FORMATS[record.kind]
     columns = ", ".join(f"{c} text" for c in fmt.names)
+    # Room to sort and hash a large file's rows in memory rather than on disk (this transaction only).
+    await session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
     await session.execute(text(f"DROP TABLE IF EXISTS {STAGE}"))
     await session.execute(
         text(
@@ -398,10 +459,12 @@ async def stage_and_merge(
     driver: Any = raw.driver_connection
     try:
         status = await driver.copy_to_table(
-            STAGE, source=io.BytesIO(body), columns=names, format="csv", header=False
+            STAGE, source=source.chunks, columns=source.names, format="csv", header=False
         )
     except asyncpg.PostgresError as exc:
         raise ImportFileError(_copy_error(exc)) from None
+    if source.errors:
+        raise ImportFileError(source.errors)
     rows = int(str(status).rsplit(" ", 1)[-1])
     params = {"plan_id": record.plan_id, "import_id": record.id}
     await session.execute(text(f"ANALYZE {STAGE}"))
@@ -430,18 +493,20 @@ async def load_import(
     if record.status != "loading":
         return LoadOutcome(record.id, record.plan_id, record.status, record.rows or 0)
     fmt = FORMATS[record.kind]
-    data = await blobs.get(record.blob_key)
     try:
-        convert = csv_body if record.file_format == "csv" else ndjson_as_csv
-        names, body = await asyncio.to_thread(convert, fmt, data)
-        async with sessions() as session, session.begin():
-            rows, inserted, updated = await stage_and_merge(session, record, names, body)
-            record = await session.get_one(ActivityImport, import_id)
-            record.status = "succeeded"
-            record.rows, record.inserted, record.updated = rows, inserted, updated
-            record.unchanged = rows - inserted - updated
-            record.finished_at = datetime.now(UTC)
-            return LoadOutcome(record.id, record.plan_id, "succeeded", rows)
+        async with aclosing(blobs.read_chunks(record.blob_key)) as chunks:
+            if record.file_format == "csv":
+                source = await csv_source(fmt, chunks)
+            else:
+                source = ndjson_source(fmt, chunks)
+            async with sessions() as session, session.begin():
+                rows, inserted, updated = await stage_and_merge(session, record, source)
+                record = await session.get_one(ActivityImport, import_id)
+                record.status = "succeeded"
+                record.rows, record.inserted, record.updated = rows, inserted, updated
+                record.unchanged = rows - inserted - updated
+                record.finished_at = datetime.now(UTC)
+                return LoadOutcome(record.id, record.plan_id, "succeeded", rows)
     except ImportFileError as exc:
         await _finish(
             sessions, import_id, status="failed", rows=exc.rows, errors=exc.errors, error_count=exc.total

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
+
+from oversight_app.documents.schemas import Sha256, UploadTarget
 
 ImportKind = Literal["interactions", "tars", "care_documents", "program_spans", "claims"]
 ImportFormat = Literal["csv", "ndjson"]
+ImportStatus = Literal["uploading", "pending", "loading", "succeeded", "failed"]
+
+# The largest file sent straight to storage: S3's limit for one POST upload (5 GB).
+MAX_IMPORT_BYTES = 5 * 1024**3
 
 
 class ImportErrorOut(BaseModel):
@@ -46,7 +52,7 @@ class ImportOut(BaseModel):
     id: uuid.UUID
     kind: ImportKind
     file_format: ImportFormat
-    status: Literal["pending", "loading", "succeeded", "failed"]
+    status: ImportStatus
     content_sha256: str
     size_bytes: int
     rows: int | None
@@ -57,3 +63,50 @@ class ImportOut(BaseModel):
     errors: list[ImportErrorOut]
     created_at: datetime
     finished_at: datetime | None
+
+
+def _example(model: type[BaseModel]) -> Any:
+    """A model's documented example, reused inside the examples of the models that nest it."""
+    return model.model_config["json_schema_extra"]["examples"][0]  # type: ignore[index]
+
+
+class ImportUploadIn(BaseModel):
+    """The file the plan is about to send straight to storage; completion checks that what arrived has
+    exactly this size and sha256."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "file_format": "csv",
+                    "size": 68_400_000,
+                    "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                }
+            ]
+        },
+    )
+
+    file_format: ImportFormat
+    size: int = Field(ge=1, le=MAX_IMPORT_BYTES)
+    sha256: str = Sha256
+
+
+class ImportUploadOut(BaseModel):
+    """The import (``uploading`` until completed) and where to send the bytes; ``upload`` is null when
+    this file (same kind and sha256) was sent before: nothing needs sending again."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    # A file declared before and loaded since (examples carry no nulls: a new
+                    # import is "uploading" with no counts yet, and ``upload`` says where to send it).
+                    "activity_import": _example(ImportOut),
+                }
+            ]
+        }
+    )
+
+    activity_import: ImportOut
+    upload: UploadTarget | None = None

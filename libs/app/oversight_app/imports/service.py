@@ -20,8 +20,10 @@ from oversight_app.pagination import PageParams, keyset_page
 from oversight_db.blobs import BlobStore
 from oversight_db.models.activity import ActivityImport
 
+CONTENT_TYPES = {"csv": "text/csv", "ndjson": "application/x-ndjson"}
 
-def _plan_only(caller: Caller) -> None:
+
+def plan_only(caller: Caller) -> None:
     if caller.organization_kind != "plan":
         raise ProblemError(403, "only a plan sends care-management data", slug="forbidden")
 
@@ -42,12 +44,12 @@ async def create_import(
 
     The bytes are stored before any database statement, under a key of their own hash (storing them
     again is harmless), so no transaction is open while they travel."""
-    _plan_only(caller)
+    plan_only(caller)
     if not data.strip():
         raise ProblemError(422, "the file is empty", slug="validation")
     sha256 = hashlib.sha256(data).hexdigest()
     key = blob_key(caller.organization_id, kind, sha256)
-    await blobs.put(key, data, "text/csv" if file_format == "csv" else "application/x-ndjson")
+    await blobs.put(key, data, CONTENT_TYPES[file_format])
     existing = await session.scalar(
         select(ActivityImport).where(
             ActivityImport.plan_id == caller.organization_id,

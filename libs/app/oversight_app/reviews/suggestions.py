@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_app.audit import audit_event
 from oversight_app.caller import Caller
-from oversight_app.checks.engagement import counted_interactions, engaged_members
+from oversight_app.checks.engagement import as_interactions, counted_interactions, engaged_members
 from oversight_app.errors import ProblemError, conflict, unprocessable
 from oversight_app.etags import check_if_match
 from oversight_app.lookup import one_or_404
@@ -53,12 +53,7 @@ async def _windows(
         )
     )
     interactions = await session.execute(
-        select(
-            MemberInteraction.member_id,
-            MemberInteraction.occurred_on,
-            MemberInteraction.kind,
-            MemberInteraction.outcome,
-        ).where(
+        counted_interactions(
             MemberInteraction.plan_id == review.plan_id,
             MemberInteraction.provider_id == review.provider_id,
             MemberInteraction.member_id.in_(members),
@@ -67,7 +62,7 @@ async def _windows(
     )
     windows = compliance.engagement_windows(
         engaged_members(enrollments),
-        counted_interactions(interactions),
+        as_interactions(interactions),
         review.period_start,
         review.period_end,
         policy,

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from oversight_db.models.base import Base, IdMixin, TimestampMixin, VersionedMixin
 
 IMPORT_KINDS = ("interactions", "tars", "care_documents", "program_spans", "claims")
-IMPORT_STATUSES = ("pending", "loading", "succeeded", "failed")
+IMPORT_STATUSES = ("uploading", "pending", "loading", "succeeded", "failed")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:

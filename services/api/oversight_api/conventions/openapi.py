@@ -67,6 +67,7 @@ EXTRA_STATUSES: dict[str, set[int]] = {
     "tools_import": {415},
     # The presigned local-disk URLs carry no path id: a wrong or expired signature names no document (404).
     "documents_local_upload": {404, 413},
+    "imports_local_upload": {404, 413},
     "documents_local_download": {404},
     "reports_exports_local_download": {404},
     # The caller's own plan's dashboard, and the state comparison: an organization of the wrong kind has none.
@@ -137,6 +138,7 @@ SENDS_LOCATION = frozenset(
         "documents_create_request",
         "documents_request_upload",
         "imports_create",
+        "imports_request_upload",
         "organizations_create",
         "providers_add_site",
         "providers_add_to_network",

@@ -1,21 +1,24 @@
-"""Care-management activity imports (issue 17): the file is the request body (CSV or NDJSON); it goes to
-blob storage and the worker loads it. Poll the import for its status, counts and errors."""
+"""Care-management activity imports (issue 17): the file is the request body (CSV or NDJSON) up to the
+API's body limit, or, for a file of any size, it goes straight to storage (``uploads`` then ``complete``,
+as evidence documents do); either way the worker loads it from blob storage. Poll the import for its
+status, counts and errors."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from oversight_api.conventions.pagination import Pagination
 from oversight_api.conventions.responses import respond
 from oversight_api.deps import AppResources, Session
 from oversight_api.members.auth import MembersWrite
-from oversight_app.errors import ProblemError
-from oversight_app.imports import service
-from oversight_app.imports.schemas import ImportFormat, ImportKind, ImportOut
+from oversight_app.errors import ProblemError, not_found
+from oversight_app.imports import service, uploads
+from oversight_app.imports.schemas import ImportFormat, ImportKind, ImportOut, ImportUploadIn, ImportUploadOut
 from oversight_app.pagination import Page
+from oversight_db.blobs import BlobTooLargeError, LocalBlobStore
 
 router = APIRouter(tags=["imports"])
 
@@ -67,6 +70,37 @@ async def create_import(
     return respond(out, status=202 if created else 200, location=f"/v1/imports/{out.id}")
 
 
+@router.post(
+    "/imports/uploads",
+    status_code=201,
+    response_model=ImportUploadOut,
+    operation_id="imports_request_upload",
+    responses={
+        200: {"model": ImportUploadOut, "description": "the same file was declared before: its import"}
+    },
+)
+async def request_upload(
+    caller: MembersWrite, kind: ImportKind, body: ImportUploadIn, session: Session, resources: AppResources
+) -> Response:
+    """A file too large for a request body (or any file): declare its format, size and sha256, send the
+    bytes to ``upload`` (a presigned POST, or a signed PUT on the local-disk store), then call
+    ``complete``. A file declared before answers 200 with its import (``upload`` null once it is stored)."""
+    out, created = await uploads.request_upload(
+        session, caller, kind, body, resources.blobs, resources.settings
+    )
+    location = f"/v1/imports/{out.activity_import.id}"
+    return respond(out, status=201 if created else 200, location=location)
+
+
+@router.post(
+    "/imports/{import_id:uuid}/complete", response_model=ImportOut, operation_id="imports_complete_upload"
+)
+async def complete_upload(import_id: uuid.UUID, resources: AppResources, caller: MembersWrite) -> ImportOut:
+    """Check the stored file against the declared size and sha256; only then is the import queued for the
+    worker (``pending``). A mismatch is 422 and the upload is discarded; the import waits for the file."""
+    return await uploads.complete_upload(resources.sessions, caller, import_id, resources.blobs)
+
+
 @router.get("/imports", response_model=Page[ImportOut], operation_id="imports_list")
 async def list_imports(
     session: Session, page: Pagination, caller: MembersWrite, kind: ImportKind | None = None
@@ -75,6 +109,43 @@ async def list_imports(
     return Page(items=items, next_cursor=cursor)
 
 
-@router.get("/imports/{import_id}", response_model=ImportOut, operation_id="imports_get")
+# ":uuid": "uploads" is then no import id, so GET /imports/uploads finds only the POST route and answers 405.
+@router.get("/imports/{import_id:uuid}", response_model=ImportOut, operation_id="imports_get")
 async def get_import(import_id: uuid.UUID, session: Session, caller: MembersWrite) -> ImportOut:
     return await service.get_import(session, caller, import_id)
+
+
+# The local-disk store's signed upload URL (S3 takes the presigned POST itself). No API key: the signature is
+# the permission, as with a presigned S3 URL; a missing, bad or expired one is a 404 (the parameters have
+# defaults so that a URL without them is a 404 too). Not under the body limit: the body streams to disk a
+# megabyte at a time, refused past the signed size. test_imports_upload covers it.
+
+
+@router.put(
+    "/import-uploads",
+    status_code=204,
+    operation_id="imports_local_upload",
+    responses={404: {"description": "unknown import or bad signature"}, 413: {"description": "too large"}},
+)
+async def local_upload(
+    request: Request,
+    resources: AppResources,
+    import_id: uuid.UUID | None = None,
+    size: int = Query(0, ge=0, le=2**53),
+    expires: int = Query(0, ge=0, le=2**53),
+    signature: str = Query("", max_length=64),
+) -> Response:
+    store = resources.blobs
+    if (
+        import_id is None
+        or not isinstance(store, LocalBlobStore)
+        or not uploads.local_upload_allowed(import_id, size, expires, signature, resources.settings)
+    ):
+        raise not_found("activity import")
+    try:
+        await store.write_stream(uploads.upload_key(import_id), request.stream(), max_bytes=size)
+    except BlobTooLargeError:
+        raise ProblemError(
+            413, "the body is larger than the declared size", slug="payload-too-large"
+        ) from None
+    return Response(status_code=204)

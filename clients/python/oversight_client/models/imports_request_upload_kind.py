@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class ImportsRequestUploadKind(StrEnum):
+    CARE_DOCUMENTS = "care_documents"
+    CLAIMS = "claims"
+    INTERACTIONS = "interactions"
+    PROGRAM_SPANS = "program_spans"
+    TARS = "tars"
+
+    def __str__(self) -> str:
+        return str(self.value)
