@@ -122,6 +122,21 @@ async def test_tar_timeliness_follows_the_plans_calendar(
     assert await _tar_results(session, world) == {"T-july": ("open", 1)}
 
 
+async def test_a_closed_day_closed_again_takes_the_new_reason(
+    client: httpx.AsyncClient, session: AsyncSession, auth_headers: MakeKey
+) -> None:
+    # Found by the conformance run's stateful phase: the second change of one day answered 500.
+    world = await activity_world(session, 1)
+    headers = await auth_headers(world.plan, "plan_admin")
+    url = f"/v1/organizations/{world.plan.id}/calendar/days"
+    first = {"day": "2026-07-13", "closed": True, "reason": "Move to the new building"}
+    again = {**first, "reason": "Move postponed by a week, still closed"}
+    assert (await client.post(url, json=first, headers={**headers, "If-Match": '"0"'})).status_code == 200
+    second = await client.post(url, json=again, headers={**headers, "If-Match": '"1"'})
+    assert second.status_code == 200, second.text
+    assert [(c["day"], c["reason"]) for c in second.json()["changes"]] == [("2026-07-13", again["reason"])]
+
+
 async def test_the_published_schedules_cite_their_source(
     client: httpx.AsyncClient, make_org: MakeOrg, auth_headers: MakeKey
 ) -> None:

@@ -186,6 +186,9 @@ async def change_day(
     existing = next((d for d in days if d.day == body.day), None)
     if existing is not None:
         await session.delete(existing)
+        # Now, not at the end: the unit of work inserts before it deletes, so the day's new change would
+        # meet the old one's unique (calendar, day) key (a 500 when a closed day is closed again).
+        await session.flush()
         days.remove(existing)
     if body.closed != base_closed:
         change = BusinessCalendarDay(
