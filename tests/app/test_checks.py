@@ -137,6 +137,7 @@ async def test_known_data_gives_exactly_the_known_results(
     assert gap.status == "closed"
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestWarning")  # a plain test in an asyncio-marked module
 def test_the_notifying_rules_are_rules_the_checks_produce() -> None:
     """The policy file names rules; a misspelt one would silently never notify."""
     from typing import get_args

@@ -34,7 +34,8 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 from tests.fault_procs import ServiceProcess, service_env, wait_for, worker_process
-from tests.servers import TestServers, free_port, test_servers
+from tests.servers import TestServers, free_port
+from tests.servers import test_servers as start_servers  # not collected as a test
 
 pytestmark = pytest.mark.conformance
 
@@ -86,7 +87,7 @@ def cli(env: dict[str, str], *args: str) -> str:
 def own_servers() -> Iterator[TestServers]:
     """A database and Redis db of its own: the run commits organizations (with fixed NPIs), keys and reviews that
     would otherwise meet the README's bootstrap and the in-process tests of the session's database."""
-    with test_servers() as servers:
+    with start_servers() as servers:
         yield servers
 
 
