@@ -23,7 +23,7 @@ from oversight_app.imports import service
 from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.models import ActivityImport, ExportJob, MemberInteraction, WorkerHeartbeat
-from oversight_db.queue import LONG_QUEUE, MAIN_QUEUE
+from oversight_db.queue import LONG_QUEUE, MAIN_QUEUE, export_job_id
 from oversight_db.settings import Settings
 from oversight_worker.settings import JOB_TIMEOUT_SECONDS, OversightWorker, build_worker_settings
 from tests.app.activity_world import World, activity_world
@@ -181,7 +181,7 @@ async def test_an_export_requested_through_the_api_is_built_by_the_long_pool_and
     assert r.status_code == 202, r.text
     export_id = r.json()["id"]
     # The API's after-commit hand-off put the build on the long queue, not the main pool's.
-    assert await redis.zscore(LONG_QUEUE, f"export:{export_id}") is not None
+    assert await redis.zscore(LONG_QUEUE, export_job_id(uuid.UUID(export_id), 0)) is not None
     assert await redis.zcard(MAIN_QUEUE) == 0
 
     built_before = _count("build_export", "ready")

@@ -6,8 +6,10 @@ to a temporary file on local disk; the file then goes to the blob store (a multi
 database connection checked out. Memory stays flat however many rows there are.
 
 A job may run more than once (arq is at-least-once, a worker may die): the claim takes the row only if it
-is queued, or running on a claim older than ``CLAIM_LEASE`` (a dead worker's); the record applies only
-while the claim is still this job's. After ``MAX_ATTEMPTS`` claims the export is ``failed``.
+is queued, or running on a claim not renewed within ``CLAIM_LEASE`` (a dead worker's: a live build renews
+its claim every few seconds, in short transactions of their own); the record applies only while the claim
+is still this job's (its attempt number), so a build that lost its claim and finishes late writes nothing
+and deletes its own file (one file per attempt). After ``MAX_ATTEMPTS`` claims the export is ``failed``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from sqlalchemy import Date, Select, Text, case, cast, extract, or_, select, update
+from sqlalchemy import ColumnElement, Date, Select, Text, case, cast, extract, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
@@ -45,8 +47,20 @@ log = structlog.get_logger("oversight.reports.exports")
 
 # Rows fetched from the cursor and written to the file at a time.
 BATCH = 10_000
-# A running claim older than this is a dead worker's (longer than the build job's timeout).
-CLAIM_LEASE = timedelta(minutes=2)
+
+
+@dataclass(frozen=True)
+class Lease:
+    """A build renews its claim every ``beat``; a claim not renewed for ``expires`` is a dead worker's."""
+
+    beat: timedelta
+    expires: timedelta
+
+
+# Four beats may be missed (a slow database, a pause) before a live build is taken for dead; being wrong
+# costs a second build, never a second result. A killed worker's export is handed over within the lease
+# plus the main pool's cron period (30 s), instead of the long pool's arq lease (an hour).
+CLAIM_LEASE = Lease(beat=timedelta(seconds=15), expires=timedelta(minutes=1))
 MAX_ATTEMPTS = 3
 SYSTEM_ACTOR = "system:exports"
 
@@ -171,7 +185,13 @@ def query_and_header(claim: Claim) -> tuple[Select[Any], list[str]]:
     return findings_query(claim), header
 
 
-async def _claim(session: AsyncSession, export_id: uuid.UUID, now: datetime) -> Claim | str:
+def _last_alive() -> ColumnElement[datetime]:
+    # A claim's last sign of life: its renewal, or its start (GREATEST skips NULLs: a claim made before
+    # builds renewed theirs has only a start).
+    return func.greatest(ExportJob.started_at, ExportJob.heartbeat_at)
+
+
+async def _claim(session: AsyncSession, export_id: uuid.UUID, now: datetime, lease: Lease) -> Claim | str:
     export = await session.scalar(
         select(ExportJob).where(ExportJob.id == export_id).with_for_update(skip_locked=True)
     )
@@ -179,18 +199,16 @@ async def _claim(session: AsyncSession, export_id: uuid.UUID, now: datetime) -> 
         return "busy"  # another job holds the row this instant (or it is gone)
     if export.status not in (ExportStatus.QUEUED.value, ExportStatus.RUNNING.value):
         return export.status
-    if (
-        export.status == ExportStatus.RUNNING.value
-        and export.started_at is not None
-        and export.started_at > now - CLAIM_LEASE
-    ):
-        return "busy"
+    if export.status == ExportStatus.RUNNING.value:
+        alive = max((t for t in (export.started_at, export.heartbeat_at) if t is not None), default=None)
+        if alive is not None and alive > now - lease.expires:
+            return "busy"  # a live build's claim
     if export.attempts >= MAX_ATTEMPTS:
         export.status, export.error, export.finished_at = ExportStatus.FAILED.value, "gave up", now
         await session.flush()
         return export.status
-    export.status, export.attempts, export.started_at, export.enqueued_at = (
-        ExportStatus.RUNNING.value, export.attempts + 1, now, now,
+    export.status, export.attempts, export.started_at, export.heartbeat_at, export.enqueued_at = (
+        ExportStatus.RUNNING.value, export.attempts + 1, now, now, now,
     )  # fmt: skip
     await session.flush()
     return Claim(
@@ -232,12 +250,12 @@ async def _record_ready(
         .where(
             ExportJob.id == claim.export_id,
             ExportJob.status == ExportStatus.RUNNING.value,
-            ExportJob.started_at == claim.started_at,
+            ExportJob.attempts == claim.attempt,
         )
         .with_for_update()
     )
     if export is None:
-        return False  # another job re-claimed it (ours outlived its lease): its record wins
+        return False  # another job re-claimed it (ours was taken for dead): its record wins
     expires = now + EXPORT_KEEP
     export.status, export.row_count, export.byte_size, export.blob_key = (
         ExportStatus.READY.value,
@@ -288,7 +306,11 @@ async def _record_failure(session: AsyncSession, claim: Claim, error: str, now: 
     final = claim.attempt >= MAX_ATTEMPTS
     await session.execute(
         update(ExportJob)
-        .where(ExportJob.id == claim.export_id, ExportJob.started_at == claim.started_at)
+        .where(
+            ExportJob.id == claim.export_id,
+            ExportJob.status == ExportStatus.RUNNING.value,
+            ExportJob.attempts == claim.attempt,
+        )
         .values(
             status=ExportStatus.FAILED.value if final else ExportStatus.QUEUED.value,
             error=error[:200],
@@ -296,6 +318,35 @@ async def _record_failure(session: AsyncSession, claim: Claim, error: str, now: 
             enqueued_at=None,
         )
     )
+
+
+async def _renew(
+    sessions: async_sessionmaker[AsyncSession], claim: Claim, lease: Lease, now: Callable[[], datetime]
+) -> None:
+    """Renew the claim every beat, each time in a short transaction of its own, until cancelled or the
+    claim is no longer ours. A failed renewal is tried again at the next beat."""
+    while True:
+        await asyncio.sleep(lease.beat.total_seconds())
+        try:
+            async with sessions() as session, session.begin():
+                renewed = await session.scalar(
+                    update(ExportJob)
+                    .where(
+                        ExportJob.id == claim.export_id,
+                        ExportJob.status == ExportStatus.RUNNING.value,
+                        ExportJob.attempts == claim.attempt,
+                    )
+                    .values(heartbeat_at=now())
+                    .returning(ExportJob.id)
+                )
+        except Exception as exc:
+            log.warning(
+                "export_claim_renewal_failed", export_id=str(claim.export_id), error_type=type(exc).__name__
+            )
+            continue
+        if renewed is None:
+            log.warning("export_claim_lost", export_id=str(claim.export_id), attempt=claim.attempt)
+            return
 
 
 @dataclass(frozen=True)
@@ -311,16 +362,18 @@ async def build_export(
     *,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
     tmp_dir: Path | None = None,
+    lease: Lease = CLAIM_LEASE,
 ) -> BuildResult:
     """Build one export into the blob store and record it ``ready`` with a ``report_ready`` notice."""
     async with sessions() as session, session.begin():
-        claim = await _claim(session, export_id, now())
+        claim = await _claim(session, export_id, now(), lease)
     if isinstance(claim, str):
         return BuildResult(claim, [])
     fd, name = tempfile.mkstemp(prefix="export-", suffix=".csv", dir=tmp_dir)
     os.close(fd)
     path = Path(name)
     key = f"exports/{claim.organization_id}/{claim.export_id}-{claim.attempt}.csv"
+    renewing = asyncio.create_task(_renew(sessions, claim, lease, now))
     try:
         rows = await write_csv(sessions, claim, path)
         size = (await asyncio.to_thread(path.stat)).st_size
@@ -336,6 +389,8 @@ async def build_export(
             await _record_failure(session, claim, type(exc).__name__, now())
         raise
     finally:
+        renewing.cancel()
+        await asyncio.wait([renewing])  # a cancellation of this build still reaches it
         await asyncio.to_thread(path.unlink, True)
     async with sessions() as session:
         async with session.begin():
@@ -381,17 +436,18 @@ async def expire_exports(
             return expired
 
 
-def enqueue_due(now: datetime) -> Select[tuple[uuid.UUID]]:
-    """Exports to hand to the queue: queued ones not handed over within the lease (the API's hand-off was
-    missed, or a failure requeued them), and running ones whose claim a dead worker left behind."""
-    stale = now - CLAIM_LEASE
+def enqueue_due(now: datetime, lease: Lease = CLAIM_LEASE) -> Select[tuple[uuid.UUID, int]]:
+    """Exports to hand to the queue, with their claims so far (the job id's attempt): queued ones not
+    handed over within the lease (the API's hand-off was missed, or a failure requeued them), and running
+    ones whose claim was not renewed within the lease (a dead worker's)."""
+    stale = now - lease.expires
     return (
-        select(ExportJob.id)
+        select(ExportJob.id, ExportJob.attempts)
         .where(
             or_(
                 (ExportJob.status == ExportStatus.QUEUED.value)
                 & or_(ExportJob.enqueued_at.is_(None), ExportJob.enqueued_at < stale),
-                (ExportJob.status == ExportStatus.RUNNING.value) & (ExportJob.started_at < stale),
+                (ExportJob.status == ExportStatus.RUNNING.value) & (_last_alive() < stale),
             )
         )
         .order_by(ExportJob.created_at)
