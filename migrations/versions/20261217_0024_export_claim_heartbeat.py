@@ -1,6 +1,6 @@
-"""Export builds prove they are alive: the build renews ``export_job.heartbeat_at`` every few seconds, and a
-``running`` export whose claim has not been renewed for a minute is handed over again (issue 16: a killed
-long worker's export waited for arq's lease, an hour).
+"""Export builds and import loads prove they are alive: a build renews ``export_job.heartbeat_at``, a load
+``activity_import.heartbeat_at``, every few seconds, and one whose claim has not been renewed for a minute is
+handed over again (issue 16: a killed long worker's work waited for its lease, an hour).
 
 Revision ID: 0024
 Revises: 0022
@@ -20,7 +20,9 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.add_column("export_job", sa.Column("heartbeat_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("activity_import", sa.Column("heartbeat_at", sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
+    op.drop_column("activity_import", "heartbeat_at")
     op.drop_column("export_job", "heartbeat_at")

@@ -143,7 +143,7 @@ async def test_a_load_longer_than_the_long_pools_bound_is_cut_and_under_a_longer
         short = settings.model_copy(update={"long_job_timeout_seconds": 1})
         ids.append(await _load_behind_a_lock(short, committed, redis, world, "cut"))
         # A 30 s bound (the main pool's): the same 2 s wait outlasts the small bound and the load finishes.
-        # The first import's claim is still live (its lease: 1 s + 10 s), so it is left alone.
+        # The first import's claim is still live (cut seconds ago; handed over only after a minute without renewal), so it is left alone.
         longer = settings.model_copy(update={"long_job_timeout_seconds": 30})
         ids.append(await _load_behind_a_lock(longer, committed, redis, world, "finished"))
         async with committed.sessions() as s:
@@ -155,7 +155,7 @@ async def test_a_load_longer_than_the_long_pools_bound_is_cut_and_under_a_longer
                 )
             ).all()
         assert _count("load_import", "succeeded") == loaded_before + 1  # the cut load counts nothing
-        # Cut at 1 s, mid-merge: nothing merged, the claim stays until its lease runs out.
+        # Cut at 1 s, mid-merge: nothing merged, the claim stays until it has gone a minute without renewal.
         assert (cut.status, cut.attempts, cut.rows) == ("loading", 1, None)
         assert (done.status, done.attempts, done.inserted) == ("succeeded", 1, 1)
         assert merged == ["finished"]

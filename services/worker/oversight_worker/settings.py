@@ -234,10 +234,11 @@ def _main_pool(settings: Settings, database_url: str, redis_url: str) -> type:
 def _long_pool(settings: Settings, database_url: str, redis_url: str) -> type:
     """Export builds, import loads and check runs: up to ``long_job_timeout_seconds`` each, a few at once.
 
-    A job cut mid-way is handed over again by the database, not by arq: a build's claim, once not renewed
-    for a minute, is re-queued by the main pool's ``report_exports`` cron under a new job id (up to three
-    claims), an import left ``loading`` is claimed again by ``load_imports`` once its lease (longer than
-    this timeout) has run out; both write all or nothing."""
+    A job cut mid-way is handed over again by the database, not by arq, once its claim has not been renewed
+    for a minute (``oversight_app.claims``): a build's export is re-queued by the main pool's
+    ``report_exports`` cron under a new job id, an import left ``loading`` is claimed again by
+    ``load_imports`` (up to three claims each); both write all or nothing, and only under their own
+    claim."""
     timeout = settings.long_job_timeout_seconds
     startup, shutdown = _hooks(settings, database_url, "long", settings.long_worker_max_jobs)
 

@@ -20,16 +20,17 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import structlog
-from sqlalchemy import ColumnElement, Date, Select, Text, case, cast, extract, func, or_, select, update
+from sqlalchemy import Date, Select, Text, Update, case, cast, extract, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
 from oversight_app.caller import Caller
+from oversight_app.claims import CLAIM_LEASE, Lease, is_alive, last_alive, renewing
 from oversight_app.permissions import Role
 from oversight_app.reports.export_schemas import ExportFilters
 from oversight_app.tenancy import plan_provider_clause
@@ -48,19 +49,6 @@ log = structlog.get_logger("oversight.reports.exports")
 # Rows fetched from the cursor and written to the file at a time.
 BATCH = 10_000
 
-
-@dataclass(frozen=True)
-class Lease:
-    """A build renews its claim every ``beat``; a claim not renewed for ``expires`` is a dead worker's."""
-
-    beat: timedelta
-    expires: timedelta
-
-
-# Four beats may be missed (a slow database, a pause) before a live build is taken for dead; being wrong
-# costs a second build, never a second result. A killed worker's export is handed over within the lease
-# plus the main pool's cron period (30 s), instead of the long pool's arq lease (an hour).
-CLAIM_LEASE = Lease(beat=timedelta(seconds=15), expires=timedelta(minutes=1))
 MAX_ATTEMPTS = 3
 SYSTEM_ACTOR = "system:exports"
 
@@ -185,12 +173,6 @@ def query_and_header(claim: Claim) -> tuple[Select[Any], list[str]]:
     return findings_query(claim), header
 
 
-def _last_alive() -> ColumnElement[datetime]:
-    # A claim's last sign of life: its renewal, or its start (GREATEST skips NULLs: a claim made before
-    # builds renewed theirs has only a start).
-    return func.greatest(ExportJob.started_at, ExportJob.heartbeat_at)
-
-
 async def _claim(session: AsyncSession, export_id: uuid.UUID, now: datetime, lease: Lease) -> Claim | str:
     export = await session.scalar(
         select(ExportJob).where(ExportJob.id == export_id).with_for_update(skip_locked=True)
@@ -199,10 +181,10 @@ async def _claim(session: AsyncSession, export_id: uuid.UUID, now: datetime, lea
         return "busy"  # another job holds the row this instant (or it is gone)
     if export.status not in (ExportStatus.QUEUED.value, ExportStatus.RUNNING.value):
         return export.status
-    if export.status == ExportStatus.RUNNING.value:
-        alive = max((t for t in (export.started_at, export.heartbeat_at) if t is not None), default=None)
-        if alive is not None and alive > now - lease.expires:
-            return "busy"  # a live build's claim
+    if export.status == ExportStatus.RUNNING.value and is_alive(
+        export.started_at, export.heartbeat_at, now, lease
+    ):
+        return "busy"  # a live build's claim
     if export.attempts >= MAX_ATTEMPTS:
         export.status, export.error, export.finished_at = ExportStatus.FAILED.value, "gave up", now
         await session.flush()
@@ -320,33 +302,20 @@ async def _record_failure(session: AsyncSession, claim: Claim, error: str, now: 
     )
 
 
-async def _renew(
-    sessions: async_sessionmaker[AsyncSession], claim: Claim, lease: Lease, now: Callable[[], datetime]
-) -> None:
-    """Renew the claim every beat, each time in a short transaction of its own, until cancelled or the
-    claim is no longer ours. A failed renewal is tried again at the next beat."""
-    while True:
-        await asyncio.sleep(lease.beat.total_seconds())
-        try:
-            async with sessions() as session, session.begin():
-                renewed = await session.scalar(
-                    update(ExportJob)
-                    .where(
-                        ExportJob.id == claim.export_id,
-                        ExportJob.status == ExportStatus.RUNNING.value,
-                        ExportJob.attempts == claim.attempt,
-                    )
-                    .values(heartbeat_at=now())
-                    .returning(ExportJob.id)
-                )
-        except Exception as exc:
-            log.warning(
-                "export_claim_renewal_failed", export_id=str(claim.export_id), error_type=type(exc).__name__
+def _renewal(claim: Claim) -> Callable[[datetime], Update]:
+    def renewal(at: datetime) -> Update:
+        return (
+            update(ExportJob)
+            .where(
+                ExportJob.id == claim.export_id,
+                ExportJob.status == ExportStatus.RUNNING.value,
+                ExportJob.attempts == claim.attempt,
             )
-            continue
-        if renewed is None:
-            log.warning("export_claim_lost", export_id=str(claim.export_id), attempt=claim.attempt)
-            return
+            .values(heartbeat_at=at)
+            .returning(ExportJob.id)
+        )
+
+    return renewal
 
 
 @dataclass(frozen=True)
@@ -373,24 +342,23 @@ async def build_export(
     os.close(fd)
     path = Path(name)
     key = f"exports/{claim.organization_id}/{claim.export_id}-{claim.attempt}.csv"
-    renewing = asyncio.create_task(_renew(sessions, claim, lease, now))
     try:
-        rows = await write_csv(sessions, claim, path)
-        size = (await asyncio.to_thread(path.stat)).st_size
-        await blobs.put_file(
-            key,
-            path,
-            content_type="text/csv; charset=utf-8",
-            content_disposition=f'attachment; filename="{claim.kind.value}-{claim.export_id}.csv"',
-        )
+        # Renewed while it writes and uploads: a live build is never handed over, however long it takes.
+        async with renewing(sessions, _renewal(claim), lease, now, export_id=str(claim.export_id)):
+            rows = await write_csv(sessions, claim, path)
+            size = (await asyncio.to_thread(path.stat)).st_size
+            await blobs.put_file(
+                key,
+                path,
+                content_type="text/csv; charset=utf-8",
+                content_disposition=f'attachment; filename="{claim.kind.value}-{claim.export_id}.csv"',
+            )
     except Exception as exc:
         log.error("export_failed", export_id=str(export_id), error_type=type(exc).__name__)
         async with sessions() as session, session.begin():
             await _record_failure(session, claim, type(exc).__name__, now())
         raise
     finally:
-        renewing.cancel()
-        await asyncio.wait([renewing])  # a cancellation of this build still reaches it
         await asyncio.to_thread(path.unlink, True)
     async with sessions() as session:
         async with session.begin():
@@ -447,7 +415,8 @@ def enqueue_due(now: datetime, lease: Lease = CLAIM_LEASE) -> Select[tuple[uuid.
             or_(
                 (ExportJob.status == ExportStatus.QUEUED.value)
                 & or_(ExportJob.enqueued_at.is_(None), ExportJob.enqueued_at < stale),
-                (ExportJob.status == ExportStatus.RUNNING.value) & (_last_alive() < stale),
+                (ExportJob.status == ExportStatus.RUNNING.value)
+                & (last_alive(ExportJob.started_at, ExportJob.heartbeat_at) < stale),
             )
         )
         .order_by(ExportJob.created_at)

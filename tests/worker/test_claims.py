@@ -1,8 +1,10 @@
-"""Export builds prove they are alive (issue 16), on real transactions: a live build renewing its claim is
-never handed over however long it runs; a build cut off (its renewals stop) is handed over once its lease
-has run out; and a build that lost its claim and finishes late records nothing: the new attempt's file,
-``report_ready`` notice and audit event stand alone. Builds wait on a lock another transaction holds on the
-reviews table, as long as the test needs."""
+"""Export builds and import loads prove they are alive (issue 16), on real transactions: a live build
+renewing its claim is never handed over however long it runs; a build cut off (its renewals stop) is handed
+over once its lease has run out; and a build that lost its claim and finishes late records nothing: the new
+attempt's file, ``report_ready`` notice and audit event stand alone. The same for import loads: a live load
+is never claimed again, and a load that lost its claim commits nothing (every row once, the later claim's
+counts). Builds and loads wait on a lock another transaction holds on their table, as long as the test
+needs."""
 
 from __future__ import annotations
 
@@ -18,11 +20,14 @@ import pytest_asyncio
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
-from oversight_app.reports.export_build import BuildResult, Lease, build_export, enqueue_due
+from oversight_app.claims import Lease
+from oversight_app.imports import loader, service
+from oversight_app.reports.export_build import BuildResult, build_export, enqueue_due
 from oversight_db.blobs import LocalBlobStore
 from oversight_db.db import create_engine, create_sessionmaker
-from oversight_db.models import AuditEvent, ExportJob, Notice
+from oversight_db.models import ActivityImport, AuditEvent, ExportJob, MemberInteraction, Notice
 from oversight_db.settings import Settings
+from tests.app.activity_world import activity_world
 from tests.conftest import MakeKey, MakeOrg
 from tests.worker.test_faults import eventually
 
@@ -78,15 +83,16 @@ async def _lock_reviews(holder: AsyncConnection) -> None:
     await holder.execute(text("LOCK TABLE review IN ACCESS EXCLUSIVE MODE"))
 
 
-async def _waiters(engine: AsyncEngine, count: int) -> None:
+async def _waiters(engine: AsyncEngine, count: int, table: str = "review") -> None:
     async def waiting() -> bool:
         async with engine.connect() as conn:
             found = await conn.scalar(
-                text("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'review'::regclass")
+                text("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = CAST(:t AS regclass)"),
+                {"t": table},
             )
         return bool(found == count)
 
-    await eventually(waiting, 20, f"{count} build(s) waiting on the reviews")
+    await eventually(waiting, 20, f"{count} waiting on {table}")
 
 
 async def _export(w: World) -> ExportJob:
@@ -175,3 +181,78 @@ async def test_a_stale_claims_late_finish_cannot_overwrite_the_new_attempts_resu
             )
         )
     assert (notices, built) == (1, 1)
+
+
+@dataclass
+class Imports:
+    sessions: async_sessionmaker[AsyncSession]
+    blobs: LocalBlobStore
+    import_id: uuid.UUID
+    plan_id: uuid.UUID
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def imports(world: World) -> AsyncIterator[Imports]:
+    """A pending one-row import of a fresh plan, committed, on the same engine."""
+    w = world
+    async with w.sessions() as s, s.begin():
+        aw = await activity_world(s)
+        data = (
+            "interaction_id,member_number,provider_npi,occurred_on,kind,duration_minutes,outcome,enrolled\n"
+            f"L-1,{aw.members[0].member_number},{aw.provider.npi},2025-03-03,contact,15,reached,true\n"
+        ).encode()
+        out, _ = await service.create_import(s, aw.caller, "interactions", "csv", data, w.blobs)
+    yield Imports(w.sessions, w.blobs, out.id, aw.plan.id)
+    async with w.sessions() as s, s.begin():
+        await s.execute(delete(MemberInteraction).where(MemberInteraction.plan_id == aw.plan.id))
+        await s.execute(delete(ActivityImport).where(ActivityImport.id == out.id))
+
+
+async def _lock_interactions(holder: AsyncConnection) -> None:
+    await holder.execute(text("BEGIN"))
+    await holder.execute(text("LOCK TABLE member_interaction IN SHARE MODE"))
+
+
+async def _load(i: Imports, lease: Lease) -> loader.LoadOutcome:
+    claimed = await loader.claim_next(i.sessions, LEASE)
+    assert claimed == i.import_id
+    return await loader.load_import(i.sessions, i.blobs, claimed, lease=lease)
+
+
+async def test_a_live_load_renewing_its_claim_is_never_claimed_again(world: World, imports: Imports) -> None:
+    i = imports
+    async with world.engine.connect() as holder:
+        await _lock_interactions(holder)
+        load = asyncio.create_task(_load(i, LEASE))
+        await _waiters(world.engine, 1, "member_interaction")
+        await asyncio.sleep(3 * LEASE.expires.total_seconds())
+        assert await loader.claim_next(i.sessions, LEASE) is None  # renewed all along
+        await holder.execute(text("ROLLBACK"))
+    outcome = await load
+    async with i.sessions() as s:
+        record = await s.get_one(ActivityImport, i.import_id)
+    assert (outcome.status, record.status, record.attempts, record.inserted) == (
+        "succeeded",
+        "succeeded",
+        1,
+        1,
+    )
+
+
+async def test_a_load_that_lost_its_claim_commits_nothing(world: World, imports: Imports) -> None:
+    i = imports
+    async with world.engine.connect() as holder:
+        await _lock_interactions(holder)
+        late = asyncio.create_task(_load(i, PAUSED))  # A: stops renewing while it waits mid-merge
+        await _waiters(world.engine, 1, "member_interaction")
+        await asyncio.sleep(LEASE.expires.total_seconds() + 0.2)
+        new = asyncio.create_task(_load(i, LEASE))  # B: claims it again (attempt 2)
+        await _waiters(world.engine, 2, "member_interaction")
+        await holder.execute(text("ROLLBACK"))
+    late_outcome, new_outcome = await asyncio.gather(late, new)
+    async with i.sessions() as s:
+        record = await s.get_one(ActivityImport, i.import_id)
+        stored = await s.scalar(select(func.count()).where(MemberInteraction.plan_id == i.plan_id))
+    assert (late_outcome.status, new_outcome.status) == ("busy", "succeeded")
+    # B's counts stand: whichever merged first, the row is stored once and B's commit is the only one.
+    assert (record.status, record.attempts, record.rows, stored) == ("succeeded", 2, 1, 1)
