@@ -143,7 +143,8 @@ async def test_a_load_longer_than_the_long_pools_bound_is_cut_and_under_a_longer
         short = settings.model_copy(update={"long_job_timeout_seconds": 1})
         ids.append(await _load_behind_a_lock(short, committed, redis, world, "cut"))
         # A 30 s bound (the main pool's): the same 2 s wait outlasts the small bound and the load finishes.
-        # The first import's claim is still live (cut seconds ago; handed over only after a minute without renewal), so it is left alone.
+        # The first import's claim is still live (cut seconds ago: it is taken for dead only after a minute
+        # without renewal), so it is left alone.
         longer = settings.model_copy(update={"long_job_timeout_seconds": 30})
         ids.append(await _load_behind_a_lock(longer, committed, redis, world, "finished"))
         async with committed.sessions() as s:
