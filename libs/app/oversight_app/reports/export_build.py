@@ -3,7 +3,8 @@
 No transaction is held over network I/O: the claim and the record are short transactions; the rows come
 from one SELECT through a server-side cursor in bounded batches (``BATCH`` rows in memory at a time) and go
 to a temporary file on local disk; the file then goes to the blob store (a multipart upload on S3) with no
-database connection checked out. Memory stays flat however many rows there are.
+database connection checked out but the claim's renewal's, for a moment every beat. Memory stays flat however
+many rows there are.
 
 A job may run more than once (arq is at-least-once, a worker may die): the claim takes the row only if it
 is queued, or running on a claim not renewed within ``CLAIM_LEASE`` (a dead worker's: a live build renews
