@@ -1,6 +1,7 @@
 """Claiming imports (the long pool's ``load_imports``): a load cut mid-way (worker killed, job timeout) leaves
-its import ``loading``; it is claimed again once its lease has run out, never while the lease is live, and
-after ``MAX_LOAD_ATTEMPTS`` cut loads it is ``failed`` with an error saying so."""
+its import ``loading``; it is claimed again once its claim has not been renewed within the lease, never
+while the claim is live, and after ``MAX_LOAD_ATTEMPTS`` cut loads it is ``failed`` with an error saying so.
+Live loads renewing their claims: tests/worker/test_claims.py."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from oversight_app.claims import Lease
 from oversight_app.imports import loader, service
 from oversight_db.blobs import LocalBlobStore
 from oversight_db.models import ActivityImport
@@ -18,7 +20,7 @@ from tests.app.activity_world import World, activity_world
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
-LEASE = timedelta(minutes=10)
+LEASE = Lease(beat=timedelta(minutes=2), expires=timedelta(minutes=10))
 
 
 async def _import(session: AsyncSession, world: World, blobs: LocalBlobStore, tag: str) -> uuid.UUID:
@@ -45,10 +47,10 @@ async def test_a_cut_load_is_claimed_again_only_after_its_lease_and_loads(
 ) -> None:
     world = await activity_world(session)
     import_id = await _import(session, world, blobs, "again")
-    await _left_loading(session, import_id, attempts=1, ago=LEASE - timedelta(seconds=30))
+    await _left_loading(session, import_id, attempts=1, ago=LEASE.expires - timedelta(seconds=30))
     assert await loader.claim_next(sessions, LEASE) is None  # its loader may still be at work
 
-    await _left_loading(session, import_id, attempts=1, ago=LEASE + timedelta(seconds=1))
+    await _left_loading(session, import_id, attempts=1, ago=LEASE.expires + timedelta(seconds=1))
     assert await loader.claim_next(sessions, LEASE) == import_id
     outcome = await loader.load_import(sessions, blobs, import_id)
     record = await session.get_one(ActivityImport, import_id)
@@ -67,7 +69,7 @@ async def test_an_import_cut_three_times_fails_saying_so_and_the_next_is_claimed
     world = await activity_world(session)
     stuck = await _import(session, world, blobs, "stuck")
     waiting = await _import(session, world, blobs, "waiting")
-    await _left_loading(session, stuck, attempts=loader.MAX_LOAD_ATTEMPTS, ago=LEASE * 2)
+    await _left_loading(session, stuck, attempts=loader.MAX_LOAD_ATTEMPTS, ago=LEASE.expires * 2)
     # Sent a day before the other (one transaction here gives both the same created_at).
     await session.execute(
         update(ActivityImport)

@@ -23,7 +23,7 @@ from oversight_app.imports import service
 from oversight_db.blobs import create_blob_store
 from oversight_db.db import create_engine, create_sessionmaker
 from oversight_db.models import ActivityImport, ExportJob, MemberInteraction, WorkerHeartbeat
-from oversight_db.queue import LONG_QUEUE, MAIN_QUEUE
+from oversight_db.queue import LONG_QUEUE, MAIN_QUEUE, export_job_id
 from oversight_db.settings import Settings
 from oversight_worker.settings import JOB_TIMEOUT_SECONDS, OversightWorker, build_worker_settings
 from tests.app.activity_world import World, activity_world
@@ -143,7 +143,8 @@ async def test_a_load_longer_than_the_long_pools_bound_is_cut_and_under_a_longer
         short = settings.model_copy(update={"long_job_timeout_seconds": 1})
         ids.append(await _load_behind_a_lock(short, committed, redis, world, "cut"))
         # A 30 s bound (the main pool's): the same 2 s wait outlasts the small bound and the load finishes.
-        # The first import's claim is still live (its lease: 1 s + 10 s), so it is left alone.
+        # The first import's claim is still live (cut seconds ago: it is taken for dead only after a minute
+        # without renewal), so it is left alone.
         longer = settings.model_copy(update={"long_job_timeout_seconds": 30})
         ids.append(await _load_behind_a_lock(longer, committed, redis, world, "finished"))
         async with committed.sessions() as s:
@@ -155,7 +156,7 @@ async def test_a_load_longer_than_the_long_pools_bound_is_cut_and_under_a_longer
                 )
             ).all()
         assert _count("load_import", "succeeded") == loaded_before + 1  # the cut load counts nothing
-        # Cut at 1 s, mid-merge: nothing merged, the claim stays until its lease runs out.
+        # Cut at 1 s, mid-merge: nothing merged, the claim stays until it has gone a minute without renewal.
         assert (cut.status, cut.attempts, cut.rows) == ("loading", 1, None)
         assert (done.status, done.attempts, done.inserted) == ("succeeded", 1, 1)
         assert merged == ["finished"]
@@ -181,7 +182,7 @@ async def test_an_export_requested_through_the_api_is_built_by_the_long_pool_and
     assert r.status_code == 202, r.text
     export_id = r.json()["id"]
     # The API's after-commit hand-off put the build on the long queue, not the main pool's.
-    assert await redis.zscore(LONG_QUEUE, f"export:{export_id}") is not None
+    assert await redis.zscore(LONG_QUEUE, export_job_id(uuid.UUID(export_id), 0)) is not None
     assert await redis.zcard(MAIN_QUEUE) == 0
 
     built_before = _count("build_export", "ready")

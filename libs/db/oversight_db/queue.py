@@ -96,15 +96,18 @@ async def enqueue_notice_attempts(
     return reached
 
 
-def export_job_id(export_id: uuid.UUID) -> str:
-    # One id per export: a second enqueue while the first waits or runs is refused by arq, and a job for a
-    # built export finds it ``ready`` and does nothing.
-    return f"export:{export_id}"
+def export_job_id(export_id: uuid.UUID, claims: int) -> str:
+    # One id per hand-over, named by the claims the export had when handed over: the same hand-over enqueued
+    # twice (the API's and the cron's) is refused by arq, and a dead build's export is handed over under a
+    # new id at once; the old id stays arq's (in progress, leased for the long pool's hour) and, if it ever
+    # runs again, finds the export claimed or built and does nothing.
+    return f"export:{export_id}:{claims}"
 
 
-async def enqueue_exports(redis: ArqRedis, export_ids: Iterable[uuid.UUID]) -> None:
-    """Builds go to the long pool: a large export streams and uploads for longer than the main pool's 30 s."""
-    for export_id in export_ids:
+async def enqueue_exports(redis: ArqRedis, handovers: Iterable[tuple[uuid.UUID, int]]) -> None:
+    """Builds go to the long pool: a large export streams and uploads for longer than the main pool's 30 s.
+    ``handovers``: (export id, its claims so far)."""
+    for export_id, claims in handovers:
         await redis.enqueue_job(
-            BUILD_EXPORT, str(export_id), _job_id=export_job_id(export_id), _queue_name=LONG_QUEUE
+            BUILD_EXPORT, str(export_id), _job_id=export_job_id(export_id, claims), _queue_name=LONG_QUEUE
         )

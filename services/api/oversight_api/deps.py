@@ -70,7 +70,7 @@ async def hand_off_notices(resources: Resources, notice_ids: list[uuid.UUID]) ->
 async def hand_off_exports(resources: Resources, export_ids: list[uuid.UUID]) -> None:
     """Best effort, like notices: a queued export the queue never got is enqueued by the worker's cron."""
     try:
-        await enqueue_exports(resources.redis, export_ids)
+        await enqueue_exports(resources.redis, [(export_id, 0) for export_id in export_ids])  # unclaimed yet
     except Exception as exc:
         log.warning("export_enqueue_failed", count=len(export_ids), error_type=type(exc).__name__)
 

@@ -1,13 +1,13 @@
 """Activity imports and automated checks (issue 17), on the long pool: a cron claims pending imports one by
 one (``FOR UPDATE SKIP LOCKED``: several workers never load the same file), loads each, then runs the plan's
 checks; a daily cron runs every plan's checks again (results age: a window closes, a document grows stale).
-An import a killed or timed-out worker left ``loading`` is claimed again once its lease has run out. No job
-arguments at all, so no member data reaches Redis."""
+An import a killed or timed-out worker left ``loading`` is claimed again once its load has stopped renewing
+its claim for a minute (``oversight_app.claims``). No job arguments at all, so no member data reaches
+Redis."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
 from typing import Any
 
 import structlog
@@ -26,14 +26,6 @@ log = structlog.get_logger("oversight.worker")
 
 # Imports loaded per cron tick; the rest wait for the next tick (or another worker).
 IMPORTS_PER_TICK = 5
-# A claim's lease runs this much past the long pool's job timeout: arq's own margin for a lost job (its
-# in-progress key lives timeout + 10 s). A load still running at its timeout has been cancelled by then, and
-# a cancelled or killed load never commits (the merge and the import's status commit together).
-LEASE_MARGIN = timedelta(seconds=10)
-
-
-def claim_lease(res: WorkerResources) -> timedelta:
-    return timedelta(seconds=res.settings.long_job_timeout_seconds) + LEASE_MARGIN
 
 
 async def _checks_for(res: WorkerResources, plan_id: uuid.UUID) -> None:
@@ -58,7 +50,7 @@ async def load_imports(ctx: dict[str, Any]) -> int:
     res = resources(ctx)
     loaded = 0
     for _ in range(IMPORTS_PER_TICK):
-        import_id = await claim_next(res.sessions, claim_lease(res))
+        import_id = await claim_next(res.sessions)
         if import_id is None:
             break
         with LONG_JOB_SECONDS.labels(job="load_import").time():

@@ -50,12 +50,12 @@ async def report_exports(ctx: dict[str, Any], now: datetime | None = None) -> di
     async with unit_of_work(res.sessions) as session:
         fired = await fire_due_schedules(session, at)
     async with unit_of_work(res.sessions) as session:
-        due = list((await session.scalars(enqueue_due(at))).all())
+        due = [(row.id, row.attempts) for row in await session.execute(enqueue_due(at))]
     redis: ArqRedis | None = ctx.get("redis")
     if due and redis is not None:
         await enqueue_exports(redis, due)
         async with unit_of_work(res.sessions) as session:
-            await mark_enqueued(session, due, at)
+            await mark_enqueued(session, [export_id for export_id, _ in due], at)
     expired = await expire_exports(res.sessions, res.blobs, at)
     if fired or due or expired:
         log.info("report_exports", fired=len(fired), enqueued=len(due), expired=expired)

@@ -198,8 +198,16 @@ def _main_pool(settings: Settings, database_url: str, redis_url: str) -> type:
             # Daily; a run that meets more expired documents than fit its timeout carries on the next day.
             cron(purge_documents, hour={4}, minute={7}, unique=True, timeout=CRON_TIMEOUT_SECONDS),
             # Scheduled reports fire within a minute of their slot; missed export hand-offs (to the long
-            # pool's queue) and expired files. A few short queries: the builds themselves run on the long pool.
-            cron(report_exports, second={20}, run_at_startup=True, unique=True, timeout=CRON_TIMEOUT_SECONDS),
+            # pool's queue), dead builds' exports (their claim not renewed for a minute: every 30 s so one
+            # is handed over within 90 s) and expired files. A few short queries: the builds themselves
+            # run on the long pool.
+            cron(
+                report_exports,
+                second={20, 50},
+                run_at_startup=True,
+                unique=True,
+                timeout=CRON_TIMEOUT_SECONDS,
+            ),
         ]
         on_startup = startup
         on_shutdown = shutdown
@@ -226,9 +234,11 @@ def _main_pool(settings: Settings, database_url: str, redis_url: str) -> type:
 def _long_pool(settings: Settings, database_url: str, redis_url: str) -> type:
     """Export builds, import loads and check runs: up to ``long_job_timeout_seconds`` each, a few at once.
 
-    A job cut mid-way is handed over again by the database, not by arq: a build's claim is re-queued by the
-    main pool's ``report_exports`` cron (up to three claims), an import left ``loading`` is claimed again by
-    ``load_imports`` once its lease (longer than this timeout) has run out; both write all or nothing."""
+    A job cut mid-way is handed over again by the database, not by arq, once its claim has not been renewed
+    for a minute (``oversight_app.claims``): a build's export is re-queued by the main pool's
+    ``report_exports`` cron under a new job id, an import left ``loading`` is claimed again by
+    ``load_imports`` (up to three claims each); both write all or nothing, and only under their own
+    claim."""
     timeout = settings.long_job_timeout_seconds
     startup, shutdown = _hooks(settings, database_url, "long", settings.long_worker_max_jobs)
 

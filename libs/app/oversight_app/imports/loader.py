@@ -2,7 +2,8 @@
 merged into its table all or nothing.
 
 1. **Claim** (short transaction): the oldest pending import becomes ``loading`` (``FOR UPDATE SKIP
-   LOCKED``, so several workers never load the same file).
+   LOCKED``, so several workers never load the same file), its attempt number ``attempts`` + 1. While the
+   load runs it renews its claim every few seconds on a second connection (``oversight_app.claims``).
 2. **Stream** the file from blob storage in chunks of ``CHUNK_BYTES`` (each read in a thread), straight
    into ``COPY``: memory stays flat whatever the file's size. The CSV header is checked from the first
    chunk, before any transaction; NDJSON is turned into CSV chunk by chunk in a thread (a line that is
@@ -11,8 +12,9 @@ merged into its table all or nothing.
    column, in file order) is filled by asyncpg's ``copy_to_table``; one ``SELECT`` lists every row's
    problems by line and column; with none, one ``INSERT ... ON CONFLICT (plan_id, source id) DO UPDATE``
    merges the rows (a row whose values did not change is not rewritten) and the import records its
-   counts. With any problem the transaction is rolled back: nothing is written but the import's status
-   and its errors (a second short transaction).
+   counts, if the import is still claimed under the load's attempt number (else a later claim has it:
+   the whole transaction is rolled back). With any problem the transaction is rolled back: nothing is
+   written but the import's status and its errors (a second short transaction, on the same condition).
 
 Errors name the line (the header is line 1) and the column, never the value: the values are member data.
 """
@@ -25,20 +27,24 @@ import io
 import json
 import re
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import aclosing
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import asyncpg
-from sqlalchemy import and_, or_, select, text
+import structlog
+from sqlalchemy import Update, and_, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from oversight_app.claims import CLAIM_LEASE, Lease, last_alive, renewing
 from oversight_app.imports.formats import FORMATS, Column, FileFormat
 from oversight_db.blobs import BlobStore
 from oversight_db.db import unit_of_work
 from oversight_db.models.activity import ActivityImport
+
+log = structlog.get_logger("oversight.imports")
 
 MAX_LISTED_ERRORS = 1000
 WORK_MEM = "256MB"
@@ -385,20 +391,19 @@ def merge_sql(fmt: FileFormat) -> str:
 # --------------------------------------------------------------------------- the steps
 
 
-# A load cut mid-way (its worker killed, or cut at the long pool's timeout) leaves its import ``loading``;
-# once the claim is older than the lease the import is claimed again and loaded from its blob afresh (the
-# merge is one transaction: the cut load wrote nothing). The worker passes its pool's timeout plus a margin
-# (oversight_worker.activity); this default is the long pool's default hour's.
-CLAIM_LEASE = timedelta(hours=1, seconds=10)
+# A load cut mid-way (its worker killed, or cut at the long pool's timeout) leaves its import ``loading``
+# and stops renewing its claim; once the claim has not been renewed within the lease (a minute,
+# ``oversight_app.claims.CLAIM_LEASE``) the import is claimed again and loaded from its blob afresh (the
+# merge is one transaction: the cut load wrote nothing, and a load that lost its claim commits nothing).
 MAX_LOAD_ATTEMPTS = 3
 GAVE_UP = "was not loaded: every attempt was cut off (too large for the time limit, or the worker stopped)"
 
 
 async def claim_next(
-    sessions: async_sessionmaker[AsyncSession], lease: timedelta = CLAIM_LEASE
+    sessions: async_sessionmaker[AsyncSession], lease: Lease = CLAIM_LEASE
 ) -> uuid.UUID | None:
-    """The oldest pending import (or one whose load's lease ran out), now ``loading``; an import cut off
-    ``MAX_LOAD_ATTEMPTS`` times becomes ``failed`` instead."""
+    """The oldest pending import (or one whose load stopped renewing its claim), now ``loading``; an
+    import cut off ``MAX_LOAD_ATTEMPTS`` times becomes ``failed`` instead."""
     async with unit_of_work(sessions) as session:
         while True:
             now = datetime.now(UTC)
@@ -407,7 +412,11 @@ async def claim_next(
                 .where(
                     or_(
                         ActivityImport.status == "pending",
-                        and_(ActivityImport.status == "loading", ActivityImport.started_at < now - lease),
+                        and_(
+                            ActivityImport.status == "loading",
+                            last_alive(ActivityImport.started_at, ActivityImport.heartbeat_at)
+                            < now - lease.expires,
+                        ),
                     )
                 )
                 .order_by(ActivityImport.created_at)
@@ -421,7 +430,7 @@ async def claim_next(
                 row.errors = [_error(0, "-", GAVE_UP)]
                 await session.flush()
                 continue
-            row.status, row.started_at, row.attempts = "loading", now, row.attempts + 1
+            row.status, row.started_at, row.heartbeat_at, row.attempts = "loading", now, now, row.attempts + 1
             return row.id
 
 
@@ -476,39 +485,101 @@ async def stage_and_merge(
     return rows, int(inserted), int(updated)
 
 
-async def _finish(sessions: async_sessionmaker[AsyncSession], import_id: uuid.UUID, **values: Any) -> None:
+class ClaimLostError(Exception):
+    """The import was claimed again while this load ran (taken for dead): the later claim's load counts."""
+
+
+async def _still_ours(session: AsyncSession, import_id: uuid.UUID, attempt: int) -> ActivityImport:
+    """The import, locked, if it is still ``loading`` under this load's attempt; else ``ClaimLostError``."""
+    record = await session.scalar(
+        select(ActivityImport)
+        .where(
+            ActivityImport.id == import_id,
+            ActivityImport.status == "loading",
+            ActivityImport.attempts == attempt,
+        )
+        .with_for_update()
+    )
+    if record is None:
+        raise ClaimLostError
+    return record
+
+
+def _renewal(import_id: uuid.UUID, attempt: int) -> Callable[[datetime], Update]:
+    def renewal(at: datetime) -> Update:
+        return (
+            update(ActivityImport)
+            .where(
+                ActivityImport.id == import_id,
+                ActivityImport.status == "loading",
+                ActivityImport.attempts == attempt,
+            )
+            .values(heartbeat_at=at)
+            .returning(ActivityImport.id)
+        )
+
+    return renewal
+
+
+async def _finish(
+    sessions: async_sessionmaker[AsyncSession], import_id: uuid.UUID, attempt: int, **values: Any
+) -> None:
     async with unit_of_work(sessions) as session:
-        record = await session.get_one(ActivityImport, import_id)
+        record = await _still_ours(session, import_id, attempt)
         for key, value in values.items():
             setattr(record, key, value)
         record.finished_at = datetime.now(UTC)
 
 
 async def load_import(
-    sessions: async_sessionmaker[AsyncSession], blobs: BlobStore, import_id: uuid.UUID
+    sessions: async_sessionmaker[AsyncSession],
+    blobs: BlobStore,
+    import_id: uuid.UUID,
+    *,
+    lease: Lease = CLAIM_LEASE,
 ) -> LoadOutcome:
-    """Load a claimed (``loading``) import; idempotent: anything but ``loading`` is left as it is."""
+    """Load a claimed (``loading``) import; idempotent: anything but ``loading`` is left as it is. Status
+    ``busy``: the import was claimed again while this load ran, and this load wrote nothing."""
     async with sessions() as session:
         record = await session.get_one(ActivityImport, import_id)
     if record.status != "loading":
         return LoadOutcome(record.id, record.plan_id, record.status, record.rows or 0)
-    fmt = FORMATS[record.kind]
+    fmt, attempt = FORMATS[record.kind], record.attempts
     try:
-        async with aclosing(blobs.read_chunks(record.blob_key)) as chunks:
+        async with (
+            renewing(sessions, _renewal(import_id, attempt), lease, _now, import_id=str(import_id)),
+            aclosing(blobs.read_chunks(record.blob_key)) as chunks,
+        ):
             if record.file_format == "csv":
                 source = await csv_source(fmt, chunks)
             else:
                 source = ndjson_source(fmt, chunks)
             async with sessions() as session, session.begin():
                 rows, inserted, updated = await stage_and_merge(session, record, source)
-                record = await session.get_one(ActivityImport, import_id)
+                record = await _still_ours(session, import_id, attempt)
                 record.status = "succeeded"
                 record.rows, record.inserted, record.updated = rows, inserted, updated
                 record.unchanged = rows - inserted - updated
                 record.finished_at = datetime.now(UTC)
                 return LoadOutcome(record.id, record.plan_id, "succeeded", rows)
     except ImportFileError as exc:
-        await _finish(
-            sessions, import_id, status="failed", rows=exc.rows, errors=exc.errors, error_count=exc.total
-        )
+        try:
+            await _finish(
+                sessions,
+                import_id,
+                attempt,
+                status="failed",
+                rows=exc.rows,
+                errors=exc.errors,
+                error_count=exc.total,
+            )
+        except ClaimLostError:
+            return LoadOutcome(import_id, record.plan_id, "busy", 0)
         return LoadOutcome(import_id, record.plan_id, "failed", exc.rows)
+    except ClaimLostError:
+        log.warning("import_claim_lost", import_id=str(import_id), attempt=attempt)
+        return LoadOutcome(import_id, record.plan_id, "busy", 0)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)

@@ -3,11 +3,14 @@
 No transaction is held over network I/O: the claim and the record are short transactions; the rows come
 from one SELECT through a server-side cursor in bounded batches (``BATCH`` rows in memory at a time) and go
 to a temporary file on local disk; the file then goes to the blob store (a multipart upload on S3) with no
-database connection checked out. Memory stays flat however many rows there are.
+database connection checked out but the claim's renewal's, for a moment every beat. Memory stays flat however
+many rows there are.
 
 A job may run more than once (arq is at-least-once, a worker may die): the claim takes the row only if it
-is queued, or running on a claim older than ``CLAIM_LEASE`` (a dead worker's); the record applies only
-while the claim is still this job's. After ``MAX_ATTEMPTS`` claims the export is ``failed``.
+is queued, or running on a claim not renewed within ``CLAIM_LEASE`` (a dead worker's: a live build renews
+its claim every few seconds, in short transactions of their own); the record applies only while the claim
+is still this job's (its attempt number), so a build that lost its claim and finishes late writes nothing
+and deletes its own file (one file per attempt). After ``MAX_ATTEMPTS`` claims the export is ``failed``.
 """
 
 from __future__ import annotations
@@ -18,16 +21,17 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import structlog
-from sqlalchemy import Date, Select, Text, case, cast, extract, or_, select, update
+from sqlalchemy import Date, Select, Text, Update, case, cast, extract, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
 from oversight_app.caller import Caller
+from oversight_app.claims import CLAIM_LEASE, Lease, is_alive, last_alive, renewing
 from oversight_app.permissions import Role
 from oversight_app.reports.export_schemas import ExportFilters
 from oversight_app.tenancy import plan_provider_clause
@@ -45,8 +49,7 @@ log = structlog.get_logger("oversight.reports.exports")
 
 # Rows fetched from the cursor and written to the file at a time.
 BATCH = 10_000
-# A running claim older than this is a dead worker's (longer than the build job's timeout).
-CLAIM_LEASE = timedelta(minutes=2)
+
 MAX_ATTEMPTS = 3
 SYSTEM_ACTOR = "system:exports"
 
@@ -171,7 +174,7 @@ def query_and_header(claim: Claim) -> tuple[Select[Any], list[str]]:
     return findings_query(claim), header
 
 
-async def _claim(session: AsyncSession, export_id: uuid.UUID, now: datetime) -> Claim | str:
+async def _claim(session: AsyncSession, export_id: uuid.UUID, now: datetime, lease: Lease) -> Claim | str:
     export = await session.scalar(
         select(ExportJob).where(ExportJob.id == export_id).with_for_update(skip_locked=True)
     )
@@ -179,18 +182,16 @@ async def _claim(session: AsyncSession, export_id: uuid.UUID, now: datetime) -> 
         return "busy"  # another job holds the row this instant (or it is gone)
     if export.status not in (ExportStatus.QUEUED.value, ExportStatus.RUNNING.value):
         return export.status
-    if (
-        export.status == ExportStatus.RUNNING.value
-        and export.started_at is not None
-        and export.started_at > now - CLAIM_LEASE
+    if export.status == ExportStatus.RUNNING.value and is_alive(
+        export.started_at, export.heartbeat_at, now, lease
     ):
-        return "busy"
+        return "busy"  # a live build's claim
     if export.attempts >= MAX_ATTEMPTS:
         export.status, export.error, export.finished_at = ExportStatus.FAILED.value, "gave up", now
         await session.flush()
         return export.status
-    export.status, export.attempts, export.started_at, export.enqueued_at = (
-        ExportStatus.RUNNING.value, export.attempts + 1, now, now,
+    export.status, export.attempts, export.started_at, export.heartbeat_at, export.enqueued_at = (
+        ExportStatus.RUNNING.value, export.attempts + 1, now, now, now,
     )  # fmt: skip
     await session.flush()
     return Claim(
@@ -232,12 +233,12 @@ async def _record_ready(
         .where(
             ExportJob.id == claim.export_id,
             ExportJob.status == ExportStatus.RUNNING.value,
-            ExportJob.started_at == claim.started_at,
+            ExportJob.attempts == claim.attempt,
         )
         .with_for_update()
     )
     if export is None:
-        return False  # another job re-claimed it (ours outlived its lease): its record wins
+        return False  # another job re-claimed it (ours was taken for dead): its record wins
     expires = now + EXPORT_KEEP
     export.status, export.row_count, export.byte_size, export.blob_key = (
         ExportStatus.READY.value,
@@ -288,7 +289,11 @@ async def _record_failure(session: AsyncSession, claim: Claim, error: str, now: 
     final = claim.attempt >= MAX_ATTEMPTS
     await session.execute(
         update(ExportJob)
-        .where(ExportJob.id == claim.export_id, ExportJob.started_at == claim.started_at)
+        .where(
+            ExportJob.id == claim.export_id,
+            ExportJob.status == ExportStatus.RUNNING.value,
+            ExportJob.attempts == claim.attempt,
+        )
         .values(
             status=ExportStatus.FAILED.value if final else ExportStatus.QUEUED.value,
             error=error[:200],
@@ -296,6 +301,22 @@ async def _record_failure(session: AsyncSession, claim: Claim, error: str, now: 
             enqueued_at=None,
         )
     )
+
+
+def _renewal(claim: Claim) -> Callable[[datetime], Update]:
+    def renewal(at: datetime) -> Update:
+        return (
+            update(ExportJob)
+            .where(
+                ExportJob.id == claim.export_id,
+                ExportJob.status == ExportStatus.RUNNING.value,
+                ExportJob.attempts == claim.attempt,
+            )
+            .values(heartbeat_at=at)
+            .returning(ExportJob.id)
+        )
+
+    return renewal
 
 
 @dataclass(frozen=True)
@@ -311,10 +332,11 @@ async def build_export(
     *,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
     tmp_dir: Path | None = None,
+    lease: Lease = CLAIM_LEASE,
 ) -> BuildResult:
     """Build one export into the blob store and record it ``ready`` with a ``report_ready`` notice."""
     async with sessions() as session, session.begin():
-        claim = await _claim(session, export_id, now())
+        claim = await _claim(session, export_id, now(), lease)
     if isinstance(claim, str):
         return BuildResult(claim, [])
     fd, name = tempfile.mkstemp(prefix="export-", suffix=".csv", dir=tmp_dir)
@@ -322,14 +344,16 @@ async def build_export(
     path = Path(name)
     key = f"exports/{claim.organization_id}/{claim.export_id}-{claim.attempt}.csv"
     try:
-        rows = await write_csv(sessions, claim, path)
-        size = (await asyncio.to_thread(path.stat)).st_size
-        await blobs.put_file(
-            key,
-            path,
-            content_type="text/csv; charset=utf-8",
-            content_disposition=f'attachment; filename="{claim.kind.value}-{claim.export_id}.csv"',
-        )
+        # Renewed while it writes and uploads: a live build is never handed over, however long it takes.
+        async with renewing(sessions, _renewal(claim), lease, now, export_id=str(claim.export_id)):
+            rows = await write_csv(sessions, claim, path)
+            size = (await asyncio.to_thread(path.stat)).st_size
+            await blobs.put_file(
+                key,
+                path,
+                content_type="text/csv; charset=utf-8",
+                content_disposition=f'attachment; filename="{claim.kind.value}-{claim.export_id}.csv"',
+            )
     except Exception as exc:
         log.error("export_failed", export_id=str(export_id), error_type=type(exc).__name__)
         async with sessions() as session, session.begin():
@@ -381,17 +405,19 @@ async def expire_exports(
             return expired
 
 
-def enqueue_due(now: datetime) -> Select[tuple[uuid.UUID]]:
-    """Exports to hand to the queue: queued ones not handed over within the lease (the API's hand-off was
-    missed, or a failure requeued them), and running ones whose claim a dead worker left behind."""
-    stale = now - CLAIM_LEASE
+def enqueue_due(now: datetime, lease: Lease = CLAIM_LEASE) -> Select[tuple[uuid.UUID, int]]:
+    """Exports to hand to the queue, with their claims so far (the job id's attempt): queued ones not
+    handed over within the lease (the API's hand-off was missed, or a failure requeued them), and running
+    ones whose claim was not renewed within the lease (a dead worker's)."""
+    stale = now - lease.expires
     return (
-        select(ExportJob.id)
+        select(ExportJob.id, ExportJob.attempts)
         .where(
             or_(
                 (ExportJob.status == ExportStatus.QUEUED.value)
                 & or_(ExportJob.enqueued_at.is_(None), ExportJob.enqueued_at < stale),
-                (ExportJob.status == ExportStatus.RUNNING.value) & (ExportJob.started_at < stale),
+                (ExportJob.status == ExportStatus.RUNNING.value)
+                & (last_alive(ExportJob.started_at, ExportJob.heartbeat_at) < stale),
             )
         )
         .order_by(ExportJob.created_at)

@@ -68,6 +68,8 @@ class ActivityImport(IdMixin, TimestampMixin, Base):
     # oversight_app.imports.loader.MAX_LOAD_ATTEMPTS.
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     started_at: Mapped[datetime | None]
+    # The running load's last sign of life, renewed every few seconds (oversight_app.claims).
+    heartbeat_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
 
 

@@ -85,6 +85,9 @@ class ExportJob(IdMixin, TimestampMixin, Base):
     slot: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     started_at: Mapped[datetime | None]
+    # The running build's last sign of life (renewed every few seconds): a claim not renewed within the
+    # lease is a dead worker's and is handed over (export_build.CLAIM_LEASE).
+    heartbeat_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
     # The last hand-over to the queue: the cron enqueues again once it is older than a job can run.
     enqueued_at: Mapped[datetime | None]
