@@ -463,66 +463,69 @@ def members_validation_sql(number_format: MemberNumberFormat) -> str:
     )
 
 
+MERGED_MEMBERS = "import_members_merged"
+
+
+def _sets(columns: tuple[str, ...]) -> tuple[str, str]:
+    """``SET`` of an upsert's columns, and its ``WHERE``: a row is rewritten only when one of them changed."""
+    sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns)
+    old, new = ", ".join(f"t.{c}" for c in columns), ", ".join(f"EXCLUDED.{c}" for c in columns)
+    return f"{sets}, updated_at = now()", f"({old}) IS DISTINCT FROM ({new})"
+
+
 def members_merge_sql() -> str:
-    """One statement: the members upserted on (plan, member number) — a member whose columns changed is
-    rewritten and its ``version`` bumped, an unchanged one is left alone — then each line's enrollment upserted on
-    (member, provider, program, start date) as the batch does (status, end date, population). Counts per line:
-    ``inserted`` when the line created its member or its enrollment, ``updated`` when it changed either;
-    and the batch's audit counts (members created and updated, enrollment rows written)."""
+    """The file's members upserted on (plan, member number), each from its first line: a member whose
+    columns changed is rewritten and its ``version`` bumped (an unchanged one is left alone); the members
+    written are noted in ``MERGED_MEMBERS`` (for the lines' counts). Answers members created and updated."""
+    cols = MEMBER_COLUMNS
     values = ", ".join(
         [
             "btrim(s.member_number) AS member_number",
-            *(f"nullif(btrim(s.{c}), '') AS {c}" for c in ("first_name", "last_name", "gender", "plan_code")),
+            *(f"nullif(btrim(s.{c}), '') AS {c}" for c in cols if c != "birth_date"),
             "btrim(s.birth_date)::date AS birth_date",
-            "nullif(s.program, '') AS program",
-            "n.id AS provider_id",
-            "nullif(s.status, '') AS status",
-            "nullif(btrim(s.start_date), '')::date AS start_date",
-            "nullif(btrim(s.end_date), '')::date AS end_date",
-            "nullif(btrim(s.population), '') AS population",
         ]
     )
-    member_cols = MEMBER_COLUMNS
-    enrollment_cols = ("status", "end_date", "population")
+    sets, changed = _sets(cols)
     return (
-        f"WITH src AS (SELECT s.line, {values} FROM {STAGE} s {_MEMBER_NETWORK}),"
-        f" members_in AS (SELECT DISTINCT ON (member_number) member_number, {', '.join(member_cols)}"
-        " FROM src ORDER BY member_number, line),"
-        " member_merge AS (INSERT INTO member AS t (id, plan_id, member_number, "
-        f"{', '.join(member_cols)}, version) SELECT gen_random_uuid(), :plan_id, member_number,"
-        f" {', '.join(member_cols)}, 1 FROM members_in"
-        " ON CONFLICT (plan_id, member_number) DO UPDATE SET "
-        + ", ".join(f"{c} = EXCLUDED.{c}" for c in member_cols)
-        + ", version = t.version + 1, updated_at = now()"
-        f" WHERE ({', '.join('t.' + c for c in member_cols)}) IS DISTINCT FROM"
-        f" ({', '.join('EXCLUDED.' + c for c in member_cols)})"
-        " RETURNING t.id, t.member_number, (xmax = 0) AS inserted),"
-        # Members left unchanged are not returned: their ids are read (this statement's snapshot has them).
-        " member_ids AS (SELECT i.member_number, coalesce(mm.id, m.id) AS id FROM members_in i"
-        " LEFT JOIN member_merge mm USING (member_number)"
-        " LEFT JOIN member m ON m.plan_id = :plan_id AND m.member_number = i.member_number),"
-        " enrollment_merge AS (INSERT INTO enrollment AS t (id, member_id, plan_id, provider_id, program, status,"
-        " start_date, end_date, population) SELECT gen_random_uuid(), ids.id, :plan_id, src.provider_id,"
-        " src.program, src.status, src.start_date, src.end_date, src.population"
-        " FROM src JOIN member_ids ids USING (member_number) WHERE src.program IS NOT NULL"
-        " ON CONFLICT (member_id, provider_id, program, start_date) DO UPDATE SET "
-        + ", ".join(f"{c} = EXCLUDED.{c}" for c in enrollment_cols)
-        + ", updated_at = now()"
-        f" WHERE ({', '.join('t.' + c for c in enrollment_cols)}) IS DISTINCT FROM"
-        f" ({', '.join('EXCLUDED.' + c for c in enrollment_cols)})"
+        f"WITH src AS (SELECT DISTINCT ON (btrim(s.member_number)) {values} FROM {STAGE} s"
+        " ORDER BY btrim(s.member_number), s.line),"
+        f" merged AS (INSERT INTO member AS t (id, plan_id, member_number, {', '.join(cols)}, version)"
+        f" SELECT gen_random_uuid(), :plan_id, member_number, {', '.join(cols)}, 1 FROM src"
+        f" ON CONFLICT (plan_id, member_number) DO UPDATE SET {sets}, version = t.version + 1 WHERE {changed}"
+        " RETURNING t.member_number, (xmax = 0) AS inserted),"
+        f" noted AS (INSERT INTO {MERGED_MEMBERS} SELECT member_number, inserted FROM merged RETURNING inserted)"
+        " SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated"
+        " FROM noted"
+    )
+
+
+def enrollments_merge_sql() -> str:
+    """Each line's enrollment upserted on (member, provider, program, start date) as the batch does it
+    (status, end date, population), once the members are stored: a statement of its own, so it sees a member
+    another transaction committed meanwhile. Answers the lines' counts (``inserted`` when a line created its
+    member or its enrollment, ``updated`` when it changed either) and the enrollment rows written."""
+    cols = ("status", "end_date", "population")
+    sets, changed = _sets(cols)
+    return (
+        "WITH src AS (SELECT btrim(s.member_number) AS member_number, m.id AS member_id,"
+        " nullif(s.program, '') AS program, n.id AS provider_id, nullif(s.status, '') AS status,"
+        " nullif(btrim(s.start_date), '')::date AS start_date, nullif(btrim(s.end_date), '')::date AS end_date,"
+        f" nullif(btrim(s.population), '') AS population FROM {STAGE} s"
+        " JOIN member m ON m.plan_id = :plan_id AND m.member_number = btrim(s.member_number)"
+        f"{_MEMBER_NETWORK}),"
+        " merged AS (INSERT INTO enrollment AS t (id, member_id, plan_id, provider_id, program, start_date,"
+        f" {', '.join(cols)}) SELECT gen_random_uuid(), member_id, :plan_id, provider_id, program, start_date,"
+        f" {', '.join(cols)} FROM src WHERE program IS NOT NULL"
+        f" ON CONFLICT (member_id, provider_id, program, start_date) DO UPDATE SET {sets} WHERE {changed}"
         " RETURNING t.member_id, t.provider_id, t.program, t.start_date, (xmax = 0) AS inserted),"
-        " per_line AS (SELECT coalesce(mm.inserted, false) OR coalesce(em.inserted, false) AS inserted,"
-        " mm.member_number IS NOT NULL OR em.member_id IS NOT NULL AS written"
-        " FROM src JOIN member_ids ids USING (member_number)"
-        " LEFT JOIN member_merge mm USING (member_number)"
-        " LEFT JOIN enrollment_merge em ON em.member_id = ids.id AND em.provider_id = src.provider_id"
-        " AND em.program = src.program AND em.start_date = src.start_date)"
+        " lines AS (SELECT coalesce(mm.inserted, false) OR coalesce(e.inserted, false) AS inserted,"
+        " mm.member_number IS NOT NULL OR e.member_id IS NOT NULL AS written"
+        f" FROM src LEFT JOIN {MERGED_MEMBERS} mm USING (member_number)"
+        " LEFT JOIN merged e ON e.member_id = src.member_id AND e.provider_id = src.provider_id"
+        " AND e.program = src.program AND e.start_date = src.start_date)"
         " SELECT count(*) FILTER (WHERE inserted) AS inserted,"
         " count(*) FILTER (WHERE written AND NOT inserted) AS updated,"
-        " (SELECT count(*) FILTER (WHERE inserted) FROM member_merge) AS members_created,"
-        " (SELECT count(*) FILTER (WHERE NOT inserted) FROM member_merge) AS members_updated,"
-        " (SELECT count(*) FROM enrollment_merge) AS enrollments"
-        " FROM per_line"
+        " (SELECT count(*) FROM merged) AS enrollments FROM lines"
     )
 
 
@@ -540,7 +543,14 @@ async def merge_members(
     if found:
         errors = [_error(int(r.line), r.col, r.msg) for r in found]
         raise ImportFileError(errors, int(found[0].total), rows)
-    merged = (await session.execute(text(members_merge_sql()), params)).one()
+    await session.execute(text(f"DROP TABLE IF EXISTS {MERGED_MEMBERS}"))
+    await session.execute(
+        text(
+            f"CREATE TEMP TABLE {MERGED_MEMBERS} (member_number text PRIMARY KEY, inserted boolean) ON COMMIT DROP"
+        )
+    )
+    members = (await session.execute(text(members_merge_sql()), params)).one()
+    lines = (await session.execute(text(enrollments_merge_sql()), params)).one()
     await audit.record(
         session,
         organization_id=record.plan_id,
@@ -550,13 +560,13 @@ async def merge_members(
         entity_id=None,
         request_id=current_request_id(),
         changes={
-            "created": int(merged.members_created),
-            "updated": int(merged.members_updated),
-            "enrollments": int(merged.enrollments),
+            "created": int(members.created),
+            "updated": int(members.updated),
+            "enrollments": int(lines.enrollments),
             "import_id": str(record.id),
         },
     )
-    return rows, int(merged.inserted), int(merged.updated)
+    return rows, int(lines.inserted), int(lines.updated)
 
 
 # --------------------------------------------------------------------------- the steps
