@@ -12,7 +12,9 @@ merged into its table all or nothing.
    problems by line and column; with none, one ``INSERT ... ON CONFLICT (plan_id, source id) DO UPDATE``
    merges the rows (a row whose values did not change is not rewritten) and the import records its
    counts. With any problem the transaction is rolled back: nothing is written but the import's status
-   and its errors (a second short transaction).
+   and its errors (a second short transaction). A member file (``kind=members``) has checks and a merge of
+   its own (``merge_members``: the batch's rules, then the members and their enrollments), in the same
+   transaction.
 
 Errors name the line (the header is line 1) and the column, never the value: the values are member data.
 """
