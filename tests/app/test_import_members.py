@@ -315,3 +315,28 @@ async def test_an_ndjson_member_file_takes_the_same_path(
     record = await run_import(session, sessions, blobs, w.plan, "members", data, "ndjson")
     assert (record.status, record.inserted) == ("succeeded", 1)
     assert [(m[0], m[7][0][1]) for m in await stored(session, w.plan.plan.id)] == [(a, "tcm")]
+
+
+async def test_member_numbers_follow_the_plans_jurisdiction(
+    session: AsyncSession, sessions: async_sessionmaker[AsyncSession], blobs: LocalBlobStore
+) -> None:
+    """The form comes from member_numbers.yaml per the plan's state: a Medi-Cal CIN is no NC Medicaid ID."""
+    plan = Organization(id=uuid.uuid4(), kind="plan", name="NC plan", jurisdiction="US-NC")
+    session.add(plan)
+    await session.flush()
+    nc = World(plan, plan, [], Caller(plan.id, "plan", Role.PLAN_ADMIN, "api_key:test"))
+    nc_id = f"{random.randrange(10**9):09d}A"
+    data = members_csv(
+        [
+            [nc_id, "Pat", "Example", "1980-01-10", "", "", "", "", "", "", "", ""],
+            [cin(), "Sam", "Other", "1975-05-05", "", "", "", "", "", "", "", ""],
+        ]
+    )
+    record = await run_import(session, sessions, blobs, nc, "members", data)
+    assert [(e["line"], e["column"], e["message"]) for e in record.errors] == [
+        (3, "member_number", "is not a valid NC Medicaid ID (expected the form 123456789A)")
+    ]
+    record = await run_import(
+        session, sessions, blobs, nc, "members", members_csv([data.splitlines()[1].split(",")])
+    )
+    assert (record.status, record.inserted) == ("succeeded", 1)
