@@ -3,7 +3,9 @@
 Run as ``python -m tests.client_check`` from the checkout. It regenerates the client into a temporary
 directory with the arguments `make client` uses and compares the trees file by file; any warning the
 generator prints (an operation or schema it skipped) fails too, because a skipped part is a part partners
-cannot call.
+cannot call. Then every generated module is imported, in a fresh interpreter over the generated tree: a
+module the generator wrote but Python cannot import (a name it forgot to import, as ``Unset`` once in
+``imports_create``) is an operation partners cannot call either.
 """
 
 from __future__ import annotations
@@ -65,6 +67,30 @@ def differences(left: Path, right: Path) -> list[str]:
     return found
 
 
+# Run in a fresh interpreter with the generated tree first on the path: imports every module of the package
+# and prints one line per module that fails.
+IMPORT_ALL = """
+import importlib, pkgutil, sys
+import oversight_client
+for info in pkgutil.walk_packages(oversight_client.__path__, "oversight_client."):
+    try:
+        importlib.import_module(info.name)
+    except Exception as exc:
+        print(f"{info.name}: {type(exc).__name__}: {exc}")
+"""
+
+
+def unimportable(tree: Path) -> list[str]:
+    """The modules of the client generated in ``tree`` that fail to import, each with its error."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_ALL], cwd=tree, env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        return [f"the import run failed (exit {result.returncode}): {result.stderr.strip()}"]
+    return result.stdout.splitlines()
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "python"
@@ -77,6 +103,10 @@ def main() -> int:
             print("client check: clients/python is missing; run `make client`")
             return 1
         diff = differences(COMMITTED, fresh)
+        broken = unimportable(fresh)
+    if broken:
+        print("client check: generated modules that do not import (fix the document):", *broken, sep="\n  ")
+        return 1
     if diff:
         print("client check: clients/python is not what openapi.json generates; run `make client`:")
         print("\n".join(f"  {line}" for line in diff))

@@ -28,14 +28,18 @@ async def test_upload_poll_and_read_results(
         f"a1,{m},{world.provider.npi},2025-04-10,appointment,,missed,true\n"
     )
     csv_headers = {**headers, "Content-Type": "text/csv"}
-    first = await client.post("/v1/imports?kind=interactions", content=body, headers=csv_headers)
+    url = "/v1/imports?kind=interactions&file_format=csv"
+    first = await client.post(url, content=body, headers=csv_headers)
     assert first.status_code == 202, first.text
     assert first.json()["status"] == "pending"
-    again = await client.post("/v1/imports?kind=interactions", content=body, headers=csv_headers)
+    again = await client.post(url, content=body, headers=csv_headers)
     assert (again.status_code, again.json()["id"]) == (200, first.json()["id"])
-    wrong = await client.post(
-        "/v1/imports?kind=interactions", content=body, headers={**headers, "Content-Type": "text/plain"}
-    )
+    # The format is the query's: without it nothing is stored (a 422 naming it), and a Content-Type that
+    # names the other format is refused rather than guessed between.
+    unsaid = await client.post("/v1/imports?kind=interactions", content=body, headers=csv_headers)
+    assert unsaid.status_code == 422 and unsaid.headers["content-type"] == "application/problem+json"
+    assert [e["path"] for e in unsaid.json()["errors"]] == ["query.file_format"]
+    wrong = await client.post(url, content=body, headers={**headers, "Content-Type": "application/x-ndjson"})
     assert wrong.status_code == 415 and wrong.headers["content-type"] == "application/problem+json"
     assert (await client.get(f"/v1/imports/{first.json()['id']}", headers=headers)).status_code == 200
 

@@ -218,8 +218,7 @@ def _media_example(document: dict[str, Any], media: dict[str, Any]) -> Any:
 def test_every_request_body_and_json_success_response_has_an_example(document: dict[str, Any]) -> None:
     missing = []
     for method, path, operation in _operations(document):
-        # Per operation: a body offered in several forms shows the example in one (the activity imports show the
-        # CSV file; an NDJSON example would break the conformance run, which has no NDJSON serializer).
+        # Per operation: a body offered in several forms shows the example in one (the tool import shows its YAML).
         bodies = operation.get("requestBody", {}).get("content", {})
         if bodies and all(_media_example(document, media) is None for media in bodies.values()):
             missing.append((method, path, "request", ", ".join(bodies)))

@@ -5,6 +5,7 @@ worker's loader. A wrong sha256 is refused and writes nothing; the same file aga
 from __future__ import annotations
 
 import hashlib
+import uuid
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from oversight_app.imports import loader
 from oversight_app.imports.uploads import upload_key
 from oversight_db.blobs import BlobStore
-from oversight_db.models import ActivityImport, MemberInteraction
+from oversight_db.models import ActivityImport, Enrollment, Member, MemberInteraction
 from tests.api.documents_world import S3World
 from tests.app.activity_world import World, activity_world
 from tests.conftest import MakeKey, MakeOrg
@@ -63,7 +64,9 @@ async def test_a_large_file_through_s3_presigned_post(
     data = big_csv(world)
     assert len(data) > 2 * 1024 * 1024
     direct = await s3client.post(
-        "/v1/imports?kind=interactions", content=data, headers={**headers, "Content-Type": "text/csv"}
+        "/v1/imports?kind=interactions&file_format=csv",
+        content=data,
+        headers={**headers, "Content-Type": "text/csv"},
     )
     assert direct.status_code == 413  # the body path stays for small files
 
@@ -146,3 +149,41 @@ async def test_a_large_file_through_the_local_stores_signed_url(
     r = await client.get(f"/v1/imports/{record_id}", headers=headers)
     assert (r.json()["status"], r.json()["inserted"]) == ("succeeded", ROWS)
     assert await _interactions(session, world) == ROWS
+
+
+async def test_a_large_member_file_through_the_upload_path_stores_members_and_enrollments(
+    client: httpx.AsyncClient, resources: Any, session: AsyncSession, auth_headers: MakeKey
+) -> None:
+    """``kind=members`` takes the same path: declared, sent, completed, loaded; every line a member enrolled
+    at the plan's provider."""
+    world = await activity_world(session, n=0)
+    headers = await auth_headers(world.plan, "plan_admin")
+    members = 30_000  # about 3 MB
+    prefix = f"{uuid.uuid4().int % 90 + 10:02d}"
+    lines = [
+        "member_number,first_name,last_name,birth_date,program,provider_npi,status,start_date,population",
+        *(
+            f"{prefix}{i:06d}A,First{i},Last{i},1980-01-01,ecm,{world.provider.npi},enrolled,2025-01-01,"
+            "Adults experiencing homelessness"
+            for i in range(members)
+        ),
+    ]
+    data = ("\n".join(lines) + "\n").encode()
+    assert len(data) > 2 * 1024 * 1024
+    declared = {"file_format": "csv", "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    r = await client.post("/v1/imports/uploads?kind=members", json=declared, headers=headers)
+    assert r.status_code == 201, r.text
+    record_id, upload = r.json()["activity_import"]["id"], r.json()["upload"]
+    assert (await client.put(_local(upload["url"]), content=data)).status_code == 204
+    r = await client.post(f"/v1/imports/{record_id}/complete", headers=headers)
+    assert (r.status_code, r.json()["status"]) == (200, "pending"), r.text
+    await _load(resources.sessions, resources.blobs)
+    r = await client.get(f"/v1/imports/{record_id}", headers=headers)
+    assert (r.json()["kind"], r.json()["status"], r.json()["inserted"]) == ("members", "succeeded", members)
+    stored = await session.execute(
+        select(func.count(Member.id.distinct()), func.count(Enrollment.id))
+        .select_from(Member)
+        .join(Enrollment, Enrollment.member_id == Member.id)
+        .where(Member.plan_id == world.plan.id, Enrollment.provider_id == world.provider.id)
+    )
+    assert tuple(stored.one()) == (members, members)

@@ -394,7 +394,7 @@ async def imports(ctx: WalkContext) -> dict[str, str]:
     created = ok(
         await ctx.client.post(
             "/v1/imports",
-            params={"kind": "interactions"},
+            params={"kind": "interactions", "file_format": "csv"},
             content=body.encode(),
             headers={**ctx.headers["plan_admin"], "Content-Type": "text/csv"},
         )

@@ -4,14 +4,14 @@ export reaching ``ready`` and an import reaching a final status went through its
 
 from __future__ import annotations
 
+import io
 from typing import Any
-from uuid import UUID
 
-import httpx
 import pytest
-from oversight_client.api.imports import imports_get
+from oversight_client.api.imports import imports_create, imports_get
 from oversight_client.api.reports import reports_exports_create, reports_exports_get
-from oversight_client.models import ExportIn, ExportKind
+from oversight_client.models import ExportIn, ExportKind, ImportsCreateFileFormat, ImportsCreateKind
+from oversight_client.types import File
 
 from tests.e2e.stack import Stack, eventually, new_key, ok, today_utc
 
@@ -24,17 +24,20 @@ def test_an_export_is_built_and_an_import_loaded_by_the_long_jobs_worker(stack: 
     export = ok(reports_exports_create.sync_detailed(client=plan, body=body, idempotency_key=new_key()), 202)
     # A file the loader must refuse line by line (a member and a provider the plan never sent): what the
     # long-jobs worker's load does with every file, without depending on another journey's members.
-    # Sent with httpx: the generated client's imports_create does not import (``Unset`` undefined in it).
-    sent = httpx.post(
-        f"{stack.base_url}/v1/imports",
-        params={"kind": "interactions"},
-        content=b"interaction_id,member_number,provider_npi,occurred_on,kind,duration_minutes,outcome,enrolled\n"
-        b"L-1,99999999Z,1000000004,2025-02-03,contact,15,reached,true\n",
-        headers={"Authorization": f"Bearer {stack.readme['PLAN_KEY']}", "Content-Type": "text/csv"},
-        timeout=30,
+    data = (
+        b"interaction_id,member_number,provider_npi,occurred_on,kind,duration_minutes,outcome,enrolled\n"
+        b"L-1,99999999Z,1000000004,2025-02-03,contact,15,reached,true\n"
     )
-    assert sent.status_code == 202, sent.text
-    import_id = UUID(sent.json()["id"])
+    sent = ok(
+        imports_create.sync_detailed(
+            client=plan,
+            body=File(payload=io.BytesIO(data)),
+            kind=ImportsCreateKind.INTERACTIONS,
+            file_format=ImportsCreateFileFormat.CSV,
+        ),
+        202,
+    )
+    import_id = sent.id
     got: dict[str, Any] = {}
 
     def built() -> bool:

@@ -97,6 +97,7 @@ from .import_out_status import ImportOutStatus
 from .import_upload_in import ImportUploadIn
 from .import_upload_in_file_format import ImportUploadInFileFormat
 from .import_upload_out import ImportUploadOut
+from .imports_create_file_format import ImportsCreateFileFormat
 from .imports_create_kind import ImportsCreateKind
 from .imports_list_kind_type_0 import ImportsListKindType0
 from .imports_request_upload_kind import ImportsRequestUploadKind
@@ -393,6 +394,7 @@ __all__ = (
     "ImportOutFileFormat",
     "ImportOutKind",
     "ImportOutStatus",
+    "ImportsCreateFileFormat",
     "ImportsCreateKind",
     "ImportsListKindType0",
     "ImportsRequestUploadKind",

@@ -5,6 +5,7 @@ class ImportOutKind(StrEnum):
     CARE_DOCUMENTS = "care_documents"
     CLAIMS = "claims"
     INTERACTIONS = "interactions"
+    MEMBERS = "members"
     PROGRAM_SPANS = "program_spans"
     TARS = "tars"
 

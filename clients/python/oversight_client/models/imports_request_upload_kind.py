@@ -5,6 +5,7 @@ class ImportsRequestUploadKind(StrEnum):
     CARE_DOCUMENTS = "care_documents"
     CLAIMS = "claims"
     INTERACTIONS = "interactions"
+    MEMBERS = "members"
     PROGRAM_SPANS = "program_spans"
     TARS = "tars"
 

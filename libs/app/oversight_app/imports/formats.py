@@ -117,6 +117,36 @@ CLAIMS = FileFormat(
     ),
 )
 
+# The file path for ``POST /v1/members/batch`` (its schema: oversight_app.members.schemas): the member's
+# columns, then at most one enrollment per line. A member with several enrollments takes a line for each,
+# repeating the member's columns (which must then agree); a line whose enrollment columns are all blank
+# sends the member alone. ``member_number`` is checked against the plan's jurisdiction's form
+# (oversight_app/members/member_numbers.yaml) and is the merge key.
+MEMBERS = FileFormat(
+    "members",
+    "member_number",
+    (
+        Column("member_number", "text", max_len=20),
+        Column("first_name", "text", max_len=100),
+        Column("last_name", "text", max_len=100),
+        Column("birth_date", "date"),
+        Column("gender", "text", required=False, max_len=20),
+        Column("plan_code", "text", required=False, max_len=20),
+        Column("program", "choice", required=False, choices=("ecm", "tcm")),
+        Column("provider_npi", "npi", required=False),
+        Column(
+            "status", "choice", required=False, choices=("engaged", "enrolled", "not_enrolled", "disenrolled")
+        ),
+        Column("start_date", "date", required=False),
+        Column("end_date", "date", required=False),
+        Column("population", "text", required=False, max_len=100),
+    ),
+)
+MEMBER_COLUMNS = ("first_name", "last_name", "birth_date", "gender", "plan_code")
+ENROLLMENT_COLUMNS = ("program", "provider_npi", "status", "start_date", "end_date", "population")
+# What an enrollment line must hold (the batch's EnrollmentIn requires these).
+ENROLLMENT_REQUIRED = ("program", "provider_npi", "status", "start_date")
+
 FORMATS: dict[str, FileFormat] = {
-    f.kind: f for f in (INTERACTIONS, TARS, CARE_DOCUMENTS, PROGRAM_SPANS, CLAIMS)
+    f.kind: f for f in (INTERACTIONS, TARS, CARE_DOCUMENTS, PROGRAM_SPANS, CLAIMS, MEMBERS)
 }

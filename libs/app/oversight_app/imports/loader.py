@@ -15,6 +15,8 @@ merged into its table all or nothing.
    counts, if the import is still claimed under the load's attempt number (else a later claim has it:
    the whole transaction is rolled back). With any problem the transaction is rolled back: nothing is
    written but the import's status and its errors (a second short transaction, on the same condition).
+   A member file (``kind=members``) has checks and a merge of its own (``merge_members``: the batch's
+   rules, then the members and their enrollments), in the same transaction.
 
 Errors name the line (the header is line 1) and the column, never the value: the values are member data.
 """
@@ -38,11 +40,22 @@ import structlog
 from sqlalchemy import Update, and_, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from oversight_app.audit import current_request_id
 from oversight_app.claims import CLAIM_LEASE, Lease, last_alive, renewing
-from oversight_app.imports.formats import FORMATS, Column, FileFormat
+from oversight_app.imports.formats import (
+    ENROLLMENT_COLUMNS,
+    ENROLLMENT_REQUIRED,
+    FORMATS,
+    MEMBER_COLUMNS,
+    Column,
+    FileFormat,
+)
+from oversight_app.members.numbers import MemberNumberFormat, format_for
+from oversight_db import audit
 from oversight_db.blobs import BlobStore
 from oversight_db.db import unit_of_work
 from oversight_db.models.activity import ActivityImport
+from oversight_db.models.organizations import Organization
 
 log = structlog.get_logger("oversight.imports")
 
@@ -388,6 +401,182 @@ def merge_sql(fmt: FileFormat) -> str:
     )
 
 
+# --------------------------------------------------------------------------- member files
+
+
+# A provider of the plan's network for the line's program (a terminated contract takes no enrollment, as in
+# the batch), by NPI.
+_MEMBER_NETWORK = (
+    " LEFT JOIN (SELECT o.id, o.npi, l.program FROM organization o JOIN network_link l ON l.provider_id = o.id"
+    " WHERE l.plan_id = :plan_id AND l.status <> 'terminated') n"
+    " ON n.npi = btrim(s.provider_npi) AND n.program = s.program"
+)
+
+
+def _blank(column: str) -> str:
+    return f"nullif(btrim(s.{column}), '') IS NULL"
+
+
+def _member_problem(column: Column, has_enrollment: str, number_format: MemberNumberFormat) -> str:
+    """``_problem`` of a member file's column, with the rules that look at the rest of the line or file."""
+    name = column.name
+    if name in ENROLLMENT_REQUIRED:  # required on a line that has an enrollment
+        required = f"({has_enrollment}) AND {_blank(name)}"
+        return f"CASE WHEN {required} THEN 'is required for an enrollment' ELSE {_problem(column)} END"
+    more: list[tuple[str, str]] = []
+    if name == "member_number":
+        more = [
+            ("btrim(s.member_number) !~ :member_pattern", _q(number_format.problem)),
+            ("s.first_line < s.line", "'repeats line ' || (s.first_line + 1)"),
+        ]
+    elif name in MEMBER_COLUMNS:  # the member's first line says who the member is
+        first = "'differs from line ' || (s.member_line + 1) || ', the member''s first line'"
+        more = [(f"s.{name} IS DISTINCT FROM s.member_{name}", first)]
+    if not more:
+        return _problem(column)
+    cases = " ".join(f"WHEN {condition} THEN {message}" for condition, message in more)
+    return f"coalesce({_problem(column)}, CASE {cases} END)"
+
+
+def members_validation_sql(number_format: MemberNumberFormat) -> str:
+    """Every line's problems, by line and column, with the batch's rules (oversight_app.members.service):
+    the member number's form per jurisdiction (the pattern is the ``:member_pattern`` parameter), an
+    enrollment's provider in the plan's network for its program, no enrollment twice, dates in order. A
+    member on several lines (one per enrollment) must have the same member columns on each."""
+    has_enrollment = " OR ".join(f"NOT {_blank(c)}" for c in ENROLLMENT_COLUMNS)
+    checks = [(c.name, _member_problem(c, has_enrollment, number_format)) for c in FORMATS["members"].columns]
+    firsts = ", ".join(f"first_value(btrim(s.{c})) OVER member AS member_{c}" for c in MEMBER_COLUMNS)
+    trimmed = ", ".join(f"btrim(s.{c}) AS {c}" for c in MEMBER_COLUMNS)
+    computed = ", ".join(f"{expr} AS p{i}" for i, (_, expr) in enumerate(checks))
+    unpivot = ", ".join(f"({_q(name)}, c.p{i})" for i, (name, _) in enumerate(checks))
+    any_problem = f"num_nonnulls({', '.join(f'c.p{i}' for i in range(len(checks)))}) > 0"
+    return (
+        # The member's columns compared trimmed, as the batch strips them.
+        f"WITH staged AS (SELECT s.line, s.member_number, {trimmed},"
+        f" {', '.join(f's.{c}' for c in ENROLLMENT_COLUMNS)}, n.id AS provider_id, {firsts},"
+        " min(s.line) OVER member AS member_line,"
+        # The same member and enrollment (or the member alone) on an earlier line.
+        " min(s.line) OVER (PARTITION BY btrim(s.member_number), s.program, btrim(s.provider_npi), s.start_date)"
+        f" AS first_line FROM {STAGE} s {_MEMBER_NETWORK}"
+        " WINDOW member AS (PARTITION BY btrim(s.member_number) ORDER BY s.line)),"
+        f" checked AS (SELECT s.line, s.start_date, s.end_date, {computed} FROM staged s),"
+        f" errs AS (SELECT c.line, e.col, e.msg FROM checked c CROSS JOIN LATERAL (VALUES {unpivot}) e(col, msg)"
+        f" WHERE {any_problem} AND e.msg IS NOT NULL),"
+        # Across columns, once the line's single values are valid (the casts are safe then).
+        " every_error AS (SELECT line, col, msg FROM errs UNION ALL SELECT c.line, 'end_date', 'is before start_date'"
+        " FROM checked c WHERE NOT (" + any_problem + ") AND nullif(btrim(c.end_date), '')::date"
+        " < nullif(btrim(c.start_date), '')::date)"
+        " SELECT line + 1 AS line, col, msg, count(*) OVER () AS total FROM every_error"
+        f" ORDER BY line, col LIMIT {MAX_LISTED_ERRORS}"
+    )
+
+
+MERGED_MEMBERS = "import_members_merged"
+
+
+def _sets(columns: tuple[str, ...]) -> tuple[str, str]:
+    """``SET`` of an upsert's columns, and its ``WHERE``: a row is rewritten only when one of them changed."""
+    sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns)
+    old, new = ", ".join(f"t.{c}" for c in columns), ", ".join(f"EXCLUDED.{c}" for c in columns)
+    return f"{sets}, updated_at = now()", f"({old}) IS DISTINCT FROM ({new})"
+
+
+def members_merge_sql() -> str:
+    """The file's members upserted on (plan, member number), each from its first line: a member whose
+    columns changed is rewritten and its ``version`` bumped (an unchanged one is left alone); the members
+    written are noted in ``MERGED_MEMBERS`` (for the lines' counts). Answers members created and updated."""
+    cols = MEMBER_COLUMNS
+    values = ", ".join(
+        [
+            "btrim(s.member_number) AS member_number",
+            *(f"nullif(btrim(s.{c}), '') AS {c}" for c in cols if c != "birth_date"),
+            "btrim(s.birth_date)::date AS birth_date",
+        ]
+    )
+    sets, changed = _sets(cols)
+    return (
+        f"WITH src AS (SELECT DISTINCT ON (btrim(s.member_number)) {values} FROM {STAGE} s"
+        " ORDER BY btrim(s.member_number), s.line),"
+        f" merged AS (INSERT INTO member AS t (id, plan_id, member_number, {', '.join(cols)}, version)"
+        f" SELECT gen_random_uuid(), :plan_id, member_number, {', '.join(cols)}, 1 FROM src"
+        f" ON CONFLICT (plan_id, member_number) DO UPDATE SET {sets}, version = t.version + 1 WHERE {changed}"
+        " RETURNING t.member_number, (xmax = 0) AS inserted),"
+        f" noted AS (INSERT INTO {MERGED_MEMBERS} SELECT member_number, inserted FROM merged RETURNING inserted)"
+        " SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated"
+        " FROM noted"
+    )
+
+
+def enrollments_merge_sql() -> str:
+    """Each line's enrollment upserted on (member, provider, program, start date) as the batch does it
+    (status, end date, population), once the members are stored: a statement of its own, so it sees a member
+    another transaction committed meanwhile. Answers the lines' counts (``inserted`` when a line created its
+    member or its enrollment, ``updated`` when it changed either) and the enrollment rows written."""
+    cols = ("status", "end_date", "population")
+    sets, changed = _sets(cols)
+    return (
+        "WITH src AS (SELECT btrim(s.member_number) AS member_number, m.id AS member_id,"
+        " nullif(s.program, '') AS program, n.id AS provider_id, nullif(s.status, '') AS status,"
+        " nullif(btrim(s.start_date), '')::date AS start_date, nullif(btrim(s.end_date), '')::date AS end_date,"
+        f" nullif(btrim(s.population), '') AS population FROM {STAGE} s"
+        " JOIN member m ON m.plan_id = :plan_id AND m.member_number = btrim(s.member_number)"
+        f"{_MEMBER_NETWORK}),"
+        " merged AS (INSERT INTO enrollment AS t (id, member_id, plan_id, provider_id, program, start_date,"
+        f" {', '.join(cols)}) SELECT gen_random_uuid(), member_id, :plan_id, provider_id, program, start_date,"
+        f" {', '.join(cols)} FROM src WHERE program IS NOT NULL"
+        f" ON CONFLICT (member_id, provider_id, program, start_date) DO UPDATE SET {sets} WHERE {changed}"
+        " RETURNING t.member_id, t.provider_id, t.program, t.start_date, (xmax = 0) AS inserted),"
+        " lines AS (SELECT coalesce(mm.inserted, false) OR coalesce(e.inserted, false) AS inserted,"
+        " mm.member_number IS NOT NULL OR e.member_id IS NOT NULL AS written"
+        f" FROM src LEFT JOIN {MERGED_MEMBERS} mm USING (member_number)"
+        " LEFT JOIN merged e ON e.member_id = src.member_id AND e.provider_id = src.provider_id"
+        " AND e.program = src.program AND e.start_date = src.start_date)"
+        " SELECT count(*) FILTER (WHERE inserted) AS inserted,"
+        " count(*) FILTER (WHERE written AND NOT inserted) AS updated,"
+        " (SELECT count(*) FROM merged) AS enrollments FROM lines"
+    )
+
+
+async def merge_members(
+    session: AsyncSession, record: ActivityImport, rows: int, params: dict[str, Any]
+) -> tuple[int, int, int]:
+    """Validate and merge a staged member file (``stage_and_merge`` for ``kind=members``), and record the
+    batch's audit event ``member.batch_upserted`` with counts only."""
+    jurisdiction = await session.scalar(
+        select(Organization.jurisdiction).where(Organization.id == record.plan_id)
+    )
+    number_format = format_for(jurisdiction or "")
+    params = params | {"member_pattern": number_format.pattern.pattern}
+    found = (await session.execute(text(members_validation_sql(number_format)), params)).all()
+    if found:
+        errors = [_error(int(r.line), r.col, r.msg) for r in found]
+        raise ImportFileError(errors, int(found[0].total), rows)
+    await session.execute(text(f"DROP TABLE IF EXISTS {MERGED_MEMBERS}"))
+    await session.execute(
+        text(
+            f"CREATE TEMP TABLE {MERGED_MEMBERS} (member_number text PRIMARY KEY, inserted boolean) ON COMMIT DROP"
+        )
+    )
+    members = (await session.execute(text(members_merge_sql()), params)).one()
+    lines = (await session.execute(text(enrollments_merge_sql()), params)).one()
+    await audit.record(
+        session,
+        organization_id=record.plan_id,
+        actor=record.created_by,
+        action="member.batch_upserted",
+        entity_type="member",
+        entity_id=None,
+        request_id=current_request_id(),
+        changes={
+            "created": int(members.created),
+            "updated": int(members.updated),
+            "enrollments": int(lines.enrollments),
+            "import_id": str(record.id),
+        },
+    )
+    return rows, int(lines.inserted), int(lines.updated)
+
+
 # --------------------------------------------------------------------------- the steps
 
 
@@ -477,6 +666,8 @@ async def stage_and_merge(
     rows = int(str(status).rsplit(" ", 1)[-1])
     params = {"plan_id": record.plan_id, "import_id": record.id}
     await session.execute(text(f"ANALYZE {STAGE}"))
+    if fmt.kind == "members":
+        return await merge_members(session, record, rows, params)
     found = (await session.execute(text(validation_sql(fmt)), params)).all()
     if found:
         errors = [_error(int(r.line), r.col, r.msg) for r in found]

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from oversight_app.documents.schemas import Sha256, UploadTarget
 
-ImportKind = Literal["interactions", "tars", "care_documents", "program_spans", "claims"]
+ImportKind = Literal["interactions", "tars", "care_documents", "program_spans", "claims", "members"]
 ImportFormat = Literal["csv", "ndjson"]
 ImportStatus = Literal["uploading", "pending", "loading", "succeeded", "failed"]
 

@@ -16,11 +16,16 @@ class MemberNumberFormat:
     pattern: re.Pattern[str]
     example: str
 
+    @property
+    def problem(self) -> str:
+        """What is said of a number that does not fit; it never repeats the value (it is PHI)."""
+        return f"is not a valid {self.name} (expected the form {self.example})"
+
     def check(self, value: str) -> str | None:
-        """None when ``value`` fits; else a message that does not repeat the value (it is PHI)."""
+        """None when ``value`` fits; else ``problem``."""
         if self.pattern.fullmatch(value):
             return None
-        return f"is not a valid {self.name} (expected the form {self.example})"
+        return self.problem
 
 
 @cache

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from oversight_db.models.base import Base, IdMixin, TimestampMixin, VersionedMixin
 
-IMPORT_KINDS = ("interactions", "tars", "care_documents", "program_spans", "claims")
+IMPORT_KINDS = ("interactions", "tars", "care_documents", "program_spans", "claims", "members")
 IMPORT_STATUSES = ("uploading", "pending", "loading", "succeeded", "failed")
 
 

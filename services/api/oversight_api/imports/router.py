@@ -24,30 +24,41 @@ router = APIRouter(tags=["imports"])
 
 _TYPES: dict[str, ImportFormat] = {"text/csv": "csv", "application/x-ndjson": "ndjson"}
 
+# One declared body type: openapi-python-client cannot tell two binary bodies apart (it generated two
+# ``isinstance(body, File)`` branches, the last always winning), so the format is the ``file_format`` query
+# parameter and the body is bytes. curl may still say ``Content-Type: text/csv``; a Content-Type that names
+# the other format is refused rather than guessed between.
 FILE_BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
-        "description": "The file: CSV with a header line, or NDJSON (one JSON object per line); columns per kind "
-        "in the README's 'Care-management activity imports'",
+        "description": "The file, as bytes: CSV with a header line (`file_format=csv`), or NDJSON, one JSON "
+        "object per line (`file_format=ndjson`); columns per kind in the README's 'Care-management activity "
+        "imports'. Any Content-Type is read as bytes; `text/csv` or `application/x-ndjson` must agree with "
+        "`file_format`.",
         "content": {
-            "text/csv": {
+            "application/octet-stream": {
                 "schema": {"type": "string", "format": "binary"},
                 "example": "interaction_id,member_number,provider_npi,occurred_on,kind,duration_minutes,"
                 "outcome,enrolled\nI-1,91000000A,1987654328,2025-01-06,contact,20,reached,true\n",
             },
-            "application/x-ndjson": {"schema": {"type": "string", "format": "binary"}},
         },
     }
 }
 
 
-async def _file(request: Request) -> tuple[ImportFormat, bytes]:
+async def _file(
+    request: Request,
+    file_format: Annotated[ImportFormat, Query(description="How the body is written: `csv` or `ndjson`")],
+) -> tuple[ImportFormat, bytes]:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type not in _TYPES:
+    said = _TYPES.get(content_type)
+    if said is not None and said != file_format:
         raise ProblemError(
-            415, "send the file as text/csv or application/x-ndjson", slug="unsupported-media-type"
+            415,
+            f"the Content-Type says {said} but file_format says {file_format}",
+            slug="unsupported-media-type",
         )
-    return _TYPES[content_type], await request.body()
+    return file_format, await request.body()
 
 
 ImportFile = Annotated[tuple[ImportFormat, bytes], Depends(_file)]

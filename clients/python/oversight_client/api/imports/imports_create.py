@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.import_out import ImportOut
+from ...models.imports_create_file_format import ImportsCreateFileFormat
 from ...models.imports_create_kind import ImportsCreateKind
 from ...models.problem import Problem
 from ...types import UNSET, File, Response
@@ -13,8 +14,9 @@ from ...types import UNSET, File, Response
 
 def _get_kwargs(
     *,
-    body: File | File | Unset = UNSET,
+    body: File,
     kind: ImportsCreateKind,
+    file_format: ImportsCreateFileFormat,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -22,6 +24,9 @@ def _get_kwargs(
 
     json_kind = kind.value
     params["kind"] = json_kind
+
+    json_file_format = file_format.value
+    params["file_format"] = json_file_format
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -31,12 +36,8 @@ def _get_kwargs(
         "params": params,
     }
 
-    if isinstance(body, File):
-        _kwargs["content"] = body.payload
-        headers["Content-Type"] = "application/x-ndjson"
-    if isinstance(body, File):
-        _kwargs["content"] = body.payload
-        headers["Content-Type"] = "text/csv"
+    _kwargs["content"] = body.payload
+    headers["Content-Type"] = "application/octet-stream"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -106,8 +107,9 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: File | File | Unset = UNSET,
+    body: File,
     kind: ImportsCreateKind,
+    file_format: ImportsCreateFileFormat,
 ) -> Response[ImportOut | Problem]:
     """Create Import
 
@@ -116,7 +118,7 @@ def sync_detailed(
 
     Args:
         kind (ImportsCreateKind):
-        body (File):
+        file_format (ImportsCreateFileFormat): How the body is written: `csv` or `ndjson`
         body (File):
 
     Raises:
@@ -130,6 +132,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
         kind=kind,
+        file_format=file_format,
     )
 
     response = client.get_httpx_client().request(
@@ -142,8 +145,9 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: File | File | Unset = UNSET,
+    body: File,
     kind: ImportsCreateKind,
+    file_format: ImportsCreateFileFormat,
 ) -> ImportOut | Problem | None:
     """Create Import
 
@@ -152,7 +156,7 @@ def sync(
 
     Args:
         kind (ImportsCreateKind):
-        body (File):
+        file_format (ImportsCreateFileFormat): How the body is written: `csv` or `ndjson`
         body (File):
 
     Raises:
@@ -167,14 +171,16 @@ def sync(
         client=client,
         body=body,
         kind=kind,
+        file_format=file_format,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: File | File | Unset = UNSET,
+    body: File,
     kind: ImportsCreateKind,
+    file_format: ImportsCreateFileFormat,
 ) -> Response[ImportOut | Problem]:
     """Create Import
 
@@ -183,7 +189,7 @@ async def asyncio_detailed(
 
     Args:
         kind (ImportsCreateKind):
-        body (File):
+        file_format (ImportsCreateFileFormat): How the body is written: `csv` or `ndjson`
         body (File):
 
     Raises:
@@ -197,6 +203,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
         kind=kind,
+        file_format=file_format,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -207,8 +214,9 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: File | File | Unset = UNSET,
+    body: File,
     kind: ImportsCreateKind,
+    file_format: ImportsCreateFileFormat,
 ) -> ImportOut | Problem | None:
     """Create Import
 
@@ -217,7 +225,7 @@ async def asyncio(
 
     Args:
         kind (ImportsCreateKind):
-        body (File):
+        file_format (ImportsCreateFileFormat): How the body is written: `csv` or `ndjson`
         body (File):
 
     Raises:
@@ -233,5 +241,6 @@ async def asyncio(
             client=client,
             body=body,
             kind=kind,
+            file_format=file_format,
         )
     ).parsed
