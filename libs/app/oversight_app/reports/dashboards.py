@@ -1,8 +1,9 @@
 """Dashboards: a plan's network, one provider's history, the state's comparison of one standardized tool.
 
-Scores come from each finalized review's frozen scorecard (``review.scorecard``), the figures plans were
-sent. Each dashboard is a handful of set-based statements whatever the network's size (the statement count
-is printed by ``bench_reports``). No member data: scores, outcomes, dates, counts.
+Scores are each finalized review's frozen scorecard's (the figures plans were sent), read from the numbers
+stored beside it (``review.total_score``, ``review_section_score``; ``oversight_app.reviews.stored_scores``)
+rather than from its JSON. Each dashboard is a handful of set-based statements whatever the network's size
+(the statement count is printed by ``bench_reports``). No member data: scores, outcomes, dates, counts.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Float, Row, Text, and_, cast, column, func, select, true
+from sqlalchemy import Row, and_, func, select, true
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import NullType
 
@@ -36,18 +38,11 @@ from oversight_db.models import CheckResult
 from oversight_db.models.action_plans import ActionPlan
 from oversight_db.models.capacity import CapacityParticipant, CapacityReport
 from oversight_db.models.organizations import NetworkLink, Organization
-from oversight_db.models.reviews import Review
+from oversight_db.models.reviews import Review, ReviewSectionScore
 from oversight_domain.reports import distribution, review_due_status
 from oversight_domain.statuses import ACTION_PLAN_ACTIVE
 
-_TOTAL = cast(Review.scorecard["total"]["score"].astext, Float)
 _QUARTER = func.date_trunc("quarter", Review.finalized_at)
-
-
-def _sections(scorecard: dict[str, Any] | None) -> dict[str, float | None]:
-    if not scorecard:
-        return {}
-    return {s["key"]: s.get("score") for s in scorecard.get("sections", [])}
 
 
 def _day(value: datetime | None) -> date | None:
@@ -82,7 +77,7 @@ async def plan_dashboard(
             Review.outcome,
             Review.next_review_due,
             Review.tool_key,
-            _TOTAL.label("total"),
+            Review.total_score.label("total"),
             sections.c.section_keys,
             sections.c.section_scores,
         )
@@ -167,7 +162,7 @@ async def _trend(session: AsyncSession, where: Any) -> list[TrendPoint]:
             select(
                 _QUARTER.label("quarter"),
                 func.count(),
-                func.avg(_TOTAL),
+                func.avg(Review.total_score),
                 func.count().filter(Review.outcome == "pass"),
                 func.count().filter(Review.outcome == "conditional_pass"),
                 func.count().filter(Review.outcome == "pip"),
@@ -252,29 +247,35 @@ async def provider_dashboard(
     scope = and_(
         Review.provider_id == provider_id, plan_provider_clause(caller, Review.plan_id, Review.provider_id)
     )
+    sections = _section_arrays()
     rows = (
         await session.execute(
-            select(Review, Organization.name)
+            select(
+                Review.id, Review.plan_id, Organization.name, Review.tool_key, Review.purpose,
+                Review.scheduled_for, Review.finalized_at, Review.outcome, Review.total_score,
+                sections.c.section_keys, sections.c.section_scores, Review.next_review_due,
+            )
             .join(Organization, Organization.id == Review.plan_id)
+            .join(sections, true())
             .where(scope, Review.status == "finalized")
             .order_by(Review.finalized_at.desc(), Review.id)
         )
-    ).all()
+    ).all()  # fmt: skip
     history = [
         ProviderReviewRow(
             review_id=r.id,
             plan_id=r.plan_id,
-            plan_name=name,
+            plan_name=r.name,
             tool_key=r.tool_key,
             purpose=r.purpose,
             scheduled_for=r.scheduled_for,
             finalized_on=_day(r.finalized_at),
             outcome=r.outcome,
-            total=(r.scorecard or {}).get("total", {}).get("score"),
-            sections=_sections(r.scorecard),
+            total=r.total_score,
+            sections=dict(zip(r.section_keys or [], r.section_scores or [], strict=True)),
             next_review_due=r.next_review_due,
         )
-        for r, name in rows
+        for r in rows
     ]
     due = min((h.next_review_due for h in history[:1] if h.next_review_due), default=None)
     ap_scope = and_(
@@ -327,40 +328,43 @@ async def state_dashboard(
         window.append(Review.finalized_at >= since)
     if until is not None:
         window.append(func.date(Review.finalized_at) <= until)
-    latest_ids = (
-        select(Review.id)
+    # The latest review of each pair and its figures straight from the covering index (no sort, no visit to
+    # the reviews), then its sections and provider name.
+    latest_sq = (
+        select(
+            Review.id, Review.plan_id, Review.provider_id, Review.outcome, Review.total_score,
+            Review.finalized_at,
+        )
         .where(*window)
         .distinct(Review.plan_id, Review.provider_id)
         .order_by(Review.plan_id, Review.provider_id, Review.finalized_at.desc())
         .subquery()
-    )
-    sections = _section_arrays()
+    )  # fmt: skip
+    sections = _section_arrays(latest_sq.c.id)
     latest = (
         await session.execute(
             select(
-                Review.plan_id, Review.provider_id, Organization.name, Review.outcome, _TOTAL,
-                sections.c.section_keys, sections.c.section_titles, sections.c.section_scores, Review.finalized_at,
+                latest_sq.c.plan_id, latest_sq.c.provider_id, Organization.name, latest_sq.c.outcome,
+                latest_sq.c.total_score, sections.c.section_keys, sections.c.section_titles,
+                sections.c.section_scores, latest_sq.c.finalized_at,
             )
-            .join(latest_ids, latest_ids.c.id == Review.id)
+            .select_from(latest_sq)
             .join(sections, true())
-            .join(Organization, Organization.id == Review.provider_id)
+            .join(Organization, Organization.id == latest_sq.c.provider_id)
         )
     ).all()  # fmt: skip
     own = caller.organization_kind == "plan"
     shown = [r for r in latest if not own or r[0] == caller.organization_id]
     lowest = sorted(shown, key=lambda r: (r[4] is None, r[4] or 0.0, r[1]))[:limit]
     quarter = func.date_trunc("quarter", Review.finalized_at)
-    points = (
-        select(Review.plan_id, quarter.label("quarter"), _TOTAL.label("total"))
-        .where(*window, Review.plan_id == caller.organization_id if own else true())
-        .cte("points")
-        .prefix_with("MATERIALIZED")  # sort the narrow rows, not the reviews' scorecards
-    )
+    # Every review in the window, read from the covering index (tool key, plan, date, total).
     trend_rows = (
         await session.execute(
-            select(points.c.plan_id, points.c.quarter, func.count(), func.percentile_cont(0.5).within_group(points.c.total))
-            .group_by(points.c.plan_id, points.c.quarter)
-            .order_by(points.c.quarter, points.c.plan_id)
+            select(Review.plan_id, quarter.label("quarter"), func.count(),
+                   func.percentile_cont(0.5).within_group(Review.total_score))
+            .where(*window, Review.plan_id == caller.organization_id if own else true())
+            .group_by(Review.plan_id, quarter)
+            .order_by(quarter, Review.plan_id)
         )
     ).all()  # fmt: skip
     total = _dist([r[4] for r in latest])
@@ -383,22 +387,24 @@ async def state_dashboard(
     )  # fmt: skip
 
 
-def _section_arrays() -> Any:
-    """A review's section keys, titles and scores as three Postgres arrays (in the same order): the driver
-    decodes arrays natively, several times faster than the sections' JSON objects in Python. Untyped
-    (``NullType``): the driver's lists as they come, without a per-item pass through SQLAlchemy's ARRAY."""
-    section = (
-        func.jsonb_to_recordset(Review.scorecard["sections"])
-        .table_valued(column("key", Text), column("title", Text), column("score", Float))
-        .render_derived(with_types=True)
-    )
+def _section_arrays(review_id: Any = Review.id) -> Any:
+    """A review's section keys, titles and scores (``review_section_score``) as three Postgres arrays in the
+    scorecard's order: one row per review, decoded natively by the driver. Untyped (``NullType``): the
+    driver's lists as they come, without a per-item pass through SQLAlchemy's ARRAY."""
+    order = ReviewSectionScore.position
     return (
         select(
-            func.array_agg(section.c.key, type_=NullType()).label("section_keys"),
-            func.array_agg(section.c.title, type_=NullType()).label("section_titles"),
-            func.array_agg(section.c.score, type_=NullType()).label("section_scores"),
+            func.array_agg(aggregate_order_by(ReviewSectionScore.key, order), type_=NullType()).label(
+                "section_keys"
+            ),
+            func.array_agg(aggregate_order_by(ReviewSectionScore.title, order), type_=NullType()).label(
+                "section_titles"
+            ),
+            func.array_agg(aggregate_order_by(ReviewSectionScore.score, order), type_=NullType()).label(
+                "section_scores"
+            ),
         )
-        .select_from(section)
+        .where(ReviewSectionScore.review_id == review_id)
         .lateral("sections")
     )
 
