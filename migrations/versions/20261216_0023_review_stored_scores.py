@@ -41,7 +41,12 @@ def upgrade() -> None:
             name=op.f("fk_review_section_score_review_id_review"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("review_id", "position", name=op.f("pk_review_section_score")),
+        sa.PrimaryKeyConstraint(
+            "review_id",
+            "position",
+            name=op.f("pk_review_section_score"),
+            postgresql_include=["key", "title", "score"],
+        ),
     )
     # The same text-to-double parse the dashboards did on the JSON, so every figure stays the same.
     op.execute(

@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, func, select, true
-from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy import ARRAY, Row, Uuid, and_, any_, bindparam, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import NullType
 
@@ -302,11 +301,12 @@ async def state_dashboard(
     in the window. A state sees every plan; a plan sees the statewide distribution (aggregates) and, by plan
     and by provider, only its own network (another plan's figures are that plan's).
 
-    Three statements: the jurisdiction's plans, the latest review of each pair (one narrow row each, found
-    through ``ix_review_latest_finalized`` without a sort), and the quarterly trend. The distributions, the
-    by-plan figures and the lowest totals are computed from the latest rows here (the domain's
-    ``distribution``, the same quartiles as ``percentile_cont``): one pass over the rows instead of four
-    statements each repeating the latest-per-pair search (README, Benchmarks)."""
+    Five statements: the jurisdiction's plans; the latest review of each pair (one narrow row each, read
+    from ``ix_review_latest_finalized`` alone: no sort, no visit to the reviews); each section's scores over
+    those reviews (one array per section); the sections of the lowest totals listed; and the quarterly
+    trend (the same index). The distributions, the by-plan figures and the lowest totals are computed here
+    (the domain's ``distribution``, the same quartiles as ``percentile_cont``), so the latest-per-pair
+    search runs once (README, Benchmarks)."""
     if caller.organization_kind == "provider":
         # Aggregates of every plan's network: a provider's figures are in its own dashboard.
         raise not_found("state comparison")
@@ -329,33 +329,30 @@ async def state_dashboard(
     if until is not None:
         window.append(func.date(Review.finalized_at) <= until)
     # The latest review of each pair and its figures straight from the covering index (no sort, no visit to
-    # the reviews), then its sections and provider name.
+    # the reviews), with its provider's name.
     latest_sq = (
         select(
-            Review.id, Review.plan_id, Review.provider_id, Review.outcome, Review.total_score,
-            Review.finalized_at,
+            Review.plan_id, Review.provider_id, Review.outcome, Review.total_score, Review.finalized_at,
+            Review.id,
         )
         .where(*window)
         .distinct(Review.plan_id, Review.provider_id)
         .order_by(Review.plan_id, Review.provider_id, Review.finalized_at.desc())
         .subquery()
     )  # fmt: skip
-    sections = _section_arrays(latest_sq.c.id)
     latest = (
         await session.execute(
             select(
                 latest_sq.c.plan_id, latest_sq.c.provider_id, Organization.name, latest_sq.c.outcome,
-                latest_sq.c.total_score, sections.c.section_keys, sections.c.section_titles,
-                sections.c.section_scores, latest_sq.c.finalized_at,
-            )
-            .select_from(latest_sq)
-            .join(sections, true())
-            .join(Organization, Organization.id == latest_sq.c.provider_id)
+                latest_sq.c.total_score, latest_sq.c.finalized_at, latest_sq.c.id,
+            ).join(Organization, Organization.id == latest_sq.c.provider_id)
         )
     ).all()  # fmt: skip
     own = caller.organization_kind == "plan"
     shown = [r for r in latest if not own or r[0] == caller.organization_id]
     lowest = sorted(shown, key=lambda r: (r[4] is None, r[4] or 0.0, r[1]))[:limit]
+    sections = await _section_scores(session, [r[6] for r in latest])
+    lowest_sections = await _sections_of(session, [r[6] for r in lowest])
     quarter = func.date_trunc("quarter", Review.finalized_at)
     # Every review in the window, read from the covering index (tool key, plan, date, total).
     trend_rows = (
@@ -372,12 +369,12 @@ async def state_dashboard(
         tool_key=tool_key,
         reviews=total.count,
         total=total,
-        sections=_section_dists(latest),
+        sections=sections,
         by_plan=_by_plan(shown, plan_names),
         providers=[
             ProviderLatest(
                 provider_id=r[1], name=r[2], plan_id=r[0], outcome=r[3], total=r[4],
-                sections=dict(zip(r[5] or [], r[7] or [], strict=True)), finalized_on=_day(r[8]),
+                sections=lowest_sections.get(r[6], {}), finalized_on=_day(r[5]),
             )
             for r in lowest
         ],
@@ -388,42 +385,62 @@ async def state_dashboard(
 
 
 def _section_arrays(review_id: Any = Review.id) -> Any:
-    """A review's section keys, titles and scores (``review_section_score``) as three Postgres arrays in the
-    scorecard's order: one row per review, decoded natively by the driver. Untyped (``NullType``): the
-    driver's lists as they come, without a per-item pass through SQLAlchemy's ARRAY."""
-    order = ReviewSectionScore.position
+    """A review's section keys and scores (``review_section_score``) as two Postgres arrays in the
+    scorecard's order: one row per review, decoded natively by the driver. The rows come in order from the
+    covering primary key (an index-only scan, no sort per review). Untyped (``NullType``): the driver's
+    lists as they come, without a per-item pass through SQLAlchemy's ARRAY."""
+    ordered = (
+        select(ReviewSectionScore.key, ReviewSectionScore.score)
+        .where(ReviewSectionScore.review_id == review_id)
+        .order_by(ReviewSectionScore.position)
+        .correlate_except(ReviewSectionScore)
+        .lateral("section")
+    )
     return (
         select(
-            func.array_agg(aggregate_order_by(ReviewSectionScore.key, order), type_=NullType()).label(
-                "section_keys"
-            ),
-            func.array_agg(aggregate_order_by(ReviewSectionScore.title, order), type_=NullType()).label(
-                "section_titles"
-            ),
-            func.array_agg(aggregate_order_by(ReviewSectionScore.score, order), type_=NullType()).label(
-                "section_scores"
-            ),
+            func.array_agg(ordered.c.key, type_=NullType()).label("section_keys"),
+            func.array_agg(ordered.c.score, type_=NullType()).label("section_scores"),
         )
-        .where(ReviewSectionScore.review_id == review_id)
+        .select_from(ordered)
         .lateral("sections")
     )
 
 
-def _section_dists(latest: Sequence[Row[Any]]) -> list[DistributionOut]:
-    scores: dict[str, list[float]] = {}
-    for row in latest:
-        for key, score in zip(row[5] or [], row[7] or [], strict=True):
-            values = scores.setdefault(key, [])
-            if score is not None:
-                values.append(score)
-    # A section's title as SQL's min() would give it (versions of a tool may retitle one); the reviews of
-    # one tool version share their list, so each distinct list is read once.
-    titles: dict[str, str] = {}
-    for keys, names in {(tuple(r[5] or ()), tuple(r[6] or ())) for r in latest}:
-        for key, title in zip(keys, names, strict=True):
-            if title is not None:
-                titles[key] = min(titles.get(key, title), title)
-    return [_dist(scores[key], key, titles.get(key)) for key in sorted(scores)]
+async def _section_scores(session: AsyncSession, review_ids: list[uuid.UUID]) -> list[DistributionOut]:
+    """Each section's distribution over these reviews, by key: Postgres gathers each section's scores into
+    one array (one row per section rather than every review's sections), the domain's ``distribution``
+    computes the figures. A section's title is the least of its titles (versions of a tool may retitle
+    one)."""
+    rows = await session.execute(
+        select(
+            ReviewSectionScore.key,
+            func.min(ReviewSectionScore.title),
+            func.array_agg(ReviewSectionScore.score, type_=NullType()),
+        )
+        .where(ReviewSectionScore.review_id == any_(_uuid_array(review_ids)))
+        .group_by(ReviewSectionScore.key)
+    )
+    return [_dist(scores, key, title) for key, title, scores in sorted(rows)]
+
+
+async def _sections_of(
+    session: AsyncSession, review_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, dict[str, float | None]]:
+    """The section scores of a few reviews (the lowest totals listed), in each scorecard's order."""
+    rows = await session.execute(
+        select(ReviewSectionScore.review_id, ReviewSectionScore.key, ReviewSectionScore.score)
+        .where(ReviewSectionScore.review_id == any_(_uuid_array(review_ids)))
+        .order_by(ReviewSectionScore.review_id, ReviewSectionScore.position)
+    )
+    out: dict[uuid.UUID, dict[str, float | None]] = {}
+    for review_id, key, score in rows:
+        out.setdefault(review_id, {})[key] = score
+    return out
+
+
+def _uuid_array(ids: list[uuid.UUID]) -> Any:
+    # One array parameter (not an IN list of thousands of parameters).
+    return bindparam("review_ids", ids, type_=ARRAY(Uuid))
 
 
 def _by_plan(shown: Sequence[Row[Any]], plan_names: dict[uuid.UUID, str]) -> list[PlanRow]:
