@@ -49,6 +49,7 @@ async def test_stored_scores_follow_finalization_and_a_dispute_rescore(
     board = (await rclient.get("/v1/reports/dashboards/plan", headers=w.admin)).json()
     [row] = [p for p in board["providers"] if p["review_id"] == review_id]
     assert (row["total"], row["sections"][OE]) == (first["total"]["score"], 0.75)
+    assert [t["mean_total"] for t in board["trend"]] == [first["total"]["score"]]
 
     # The provider disputes a failed finding; the plan overturns it: a new scorecard, and new stored scores.
     finding = await session.scalar(
@@ -78,5 +79,6 @@ async def test_stored_scores_follow_finalization_and_a_dispute_rescore(
     board = (await rclient.get("/v1/reports/dashboards/plan", headers=w.admin)).json()
     [row] = [p for p in board["providers"] if p["review_id"] == review_id]
     assert (row["total"], row["sections"][OE], row["outcome"]) == (second["total"]["score"], 0.8, "pass")
+    assert [t["mean_total"] for t in board["trend"]] == [second["total"]["score"]]
     history = (await rclient.get(f"/v1/reports/dashboards/providers/{provider_id}", headers=w.admin)).json()
     assert [(h["total"], h["sections"][OE]) for h in history["history"]] == [(second["total"]["score"], 0.8)]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ARRAY, Row, Uuid, and_, any_, bindparam, func, select, true
+from sqlalchemy import ARRAY, Numeric, Row, Uuid, and_, any_, bindparam, cast, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import NullType
 
@@ -161,7 +161,9 @@ async def _trend(session: AsyncSession, where: Any) -> list[TrendPoint]:
             select(
                 _QUARTER.label("quarter"),
                 func.count(),
-                func.avg(Review.total_score),
+                # Exact (numeric): the same mean whatever order the rows are read in (a float sum's last
+                # digits depend on it).
+                func.avg(cast(Review.total_score, Numeric)),
                 func.count().filter(Review.outcome == "pass"),
                 func.count().filter(Review.outcome == "conditional_pass"),
                 func.count().filter(Review.outcome == "pip"),
