@@ -342,8 +342,10 @@ async def state_dashboard(
         .order_by(Review.plan_id, Review.provider_id, Review.finalized_at.desc())
         .subquery()
     )  # fmt: skip
+    # Core execution (the session's connection): 8,000 plain rows without the ORM's per-row loading.
+    connection = await session.connection()
     latest = (
-        await session.execute(
+        await connection.execute(
             select(
                 latest_sq.c.plan_id, latest_sq.c.provider_id, Organization.name, latest_sq.c.outcome,
                 latest_sq.c.total_score, latest_sq.c.finalized_at, latest_sq.c.id,
