@@ -388,14 +388,14 @@ async def state_dashboard(
     )  # fmt: skip
 
 
-def _section_arrays(review_id: Any = Review.id) -> Any:
+def _section_arrays() -> Any:
     """A review's section keys and scores (``review_section_score``) as two Postgres arrays in the
     scorecard's order: one row per review, decoded natively by the driver. The rows come in order from the
     covering primary key (an index-only scan, no sort per review). Untyped (``NullType``): the driver's
     lists as they come, without a per-item pass through SQLAlchemy's ARRAY."""
     ordered = (
         select(ReviewSectionScore.key, ReviewSectionScore.score)
-        .where(ReviewSectionScore.review_id == review_id)
+        .where(ReviewSectionScore.review_id == Review.id)
         .order_by(ReviewSectionScore.position)
         .correlate_except(ReviewSectionScore)
         .lateral("section")
