@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from oversight_api.app import create_app
 from oversight_api.resources import Resources
+from oversight_app.reviews.stored_scores import freeze_scorecard
 from oversight_db.models import Organization, Review, ToolVersionRecord
 from oversight_domain.reports import distribution
 from tests.api.reports_world import finalized_ecm_review
@@ -38,23 +39,24 @@ async def add_finalized(
     finalized: datetime,
     outcome: str = "pass",
 ) -> None:
-    """A finalized review with its frozen scorecard, written directly (the dashboards read only these)."""
+    """A finalized review with its frozen scorecard, written directly with the scores stored beside it as
+    finalization stores them (the dashboards read only these)."""
     tool = await session.scalar(select(ToolVersionRecord).where(ToolVersionRecord.key == "ecm-partnership"))
     assert tool is not None
     card: dict[str, Any] = {
         "total": {"score": total},
         "sections": [{"key": k, "title": k.title(), "score": v} for k, v in sections.items()],
     }
-    session.add(
-        Review(
-            plan_id=plan.id, provider_id=provider.id, tool_version_id=tool.id, tool_key="ecm-partnership",
-            tool_version=tool.version, program="ecm", purpose="monitoring", status="finalized",
-            period_start=date(2025, 1, 1), period_end=date(2025, 12, 31), scheduled_for=finalized.date(),
-            notified_on=finalized.date(), created_by="test", finalized_at=finalized, finalized_by="test",
-            outcome=outcome, scorecard=card, next_review_due=date(finalized.year + 2, finalized.month, 1),
-        )
+    review = Review(
+        plan_id=plan.id, provider_id=provider.id, tool_version_id=tool.id, tool_key="ecm-partnership",
+        tool_version=tool.version, program="ecm", purpose="monitoring", status="finalized",
+        period_start=date(2025, 1, 1), period_end=date(2025, 12, 31), scheduled_for=finalized.date(),
+        notified_on=finalized.date(), created_by="test", finalized_at=finalized, finalized_by="test",
+        outcome=outcome, next_review_due=date(finalized.year + 2, finalized.month, 1),
     )  # fmt: skip
+    session.add(review)
     await session.flush()
+    await freeze_scorecard(session, review, card)
 
 
 async def test_plan_and_provider_dashboards_show_the_finalized_review(
@@ -215,11 +217,15 @@ async def test_state_sections_without_a_score_count_nothing(
         await add_finalized(session, plan, provider, total, {"oe": total}, datetime(2025, 6, 1, tzinfo=UTC))
     review = await session.scalar(select(Review).where(Review.plan_id == plan.id).limit(1))
     assert review is not None and review.scorecard is not None
-    review.scorecard = {
-        **review.scorecard,
-        "sections": [*review.scorecard["sections"], {"key": "na", "score": None}],
-    }
-    await session.flush()
+    # Re-scored as a dispute would: through the one writer of a scorecard and its stored scores.
+    await freeze_scorecard(
+        session,
+        review,
+        {
+            **review.scorecard,
+            "sections": [*review.scorecard["sections"], {"key": "na", "title": "Na", "score": None}],
+        },
+    )
     headers = await auth_headers(state, "viewer")
     r = await rclient.get(
         "/v1/reports/dashboards/state", params={"tool_key": "ecm-partnership"}, headers=headers

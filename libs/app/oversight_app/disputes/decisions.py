@@ -32,6 +32,7 @@ from oversight_app.errors import ProblemError, conflict, unprocessable
 from oversight_app.etags import check_if_match
 from oversight_app.reviews.scoring import current_scorecard, scorecard_out
 from oversight_app.reviews.service import tool_of
+from oversight_app.reviews.stored_scores import freeze_scorecard
 from oversight_db.deadlines import cancel_deadlines
 from oversight_db.models.action_plans import ActionPlan
 from oversight_db.models.disputes import Dispute
@@ -132,7 +133,7 @@ async def _rescore(
             created_by=caller.actor,
         )
     )
-    review.scorecard = snapshot
+    await freeze_scorecard(session, review, snapshot)
     review.outcome = result.card.outcome
     review.updated_at = datetime.now(UTC)
     await session.flush()

@@ -1,8 +1,9 @@
 """Dashboards: a plan's network, one provider's history, the state's comparison of one standardized tool.
 
-Scores come from each finalized review's frozen scorecard (``review.scorecard``), the figures plans were
-sent. Each dashboard is a handful of set-based statements whatever the network's size (the statement count
-is printed by ``bench_reports``). No member data: scores, outcomes, dates, counts.
+Scores are each finalized review's frozen scorecard's (the figures plans were sent), read from the numbers
+stored beside it (``review.total_score``, ``review_section_score``; ``oversight_app.reviews.stored_scores``)
+rather than from its JSON. Each dashboard is a handful of set-based statements whatever the network's size
+(the statement count is printed by ``bench_reports``). No member data: scores, outcomes, dates, counts.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Float, Row, Text, and_, cast, column, func, select, true
+from sqlalchemy import ARRAY, Numeric, Row, Uuid, and_, any_, bindparam, cast, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import NullType
 
@@ -36,18 +37,11 @@ from oversight_db.models import CheckResult
 from oversight_db.models.action_plans import ActionPlan
 from oversight_db.models.capacity import CapacityParticipant, CapacityReport
 from oversight_db.models.organizations import NetworkLink, Organization
-from oversight_db.models.reviews import Review
+from oversight_db.models.reviews import Review, ReviewSectionScore
 from oversight_domain.reports import distribution, review_due_status
 from oversight_domain.statuses import ACTION_PLAN_ACTIVE
 
-_TOTAL = cast(Review.scorecard["total"]["score"].astext, Float)
 _QUARTER = func.date_trunc("quarter", Review.finalized_at)
-
-
-def _sections(scorecard: dict[str, Any] | None) -> dict[str, float | None]:
-    if not scorecard:
-        return {}
-    return {s["key"]: s.get("score") for s in scorecard.get("sections", [])}
 
 
 def _day(value: datetime | None) -> date | None:
@@ -82,7 +76,7 @@ async def plan_dashboard(
             Review.outcome,
             Review.next_review_due,
             Review.tool_key,
-            _TOTAL.label("total"),
+            Review.total_score.label("total"),
             sections.c.section_keys,
             sections.c.section_scores,
         )
@@ -167,7 +161,9 @@ async def _trend(session: AsyncSession, where: Any) -> list[TrendPoint]:
             select(
                 _QUARTER.label("quarter"),
                 func.count(),
-                func.avg(_TOTAL),
+                # Exact (numeric): the same mean whatever order the rows are read in (a float sum's last
+                # digits depend on it).
+                func.avg(cast(Review.total_score, Numeric)),
                 func.count().filter(Review.outcome == "pass"),
                 func.count().filter(Review.outcome == "conditional_pass"),
                 func.count().filter(Review.outcome == "pip"),
@@ -252,29 +248,35 @@ async def provider_dashboard(
     scope = and_(
         Review.provider_id == provider_id, plan_provider_clause(caller, Review.plan_id, Review.provider_id)
     )
+    sections = _section_arrays()
     rows = (
         await session.execute(
-            select(Review, Organization.name)
+            select(
+                Review.id, Review.plan_id, Organization.name, Review.tool_key, Review.purpose,
+                Review.scheduled_for, Review.finalized_at, Review.outcome, Review.total_score,
+                sections.c.section_keys, sections.c.section_scores, Review.next_review_due,
+            )
             .join(Organization, Organization.id == Review.plan_id)
+            .join(sections, true())
             .where(scope, Review.status == "finalized")
             .order_by(Review.finalized_at.desc(), Review.id)
         )
-    ).all()
+    ).all()  # fmt: skip
     history = [
         ProviderReviewRow(
             review_id=r.id,
             plan_id=r.plan_id,
-            plan_name=name,
+            plan_name=r.name,
             tool_key=r.tool_key,
             purpose=r.purpose,
             scheduled_for=r.scheduled_for,
             finalized_on=_day(r.finalized_at),
             outcome=r.outcome,
-            total=(r.scorecard or {}).get("total", {}).get("score"),
-            sections=_sections(r.scorecard),
+            total=r.total_score,
+            sections=dict(zip(r.section_keys or [], r.section_scores or [], strict=True)),
             next_review_due=r.next_review_due,
         )
-        for r, name in rows
+        for r in rows
     ]
     due = min((h.next_review_due for h in history[:1] if h.next_review_due), default=None)
     ap_scope = and_(
@@ -301,11 +303,12 @@ async def state_dashboard(
     in the window. A state sees every plan; a plan sees the statewide distribution (aggregates) and, by plan
     and by provider, only its own network (another plan's figures are that plan's).
 
-    Three statements: the jurisdiction's plans, the latest review of each pair (one narrow row each, found
-    through ``ix_review_latest_finalized`` without a sort), and the quarterly trend. The distributions, the
-    by-plan figures and the lowest totals are computed from the latest rows here (the domain's
-    ``distribution``, the same quartiles as ``percentile_cont``): one pass over the rows instead of four
-    statements each repeating the latest-per-pair search (README, Benchmarks)."""
+    Five statements: the jurisdiction's plans; the latest review of each pair (one narrow row each, read
+    from ``ix_review_latest_finalized`` alone: no sort, no visit to the reviews); each section's scores over
+    those reviews (one array per section); the sections of the lowest totals listed; and the quarterly
+    trend (the same index). The distributions, the by-plan figures and the lowest totals are computed here
+    (the domain's ``distribution``, the same quartiles as ``percentile_cont``), so the latest-per-pair
+    search runs once (README, Benchmarks)."""
     if caller.organization_kind == "provider":
         # Aggregates of every plan's network: a provider's figures are in its own dashboard.
         raise not_found("state comparison")
@@ -327,40 +330,42 @@ async def state_dashboard(
         window.append(Review.finalized_at >= since)
     if until is not None:
         window.append(func.date(Review.finalized_at) <= until)
-    latest_ids = (
-        select(Review.id)
+    # The latest review of each pair and its figures straight from the covering index (no sort, no visit to
+    # the reviews), with its provider's name.
+    latest_sq = (
+        select(
+            Review.plan_id, Review.provider_id, Review.outcome, Review.total_score, Review.finalized_at,
+            Review.id,
+        )
         .where(*window)
         .distinct(Review.plan_id, Review.provider_id)
         .order_by(Review.plan_id, Review.provider_id, Review.finalized_at.desc())
         .subquery()
-    )
-    sections = _section_arrays()
+    )  # fmt: skip
+    # Core execution (the session's connection): 8,000 plain rows without the ORM's per-row loading.
+    connection = await session.connection()
     latest = (
-        await session.execute(
+        await connection.execute(
             select(
-                Review.plan_id, Review.provider_id, Organization.name, Review.outcome, _TOTAL,
-                sections.c.section_keys, sections.c.section_titles, sections.c.section_scores, Review.finalized_at,
-            )
-            .join(latest_ids, latest_ids.c.id == Review.id)
-            .join(sections, true())
-            .join(Organization, Organization.id == Review.provider_id)
+                latest_sq.c.plan_id, latest_sq.c.provider_id, Organization.name, latest_sq.c.outcome,
+                latest_sq.c.total_score, latest_sq.c.finalized_at, latest_sq.c.id,
+            ).join(Organization, Organization.id == latest_sq.c.provider_id)
         )
     ).all()  # fmt: skip
     own = caller.organization_kind == "plan"
     shown = [r for r in latest if not own or r[0] == caller.organization_id]
     lowest = sorted(shown, key=lambda r: (r[4] is None, r[4] or 0.0, r[1]))[:limit]
+    sections = await _section_scores(session, [r[6] for r in latest])
+    lowest_sections = await _sections_of(session, [r[6] for r in lowest])
     quarter = func.date_trunc("quarter", Review.finalized_at)
-    points = (
-        select(Review.plan_id, quarter.label("quarter"), _TOTAL.label("total"))
-        .where(*window, Review.plan_id == caller.organization_id if own else true())
-        .cte("points")
-        .prefix_with("MATERIALIZED")  # sort the narrow rows, not the reviews' scorecards
-    )
+    # Every review in the window, read from the covering index (tool key, plan, date, total).
     trend_rows = (
         await session.execute(
-            select(points.c.plan_id, points.c.quarter, func.count(), func.percentile_cont(0.5).within_group(points.c.total))
-            .group_by(points.c.plan_id, points.c.quarter)
-            .order_by(points.c.quarter, points.c.plan_id)
+            select(Review.plan_id, quarter.label("quarter"), func.count(),
+                   func.percentile_cont(0.5).within_group(Review.total_score))
+            .where(*window, Review.plan_id == caller.organization_id if own else true())
+            .group_by(Review.plan_id, quarter)
+            .order_by(quarter, Review.plan_id)
         )
     ).all()  # fmt: skip
     total = _dist([r[4] for r in latest])
@@ -368,12 +373,12 @@ async def state_dashboard(
         tool_key=tool_key,
         reviews=total.count,
         total=total,
-        sections=_section_dists(latest),
+        sections=sections,
         by_plan=_by_plan(shown, plan_names),
         providers=[
             ProviderLatest(
                 provider_id=r[1], name=r[2], plan_id=r[0], outcome=r[3], total=r[4],
-                sections=dict(zip(r[5] or [], r[7] or [], strict=True)), finalized_on=_day(r[8]),
+                sections=lowest_sections.get(r[6], {}), finalized_on=_day(r[5]),
             )
             for r in lowest
         ],
@@ -384,40 +389,62 @@ async def state_dashboard(
 
 
 def _section_arrays() -> Any:
-    """A review's section keys, titles and scores as three Postgres arrays (in the same order): the driver
-    decodes arrays natively, several times faster than the sections' JSON objects in Python. Untyped
-    (``NullType``): the driver's lists as they come, without a per-item pass through SQLAlchemy's ARRAY."""
-    section = (
-        func.jsonb_to_recordset(Review.scorecard["sections"])
-        .table_valued(column("key", Text), column("title", Text), column("score", Float))
-        .render_derived(with_types=True)
+    """A review's section keys and scores (``review_section_score``) as two Postgres arrays in the
+    scorecard's order: one row per review, decoded natively by the driver. The rows come in order from the
+    covering primary key (an index-only scan, no sort per review). Untyped (``NullType``): the driver's
+    lists as they come, without a per-item pass through SQLAlchemy's ARRAY."""
+    ordered = (
+        select(ReviewSectionScore.key, ReviewSectionScore.score)
+        .where(ReviewSectionScore.review_id == Review.id)
+        .order_by(ReviewSectionScore.position)
+        .correlate_except(ReviewSectionScore)
+        .lateral("section")
     )
     return (
         select(
-            func.array_agg(section.c.key, type_=NullType()).label("section_keys"),
-            func.array_agg(section.c.title, type_=NullType()).label("section_titles"),
-            func.array_agg(section.c.score, type_=NullType()).label("section_scores"),
+            func.array_agg(ordered.c.key, type_=NullType()).label("section_keys"),
+            func.array_agg(ordered.c.score, type_=NullType()).label("section_scores"),
         )
-        .select_from(section)
+        .select_from(ordered)
         .lateral("sections")
     )
 
 
-def _section_dists(latest: Sequence[Row[Any]]) -> list[DistributionOut]:
-    scores: dict[str, list[float]] = {}
-    for row in latest:
-        for key, score in zip(row[5] or [], row[7] or [], strict=True):
-            values = scores.setdefault(key, [])
-            if score is not None:
-                values.append(score)
-    # A section's title as SQL's min() would give it (versions of a tool may retitle one); the reviews of
-    # one tool version share their list, so each distinct list is read once.
-    titles: dict[str, str] = {}
-    for keys, names in {(tuple(r[5] or ()), tuple(r[6] or ())) for r in latest}:
-        for key, title in zip(keys, names, strict=True):
-            if title is not None:
-                titles[key] = min(titles.get(key, title), title)
-    return [_dist(scores[key], key, titles.get(key)) for key in sorted(scores)]
+async def _section_scores(session: AsyncSession, review_ids: list[uuid.UUID]) -> list[DistributionOut]:
+    """Each section's distribution over these reviews, by key: Postgres gathers each section's scores into
+    one array (one row per section rather than every review's sections), the domain's ``distribution``
+    computes the figures. A section's title is the least of its titles (versions of a tool may retitle
+    one)."""
+    rows = await session.execute(
+        select(
+            ReviewSectionScore.key,
+            func.min(ReviewSectionScore.title),
+            func.array_agg(ReviewSectionScore.score, type_=NullType()),
+        )
+        .where(ReviewSectionScore.review_id == any_(_uuid_array(review_ids)))
+        .group_by(ReviewSectionScore.key)
+    )
+    return [_dist(scores, key, title) for key, title, scores in sorted(rows)]
+
+
+async def _sections_of(
+    session: AsyncSession, review_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, dict[str, float | None]]:
+    """The section scores of a few reviews (the lowest totals listed), in each scorecard's order."""
+    rows = await session.execute(
+        select(ReviewSectionScore.review_id, ReviewSectionScore.key, ReviewSectionScore.score)
+        .where(ReviewSectionScore.review_id == any_(_uuid_array(review_ids)))
+        .order_by(ReviewSectionScore.review_id, ReviewSectionScore.position)
+    )
+    out: dict[uuid.UUID, dict[str, float | None]] = {}
+    for review_id, key, score in rows:
+        out.setdefault(review_id, {})[key] = score
+    return out
+
+
+def _uuid_array(ids: list[uuid.UUID]) -> Any:
+    # One array parameter (not an IN list of thousands of parameters).
+    return bindparam("review_ids", ids, type_=ARRAY(Uuid))
 
 
 def _by_plan(shown: Sequence[Row[Any]], plan_names: dict[uuid.UUID, str]) -> list[PlanRow]:

@@ -25,6 +25,7 @@ from oversight_app.reviews.schemas import (
 )
 from oversight_app.reviews.scoring import ReviewScore, current_scorecard, scorecard_out
 from oversight_app.reviews.service import load_open_review_for_write, load_review, review_out, tool_of
+from oversight_app.reviews.stored_scores import freeze_scorecard
 from oversight_db.models.reviews import Review, ScorecardVersion, ToolVersionRecord
 from oversight_db.outbox import add_notice
 from oversight_domain.calendars import add_months
@@ -138,7 +139,7 @@ async def finalize(
     months = tool.policies.review_frequency.months
     review.next_review_due = add_months(review.scheduled_for, months) if months else None
     snapshot = scorecard_out(review, result)
-    review.scorecard = snapshot.model_dump(mode="json")
+    await freeze_scorecard(session, review, snapshot.model_dump(mode="json"))
     session.add(
         ScorecardVersion(
             review_id=review.id,

@@ -9,9 +9,11 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    PrimaryKeyConstraint,
     String,
     Text,
     UniqueConstraint,
@@ -66,13 +68,15 @@ class Review(IdMixin, TimestampMixin, VersionedMixin, Base):
         Index("ix_review_plan_created", "plan_id", "created_at", "id"),
         Index("ix_review_provider_created", "provider_id", "created_at", "id"),
         # The dashboards' latest finalized review per plan-provider pair: DISTINCT ON read in index order,
-        # without a sort, and (with tool_key and id included) without visiting the reviews it skips.
+        # without a sort, and (with tool_key and id included) without visiting the reviews it skips. The
+        # total and the outcome are included too, so the latest rows and the quarterly trends are read from
+        # the index alone (an index-only scan; migration 0023).
         Index(
             "ix_review_latest_finalized",
             "plan_id",
             "provider_id",
             text("finalized_at DESC"),
-            postgresql_include=["tool_key", "id"],
+            postgresql_include=["tool_key", "id", "total_score", "outcome"],
             postgresql_where=text("status = 'finalized'"),
         ),
     )
@@ -100,6 +104,10 @@ class Review(IdMixin, TimestampMixin, VersionedMixin, Base):
     outcome: Mapped[str | None] = mapped_column(String(32))
     # The scorecard as it was at finalization (the API's scorecard shape); null until then.
     scorecard: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    # The scorecard's total score (``scorecard["total"]["score"]``) and, in ``review_section_score``, its
+    # sections' scores: written with the scorecard (``oversight_app.reviews.stored_scores``) so the
+    # dashboards read a column instead of parsing every review's JSON. Null until finalized.
+    total_score: Mapped[float | None] = mapped_column(Float)
     next_review_due: Mapped[date | None]
     # A follow-up review (purpose "follow_up") checks an open action plan: the plan it checks, and the
     # sections it answers and scores (the plan's sections requiring action; empty = the whole tool).
@@ -128,6 +136,27 @@ class ScorecardVersion(IdMixin, Base):
     dispute_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("dispute.id"))
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
+
+
+class ReviewSectionScore(Base):
+    """One section's score of a review's current scorecard (``review.scorecard["sections"]``, in its order):
+    written with the scorecard and replaced when a dispute re-scores it; earlier scorecards keep theirs in
+    ``scorecard_version``. What the dashboards read instead of the scorecard's JSON."""
+
+    __tablename__ = "review_section_score"
+    __table_args__ = (
+        # Covering: the dashboards read a review's sections, in order, from the index alone (no visit to
+        # the rows, no sort), which matters when they read 8,000 reviews' sections (README, Benchmarks).
+        PrimaryKeyConstraint("review_id", "position", postgresql_include=["key", "title", "score"]),
+    )
+
+    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"))
+    # The section's place in the scorecard (0-based): the dashboards list sections in the tool's order.
+    position: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(80))
+    title: Mapped[str] = mapped_column(Text)
+    # yes / (yes + no), rounded as on the scorecard; null when nothing in the section is scorable.
+    score: Mapped[float | None] = mapped_column(Float)
 
 
 class SampleDraw(IdMixin, Base):
