@@ -1,4 +1,4 @@
-"""Migration 0023 stores every finalized review's scores beside its frozen scorecard: the total on
+"""Migration 0025 stores every finalized review's scores beside its frozen scorecard: the total on
 ``review.total_score``, each section in order in ``review_section_score`` (issue 16); downgrading drops them."""
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ from tests.servers import TestServers, in_thread
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def scratch(servers: TestServers) -> AsyncIterator[str]:
-    """A database of its own (owned by the migration role), at revision 0022; the owner's URL."""
+    """A database of its own (owned by the migration role), at revision 0024; the owner's URL."""
     name = f"oversight_mig_{uuid.uuid4().hex[:12]}"
     owner = make_url(servers.migration_url).username
     admin = await asyncpg.connect(asyncpg_dsn(servers.superuser_url))
     try:
         await admin.execute(f'CREATE DATABASE "{name}" OWNER "{owner}"')
         url = make_url(servers.migration_url).set(database=name).render_as_string(hide_password=False)
-        in_thread(upgrade, url, "0022")
+        in_thread(upgrade, url, "0024")
         yield url
     finally:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -73,7 +73,7 @@ async def test_finalized_reviews_get_their_scorecards_scores(scratch: str) -> No
         finalized = await _review(conn, card)
         open_review = await _review(conn, None)
 
-        in_thread(upgrade, scratch, "0023")
+        in_thread(upgrade, scratch, "0025")
         totals = dict(await conn.fetch("SELECT id, total_score FROM review"))
         assert totals == {finalized: 0.9478, open_review: None}
         sections = await conn.fetch(
@@ -85,7 +85,7 @@ async def test_finalized_reviews_get_their_scorecards_scores(scratch: str) -> No
             (finalized, 2, "transitions", "Transitions", None),
         ]
 
-        in_thread(_downgrade, scratch, "0022")
+        in_thread(_downgrade, scratch, "0024")
         assert await conn.fetchval("SELECT to_regclass('review_section_score')") is None
         assert await conn.fetchval(
             "SELECT scorecard -> 'total' ->> 'score' FROM review WHERE id = $1", finalized

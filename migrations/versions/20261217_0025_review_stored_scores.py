@@ -8,8 +8,8 @@ dispute decision) and one INSERT ... SELECT; the index is rebuilt in this transa
 ``review`` while it builds. Measured on the dashboards benchmark's data (80,000 finalized reviews): the index
 build 0.2 s, the backfill UPDATE 2.5 s. The strong locks wait at most 5 s (deploy/README.md: lock timeouts).
 
-Revision ID: 0023
-Revises: 0022
+Revision ID: 0025
+Revises: 0024
 Create Date: 2026-12-16 00:00:00
 """
 
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0023"
-down_revision: str | None = "0022"
+revision: str = "0025"
+down_revision: str | None = "0024"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
