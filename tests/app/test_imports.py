@@ -121,6 +121,7 @@ async def test_a_bad_file_writes_nothing_and_names_lines_and_columns_without_val
         (5, "tar_number"),
     ]
     assert record.error_count == 6
+    assert next(e["message"] for e in record.errors if e["column"] == "tar_number") == "repeats line 2"
     assert "SECRET99" not in json.dumps(record.errors) and "2025-02-30" not in json.dumps(record.errors)
     assert await count(session, TreatmentAuthorization, world) == 0  # not even line 2
 
@@ -169,6 +170,15 @@ async def test_ndjson_and_claims_take_the_same_path(
     data = "\n".join(json.dumps(r) for r in rows) + "\nnot json\n"
     record = await run_import(session, sessions, blobs, world, "claims", data, "ndjson")
     assert [(e["line"], e["message"]) for e in record.errors] == [(4, "is not a JSON object")]
+    # Errors found in SQL name the file's line too, blank lines counted: no header line to add.
+    bad = {**rows[1], "paid_date": "2025-02-30"}
+    data = json.dumps(rows[0]) + "\n\n\n" + json.dumps(bad) + "\n" + json.dumps(rows[0]) + "\n"
+    record = await run_import(session, sessions, blobs, world, "claims", data, "ndjson")
+    assert [(e["line"], e["column"], e["message"][:7]) for e in record.errors] == [
+        (4, "paid_date", record.errors[0]["message"][:7]),
+        (5, "claim_number", "repeats"),
+    ]
+    assert record.errors[1]["message"] == "repeats line 1"
     data = "\n".join(json.dumps(r) for r in rows) + "\n"
     record = await run_import(session, sessions, blobs, world, "claims", data, "ndjson")
     assert (record.status, record.inserted) == ("succeeded", 3)

@@ -8,8 +8,8 @@ merged into its table all or nothing.
    into ``COPY``: memory stays flat whatever the file's size. The CSV header is checked from the first
    chunk, before any transaction; NDJSON is turned into CSV chunk by chunk in a thread (a line that is
    not a JSON object is an error naming the line).
-3. **One transaction** (open while the chunks stream in): a temporary staging table of text columns (``line`` numbered by an identity
-   column, in file order) is filled by asyncpg's ``copy_to_table``; one ``SELECT`` lists every row's
+3. **One transaction** (open while the chunks stream in): a temporary staging table of text columns (``line``: the file's line
+   number, given by the NDJSON converter or counted for CSV) is filled by asyncpg's ``copy_to_table``; one ``SELECT`` lists every row's
    problems by line and column; with none, one ``INSERT ... ON CONFLICT (plan_id, source id) DO UPDATE``
    merges the rows (a row whose values did not change is not rewritten) and the import records its
    counts, if the import is still claimed under the load's attempt number (else a later claim has it:
@@ -117,6 +117,9 @@ class Source:
     names: list[str]
     chunks: AsyncIterator[bytes]
     errors: list[dict[str, Any]] = field(default_factory=list)
+    numbered: bool = False
+    """The rows carry their file line number first (NDJSON: blank lines are skipped, so the row count
+    is not the line); else a CSV row's line is its place after the header."""
 
 
 async def csv_source(fmt: FileFormat, chunks: AsyncIterator[bytes]) -> Source:
@@ -165,7 +168,7 @@ class NdjsonRows:
         for raw in lines:
             self.number += 1
             if raw.strip() and len(self.errors) < MAX_LISTED_ERRORS and (row := self._row(raw)) is not None:
-                writer.writerow(row)
+                writer.writerow([self.number, *row])
         return out.getvalue().encode()
 
     def _row(self, raw: bytes) -> list[str] | None:
@@ -194,7 +197,7 @@ class NdjsonRows:
 
 def ndjson_source(fmt: FileFormat, chunks: AsyncIterator[bytes]) -> Source:
     rows = NdjsonRows(fmt)
-    return Source(list(fmt.names), _ndjson_chunks(rows, chunks), rows.errors)
+    return Source(["line", *fmt.names], _ndjson_chunks(rows, chunks), rows.errors, numbered=True)
 
 
 async def _ndjson_chunks(rows: NdjsonRows, chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
@@ -304,7 +307,7 @@ def validation_sql(fmt: FileFormat) -> str:
         f" errs AS (SELECT c.line, e.col, e.msg FROM checked c CROSS JOIN LATERAL (VALUES {unpivot}) e(col, msg)"
         f" WHERE {any_problem} AND e.msg IS NOT NULL),"
         f" every_error AS (SELECT line, col, msg FROM errs{rule_sql})"
-        " SELECT line + 1 AS line, col, msg, count(*) OVER () AS total FROM every_error"
+        " SELECT line, col, msg, count(*) OVER () AS total FROM every_error"
         f" ORDER BY line, col LIMIT {MAX_LISTED_ERRORS}"
     )
 
@@ -427,10 +430,10 @@ def _member_problem(column: Column, has_enrollment: str, number_format: MemberNu
     if name == "member_number":
         more = [
             ("btrim(s.member_number) !~ :member_pattern", _q(number_format.problem)),
-            ("s.first_line < s.line", "'repeats line ' || (s.first_line + 1)"),
+            ("s.first_line < s.line", "'repeats line ' || s.first_line"),
         ]
     elif name in MEMBER_COLUMNS:  # the member's first line says who the member is
-        first = "'differs from line ' || (s.member_line + 1) || ', the member''s first line'"
+        first = "'differs from line ' || s.member_line || ', the member''s first line'"
         more = [(f"s.{name} IS DISTINCT FROM s.member_{name}", first)]
     if not more:
         return _problem(column)
@@ -466,7 +469,7 @@ def members_validation_sql(number_format: MemberNumberFormat) -> str:
         " every_error AS (SELECT line, col, msg FROM errs UNION ALL SELECT c.line, 'end_date', 'is before start_date'"
         " FROM checked c WHERE NOT (" + any_problem + ") AND nullif(btrim(c.end_date), '')::date"
         " < nullif(btrim(c.start_date), '')::date)"
-        " SELECT line + 1 AS line, col, msg, count(*) OVER () AS total FROM every_error"
+        " SELECT line, col, msg, count(*) OVER () AS total FROM every_error"
         f" ORDER BY line, col LIMIT {MAX_LISTED_ERRORS}"
     )
 
@@ -644,14 +647,13 @@ async def stage_and_merge(
     own temporary table: the rows other sessions use are touched only by the merge, after the last byte."""
     fmt = FORMATS[record.kind]
     columns = ", ".join(f"{c} text" for c in fmt.names)
+    # ``line`` is the file's line number, which errors name: given by an NDJSON source, counted for CSV from
+    # 2 (the header is line 1; a quoted value spanning lines makes a later row's number its record number).
+    line = "NOT NULL" if source.numbered else "GENERATED ALWAYS AS IDENTITY (START WITH 2)"
     # Room to sort and hash a large file's rows in memory rather than on disk (this transaction only).
     await session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
     await session.execute(text(f"DROP TABLE IF EXISTS {STAGE}"))
-    await session.execute(
-        text(
-            f"CREATE TEMP TABLE {STAGE} (line bigint GENERATED ALWAYS AS IDENTITY, {columns}) ON COMMIT DROP"
-        )
-    )
+    await session.execute(text(f"CREATE TEMP TABLE {STAGE} (line bigint {line}, {columns}) ON COMMIT DROP"))
     connection = await session.connection()
     raw = await connection.get_raw_connection()
     driver: Any = raw.driver_connection
