@@ -410,8 +410,9 @@ def insert_sql(fmt: FileFormat) -> str:
 
 
 def resent_sql(fmt: FileFormat) -> str:
-    """Whether any staged row's source id is already the plan's (an index probe per staged row at worst; on
-    a plan with no rows yet, none)."""
+    """Whether any staged row's source id is already the plan's: an index-only probe per staged row at worst
+    (1M new rows against a plan holding 1M: 1.1 s, the probe ``ON CONFLICT`` would have made anyway), none
+    on a plan with no rows yet, and it stops at the first row found."""
     target = _TARGETS[fmt.kind]
     return (
         f"SELECT EXISTS (SELECT 1 FROM {STAGE} s JOIN {target.table} t"
