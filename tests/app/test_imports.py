@@ -3,18 +3,20 @@ idempotent on the file's content hash."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncGenerator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from oversight_app.imports import loader, service
 from oversight_app.imports.schemas import ImportFormat, ImportKind
 from oversight_db.blobs import CHUNK_BYTES, LocalBlobStore
+from oversight_db.db import create_sessionmaker
 from oversight_db.models import ActivityImport, Claim, MemberInteraction, TreatmentAuthorization
 from tests.app.activity_world import World, activity_world
 
@@ -96,6 +98,44 @@ async def test_a_good_file_is_merged_and_the_same_file_again_changes_nothing(
     )
     second = await run_import(session, sessions, blobs, world, "interactions", changed)
     assert (second.inserted, second.updated, second.unchanged) == (1, 1, 2)
+
+
+async def test_two_files_with_the_same_new_rows_loaded_at_once_both_succeed_without_duplicates(
+    engine: AsyncEngine, blobs: LocalBlobStore
+) -> None:
+    """A plan's new rows go in by a plain INSERT; two workers loading overlapping files of new rows at the
+    same time must not both take that path (the second would hit a duplicate source id): they take turns,
+    and the second merges. Real transactions on two connections."""
+    sessions = create_sessionmaker(engine)  # committing for real: fresh organizations never collide
+    async with sessions() as s, s.begin():
+        world = await activity_world(s)
+        rows = [
+            ("c1", 0, "2025-02-05", "contact", "reached", "true"),
+            ("c2", 1, "2025-02-06", "outreach", "not_reached", "false"),
+        ]
+        files = [
+            interactions_csv(world, rows),
+            interactions_csv(world, [*rows, ("c3", 2, "2025-02-07", "contact", "reached", "true")]),
+        ]
+        ids = [
+            (await service.create_import(s, world.caller, "interactions", "csv", f.encode(), blobs))[0].id
+            for f in files
+        ]
+        # Claimed (as claim_next does) without claim_next: other tests' committed imports are not ours.
+        await s.execute(
+            update(ActivityImport)
+            .where(ActivityImport.id.in_(ids))
+            .values(status="loading", started_at=func.now(), attempts=1)
+        )
+    outcomes = await asyncio.gather(*(loader.load_import(sessions, blobs, i) for i in ids))
+    assert [o.status for o in outcomes] == ["succeeded", "succeeded"]
+    async with sessions() as s:
+        records = [await s.get_one(ActivityImport, i) for i in ids]
+        # Whichever went first inserted all its rows; the other inserted only what the first lacked.
+        assert sum(r.inserted or 0 for r in records) == 3
+        assert sum(r.unchanged or 0 for r in records) == 2
+        assert sum(r.updated or 0 for r in records) == 0
+        assert await count(s, MemberInteraction, world) == 3
 
 
 async def test_a_bad_file_writes_nothing_and_names_lines_and_columns_without_values(

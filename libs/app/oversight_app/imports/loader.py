@@ -8,15 +8,16 @@ merged into its table all or nothing.
    into ``COPY``: memory stays flat whatever the file's size. The CSV header is checked from the first
    chunk, before any transaction; NDJSON is turned into CSV chunk by chunk in a thread (a line that is
    not a JSON object is an error naming the line).
-3. **One transaction** (open while the chunks stream in): a temporary staging table of text columns (``line``: the file's line
-   number, given by the NDJSON converter or counted for CSV) is filled by asyncpg's ``copy_to_table``; one ``SELECT`` lists every row's
-   problems by line and column; with none, one ``INSERT ... ON CONFLICT (plan_id, source id) DO UPDATE``
-   merges the rows (a row whose values did not change is not rewritten) and the import records its
-   counts, if the import is still claimed under the load's attempt number (else a later claim has it:
-   the whole transaction is rolled back). With any problem the transaction is rolled back: nothing is
-   written but the import's status and its errors (a second short transaction, on the same condition).
-   A member file (``kind=members``) has checks and a merge of its own (``merge_members``: the batch's
-   rules, then the members and their enrollments), in the same transaction.
+3. **One transaction** (open while the chunks stream in): a temporary staging table of text columns (``line``: the
+   file's line number, given by the NDJSON converter or counted for CSV) is filled by asyncpg's
+   ``copy_to_table``; one ``SELECT`` lists every row's problems by line and column; with none, the rows are
+   merged (``merge``: a plain ``INSERT`` when the plan has none of the file's source ids yet, else ``INSERT ...
+   ON CONFLICT (plan_id, source id) DO UPDATE``, a row whose values did not change not rewritten) and the
+   import records its counts, if the import is still claimed under the load's attempt number (else a later
+   claim has it: the whole transaction is rolled back). With any problem the transaction is rolled back:
+   nothing is written but the import's status and its errors (a second short transaction, on the same
+   condition). A member file (``kind=members``) has checks and a merge of its own (``merge_members``: the
+   batch's rules, then the members and their enrollments), in the same transaction.
 
 Errors name the line (the header is line 1) and the column, never the value: the values are member data.
 """
@@ -33,11 +34,11 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import aclosing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import asyncpg
 import structlog
-from sqlalchemy import Update, and_, or_, select, text, update
+from sqlalchemy import CursorResult, Update, and_, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from oversight_app.audit import current_request_id
@@ -375,20 +376,41 @@ _TARGETS: dict[str, _Target] = {
 }
 
 
-def merge_sql(fmt: FileFormat) -> str:
+# A row's id: a UUID version 7 (RFC 9562: 48 bits of Unix milliseconds, then random bits) made in SQL
+# (Postgres 15 has no ``uuidv7()``). Ids that grow with time land at the right edge of the primary key's
+# index instead of on a random leaf page each: inserting the 1M-row interactions benchmark file took 6.4M
+# buffer visits against 8.1M with ``gen_random_uuid()`` (EXPLAIN BUFFERS, foreign keys aside). The id
+# carries its creation time to the millisecond, nothing else.
+ROW_ID = (
+    "encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(floor("
+    "extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid"
+)
+
+
+def _merge_parts(fmt: FileFormat) -> tuple[_Target, list[str], list[str], list[str]]:
+    """The target, its columns, the staged expressions for them, and the columns a re-sent row may change."""
     target = _TARGETS[fmt.kind]
-    has_provider = "provider_npi" in fmt.names
     cols = ["id", "plan_id", "member_id", target.key, *target.columns]
-    exprs = ["gen_random_uuid()", ":plan_id", "m.id", f"s.{fmt.source_id}"]
+    exprs = [ROW_ID, ":plan_id", "m.id", f"s.{fmt.source_id}"]
     exprs += [_cast(fmt.column(src)) for src in target.columns.values()]
     changed = ["member_id", *target.columns]
-    if has_provider:
+    if "provider_npi" in fmt.names:
         cols.append("provider_id")
         exprs.append("n.id")
         changed.append("provider_id")
     if fmt.kind != "claims":
         cols.append("import_id")
         exprs.append(":import_id")
+    return target, cols, exprs, changed
+
+
+def _staged_rows(fmt: FileFormat, exprs: list[str]) -> str:
+    return f"SELECT {', '.join(exprs)} FROM {STAGE} s {_joins(fmt).replace('LEFT JOIN', 'JOIN')}"
+
+
+def merge_sql(fmt: FileFormat) -> str:
+    """Insert new rows, update changed ones, leave unchanged ones alone; returns (inserted, updated)."""
+    target, cols, exprs, changed = _merge_parts(fmt)
     sets = [f"{c} = EXCLUDED.{c}" for c in changed]
     if fmt.kind == "claims":
         sets.append("updated_at = now()")
@@ -396,12 +418,45 @@ def merge_sql(fmt: FileFormat) -> str:
         sets.append("import_id = EXCLUDED.import_id")
     differs = f"({', '.join('t.' + c for c in changed)}) IS DISTINCT FROM ({', '.join('EXCLUDED.' + c for c in changed)})"
     return (
-        f"WITH merged AS (INSERT INTO {target.table} AS t ({', '.join(cols)})"
-        f" SELECT {', '.join(exprs)} FROM {STAGE} s {_joins(fmt).replace('LEFT JOIN', 'JOIN')}"
+        f"WITH merged AS (INSERT INTO {target.table} AS t ({', '.join(cols)}) {_staged_rows(fmt, exprs)}"
         f" ON CONFLICT (plan_id, {target.key}) DO UPDATE SET {', '.join(sets)} WHERE {differs}"
         " RETURNING (xmax = 0) AS inserted)"
         " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged"
     )
+
+
+def insert_sql(fmt: FileFormat) -> str:
+    """Every staged row inserted, for a file none of whose source ids the plan has yet (``resent_sql``)."""
+    target, cols, exprs, _ = _merge_parts(fmt)
+    return f"INSERT INTO {target.table} ({', '.join(cols)}) {_staged_rows(fmt, exprs)}"
+
+
+def resent_sql(fmt: FileFormat) -> str:
+    """Whether any staged row's source id is already the plan's: an index-only probe per staged row at worst
+    (1M new rows against a plan holding 1M: 1.1 s, the probe ``ON CONFLICT`` would have made anyway), none
+    on a plan with no rows yet, and it stops at the first row found."""
+    target = _TARGETS[fmt.kind]
+    return (
+        f"SELECT EXISTS (SELECT 1 FROM {STAGE} s JOIN {target.table} t"
+        f" ON t.plan_id = :plan_id AND t.{target.key} = s.{fmt.source_id})"
+    )
+
+
+async def merge(session: AsyncSession, fmt: FileFormat, params: dict[str, Any]) -> tuple[int, int]:
+    """Merge the staged rows; (inserted, updated). A file that only brings new rows (a plan's first file,
+    a month of new interactions) is a plain ``INSERT``: ``ON CONFLICT`` costs an extra probe of the unique
+    index and a WAL record per row (1M interactions: 12.0M buffer visits against 8.1M, 5.0M WAL records
+    against 4.0M). Only when the plan already has some of the file's source ids does the merge compare rows.
+    Merges of one table for one plan take turns (a transaction-scoped advisory lock, taken after the file
+    is staged, so no lock is held while it streams): between the check and the insert no other import can
+    add one of these source ids, so the counts stay exact and the insert cannot hit a duplicate."""
+    lock_key = f"{_TARGETS[fmt.kind].table}:{params['plan_id']}"
+    await session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": lock_key})
+    if await session.scalar(text(resent_sql(fmt)), params):
+        inserted, updated = (await session.execute(text(merge_sql(fmt)), params)).one()
+        return int(inserted), int(updated)
+    result = await session.execute(text(insert_sql(fmt)), params)
+    return cast(CursorResult[Any], result).rowcount, 0
 
 
 # --------------------------------------------------------------------------- member files
@@ -674,8 +729,8 @@ async def stage_and_merge(
     if found:
         errors = [_error(int(r.line), r.col, r.msg) for r in found]
         raise ImportFileError(errors, int(found[0].total), rows)
-    inserted, updated = (await session.execute(text(merge_sql(fmt)), params)).one()
-    return rows, int(inserted), int(updated)
+    inserted, updated = await merge(session, fmt, params)
+    return rows, inserted, updated
 
 
 class ClaimLostError(Exception):

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     String,
@@ -74,10 +75,23 @@ class ActivityImport(IdMixin, TimestampMixin, Base):
 
 
 class _ActivityRow(IdMixin):
-    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organization.id"))
-    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
-    import_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("activity_import.id"))
+    # The row's plan and member are one foreign key (``_member_of_plan``): the member exists and is the
+    # plan's member (the plan exists: member.plan_id references organization). A key per column checked
+    # less (not that the member is the plan's) in two per-row triggers instead of one; on the 1M-row
+    # interactions import each trigger costs 3-6 s (issue 17 benchmark, README "Import and check figures").
+    plan_id: Mapped[uuid.UUID]
+    member_id: Mapped[uuid.UUID]
+    # The import that last wrote the row. No foreign key (its per-row check cost 3-4.5 s of the 1M-row
+    # interactions import, issue 17): only the loader writes it, as the id of the import its own
+    # transaction is loading (the import's row is read and updated, hence locked, in that transaction),
+    # and nothing deletes an activity_import row (migration 0021 removed only ``uploading`` ones, which
+    # never have rows). A row deleted by hand would leave ids naming no import: nothing reads it as a key.
+    import_id: Mapped[uuid.UUID]
     source_id: Mapped[str] = mapped_column(String(64))
+
+
+def _member_of_plan() -> ForeignKeyConstraint:
+    return ForeignKeyConstraint(["plan_id", "member_id"], ["member.plan_id", "member.id"], ondelete="CASCADE")
 
 
 class MemberInteraction(_ActivityRow, Base):
@@ -87,6 +101,7 @@ class MemberInteraction(_ActivityRow, Base):
     __tablename__ = "member_interaction"
     __table_args__ = (
         UniqueConstraint("plan_id", "source_id"),
+        _member_of_plan(),
         CheckConstraint(_in("kind", ("outreach", "contact", "appointment")), name="kind"),
         CheckConstraint(
             _in("outcome", ("reached", "not_reached", "kept", "missed", "cancelled")), name="outcome"
@@ -108,6 +123,7 @@ class TreatmentAuthorization(_ActivityRow, Base):
     __tablename__ = "treatment_authorization"
     __table_args__ = (
         UniqueConstraint("plan_id", "source_id"),
+        _member_of_plan(),
         CheckConstraint(_in("kind", ("initial", "renewal")), name="kind"),
         Index("ix_treatment_authorization_provider_member", "provider_id", "member_id"),
     )
@@ -133,6 +149,7 @@ class CareDocument(_ActivityRow, Base):
     __tablename__ = "care_document"
     __table_args__ = (
         UniqueConstraint("plan_id", "source_id"),
+        _member_of_plan(),
         CheckConstraint(_in("kind", ("assessment", "care_plan")), name="kind"),
         Index("ix_care_document_provider_member", "provider_id", "member_id"),
     )
@@ -149,6 +166,7 @@ class ProgramSpan(_ActivityRow, Base):
     __tablename__ = "program_span"
     __table_args__ = (
         UniqueConstraint("plan_id", "source_id"),
+        _member_of_plan(),
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="date_range"),
         Index("ix_program_span_member", "member_id"),
     )

@@ -19,7 +19,11 @@ ENROLLMENT_STATUSES = ("engaged", "enrolled", "not_enrolled", "disenrolled")
 
 class Member(IdMixin, TimestampMixin, VersionedMixin, Base):
     __tablename__ = "member"
-    __table_args__ = (UniqueConstraint("plan_id", "member_number"),)
+    __table_args__ = (
+        UniqueConstraint("plan_id", "member_number"),
+        # What the activity tables' (plan_id, member_id) foreign key refers to (models/activity.py).
+        UniqueConstraint("plan_id", "id"),
+    )
 
     plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organization.id"), index=True)
     # NC Medicaid ID or Medi-Cal CIN; format checked per jurisdiction by the API.
