@@ -81,12 +81,7 @@ class _ActivityRow(IdMixin):
     # interactions import each trigger costs 3-6 s (issue 17 benchmark, README "Import and check figures").
     plan_id: Mapped[uuid.UUID]
     member_id: Mapped[uuid.UUID]
-    # The import that last wrote the row. No foreign key (its per-row check cost 3-4.5 s of the 1M-row
-    # interactions import, issue 17): only the loader writes it, as the id of the import its own
-    # transaction is loading (the import's row is read and updated, hence locked, in that transaction),
-    # and nothing deletes an activity_import row (migration 0021 removed only ``uploading`` ones, which
-    # never have rows). A row deleted by hand would leave ids naming no import: nothing reads it as a key.
-    import_id: Mapped[uuid.UUID]
+    import_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("activity_import.id"))
     source_id: Mapped[str] = mapped_column(String(64))
 
 
