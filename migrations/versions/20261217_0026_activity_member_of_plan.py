@@ -2,8 +2,8 @@
 it checks that the member is the plan's (the two keys it replaces did not), in one per-row trigger instead of
 two (issue 17: the 1M-row interactions import spent 3-6 s in each trigger).
 
-Revision ID: 0025
-Revises: 0022
+Revision ID: 0026
+Revises: 0025
 Create Date: 2026-12-17 00:00:00
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0025"
-down_revision: str | None = "0022"
+revision: str = "0026"
+down_revision: str | None = "0025"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
