@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import FileResponse
 
 from oversight_api.clock import AppCalendars, Today
+from oversight_api.conventions import local_uploads
 from oversight_api.conventions.idempotency import idempotent
 from oversight_api.conventions.pagination import Pagination
 from oversight_api.conventions.responses import respond
@@ -30,9 +31,9 @@ from oversight_app.documents.schemas import (
     UploadIn,
     UploadOut,
 )
-from oversight_app.errors import ProblemError, not_found
+from oversight_app.errors import not_found
 from oversight_app.pagination import Page
-from oversight_db.blobs import BlobTooLargeError, LocalBlobStore
+from oversight_db.blobs import LocalBlobStore
 
 router = APIRouter(tags=["documents"])
 
@@ -209,20 +210,13 @@ async def local_upload(
     expires: int = Query(0, ge=0, le=2**53),
     signature: str = Query("", max_length=64),
 ) -> Response:
-    store = resources.blobs
-    if (
-        document_id is None
-        or not isinstance(store, LocalBlobStore)
-        or not uploads.local_upload_allowed(document_id, size, expires, signature, resources.settings)
-    ):
+    if document_id is None:
         raise not_found("document")
-    try:
-        await store.write_stream(uploads.upload_key(document_id), request.stream(), max_bytes=size)
-    except BlobTooLargeError:
-        raise ProblemError(
-            413, "the body is larger than the declared size", slug="payload-too-large"
-        ) from None
-    return Response(status_code=204)
+    allowed = uploads.local_upload_allowed(document_id, size, expires, signature, resources.settings)
+    key = uploads.upload_key(document_id)
+    return await local_uploads.receive(
+        request, resources.blobs, allowed=allowed, key=key, size=size, what="document"
+    )
 
 
 @router.get(

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from oversight_api.conventions import local_uploads
 from oversight_api.conventions.pagination import Pagination
 from oversight_api.conventions.responses import respond
 from oversight_api.deps import AppResources, Session
@@ -18,7 +19,6 @@ from oversight_app.errors import ProblemError, not_found
 from oversight_app.imports import service, uploads
 from oversight_app.imports.schemas import ImportFormat, ImportKind, ImportOut, ImportUploadIn, ImportUploadOut
 from oversight_app.pagination import Page
-from oversight_db.blobs import BlobTooLargeError, LocalBlobStore
 
 router = APIRouter(tags=["imports"])
 
@@ -146,17 +146,10 @@ async def local_upload(
     expires: int = Query(0, ge=0, le=2**53),
     signature: str = Query("", max_length=64),
 ) -> Response:
-    store = resources.blobs
-    if (
-        import_id is None
-        or not isinstance(store, LocalBlobStore)
-        or not uploads.local_upload_allowed(import_id, size, expires, signature, resources.settings)
-    ):
+    if import_id is None:
         raise not_found("activity import")
-    try:
-        await store.write_stream(uploads.upload_key(import_id), request.stream(), max_bytes=size)
-    except BlobTooLargeError:
-        raise ProblemError(
-            413, "the body is larger than the declared size", slug="payload-too-large"
-        ) from None
-    return Response(status_code=204)
+    allowed = uploads.local_upload_allowed(import_id, size, expires, signature, resources.settings)
+    key = uploads.upload_key(import_id)
+    return await local_uploads.receive(
+        request, resources.blobs, allowed=allowed, key=key, size=size, what="activity import"
+    )
